@@ -1,0 +1,58 @@
+"""The demo store `make dev` creates: tenant `demo` with a verified owner account.
+
+The owner's password is generated once and kept in .data/demo-credentials.json (ignored by
+git) so every `make dev` prints the same credentials."""
+
+from __future__ import annotations
+
+import json
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+
+from allauth.account.models import EmailAddress
+from django.conf import settings
+from django.db import transaction
+
+from apps.accounts.models import User
+from apps.accounts.roles import Role
+from apps.accounts.services.memberships import membership_create
+from apps.tenants.selectors import tenant_get_by_slug, tenant_url
+from apps.tenants.services import tenant_provision
+
+DEMO_SLUG = "demo"
+DEMO_NAME = "Demo Outfitters"
+DEMO_EMAIL = "owner@demo.test"
+
+
+@dataclass(frozen=True)
+class DemoCredentials:
+    email: str
+    password: str
+    url: str
+
+
+def _credentials_file() -> Path:
+    return Path(settings.BASE_DIR) / ".data" / "demo-credentials.json"
+
+
+def demo_store_ensure() -> DemoCredentials:
+    path = _credentials_file()
+    stored = json.loads(path.read_text()) if path.exists() else {}
+    with transaction.atomic():
+        user = User.objects.filter(email=DEMO_EMAIL).first()
+        password = stored.get("password")
+        if user is None or not password or not user.check_password(password):
+            password = secrets.token_urlsafe(12)
+            user = user or User(email=DEMO_EMAIL, name="Demo Owner")
+            user.set_password(password)
+            user.save()
+        EmailAddress.objects.update_or_create(
+            user=user, email=DEMO_EMAIL, defaults={"verified": True, "primary": True}
+        )
+        tenant = tenant_get_by_slug(slug=DEMO_SLUG) or tenant_provision(name=DEMO_NAME, slug=DEMO_SLUG)
+        membership_create(user=user, tenant=tenant, role=Role.OWNER)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps({"email": DEMO_EMAIL, "password": password}))
+    path.chmod(0o600)
+    return DemoCredentials(email=DEMO_EMAIL, password=password, url=tenant_url(tenant=tenant))

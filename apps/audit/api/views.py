@@ -1,0 +1,27 @@
+from __future__ import annotations
+
+from rest_framework import serializers
+from rest_framework.generics import GenericAPIView
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from apps.accounts.permissions import IsAdmin
+from apps.audit.models import AuditEvent
+from apps.audit.selectors import audit_event_list
+
+
+class AuditEventOutput(serializers.ModelSerializer[AuditEvent]):
+    actor = serializers.CharField(source="actor_email")
+
+    class Meta:
+        model = AuditEvent
+        fields = ["id", "action", "actor", "target", "data", "created_at"]
+
+
+class AuditEventListView(GenericAPIView):
+    permission_classes = [IsAdmin]
+    serializer_class = AuditEventOutput
+
+    def get(self, request: Request) -> Response:
+        page = self.paginate_queryset(audit_event_list())
+        return self.get_paginated_response(AuditEventOutput(page, many=True).data)

@@ -1,0 +1,108 @@
+"""`make dev`: migrate, seed the demo store, then run web + worker + scheduler together.
+
+Children run in their own process groups so Ctrl-C reaches only this supervisor, which then
+stops them in order (SIGTERM, then SIGKILL after a grace period) and finally the embedded
+PostgreSQL and Redis. If a child dies on its own, that is reported and everything stops: a dev
+stack with a dead worker would silently not process jobs.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from typing import IO, Any
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+from apps.accounts.demo import demo_store_ensure
+from apps.tenants.selectors import host_url
+from config import embedded_services
+
+GRACE_SECONDS = 15
+
+
+def _pump(name: str, stream: IO[bytes]) -> None:
+    for line in iter(stream.readline, b""):
+        sys.stdout.write(f"[{name:9}] {line.decode(errors='replace')}")
+        sys.stdout.flush()
+
+
+class Command(BaseCommand):
+    help = "Run the whole product locally (web, worker, scheduler) with the demo store."
+
+    def add_arguments(self, parser: Any) -> None:
+        parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")))
+        parser.add_argument("--bind", default=os.environ.get("BIND", "127.0.0.1"))
+
+    def handle(self, *args: Any, port: int, bind: str, **options: Any) -> None:
+        self.stdout.write("Applying migrations (up-to-date schemas are skipped)...")
+        call_command("migrate_schemas", interactive=False, verbosity=0)
+        creds = demo_store_ensure()
+        python = sys.executable
+        children = {
+            "web": [python, "-m", "daphne", "-b", bind, "-p", str(port), "config.asgi:application"],
+            "worker": [python, "manage.py", "rundramatiq", "--processes", "1", "--threads", "4"],
+            "scheduler": [python, "manage.py", "run_scheduler"],
+        }
+        processes = {name: self._spawn(name, argv) for name, argv in children.items()}
+        self._banner(creds, port)
+        stop_requested = threading.Event()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(sig, lambda *_: stop_requested.set())
+        exit_code = 0
+        while not stop_requested.is_set():
+            crashed = {name: p.returncode for name, p in processes.items() if p.poll() is not None}
+            if crashed:
+                for name, code in crashed.items():
+                    self.stderr.write(f"[dev] {name} exited unexpectedly with code {code}; "
+                                      "stopping everything.")
+                exit_code = 1
+                break
+            time.sleep(0.5)
+        self._shutdown(processes)
+        if embedded_services.in_use():
+            stopped = embedded_services.stop()
+            self.stdout.write(f"[dev] stopped embedded {', '.join(stopped) or 'services'}")
+        sys.exit(exit_code)
+
+    def _spawn(self, name: str, argv: list[str]) -> subprocess.Popen[bytes]:
+        process = subprocess.Popen(
+            argv, cwd=settings.BASE_DIR, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        assert process.stdout is not None
+        threading.Thread(target=_pump, args=(name, process.stdout), daemon=True).start()
+        return process
+
+    def _shutdown(self, processes: dict[str, subprocess.Popen[bytes]]) -> None:
+        self.stdout.write("[dev] stopping web, worker and scheduler...")
+        for process in processes.values():
+            if process.poll() is None:
+                os.killpg(process.pid, signal.SIGTERM)
+        deadline = time.monotonic() + GRACE_SECONDS
+        for name, process in processes.items():
+            try:
+                process.wait(timeout=max(0.1, deadline - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                self.stderr.write(f"[dev] {name} did not stop in {GRACE_SECONDS}s; killing it")
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait()
+
+    def _banner(self, creds: Any, port: int) -> None:
+        root = host_url(path="/")
+        self.stdout.write(
+            "\n"
+            "  Aisle is running\n"
+            f"    Sign up / sign in   {root}\n"
+            f"    Demo store admin    {creds.url}\n"
+            f"    API docs            {creds.url.replace('/app/', '/api/docs/')}\n"
+            f"    Demo owner          {creds.email} / {creds.password}\n"
+            f"    Emails (verification, invitations) are printed below by the web process.\n"
+            "  Press Ctrl-C to stop everything.\n"
+        )

@@ -1,0 +1,59 @@
+"""Channels consumers that belong to one tenant.
+
+Consumers share Channels' sync worker thread, and with it one database connection, so a schema
+set by one consumer would leak into the next. `TenantJsonWebsocketConsumer` therefore resolves
+its tenant once in `connect()` and runs every database call through `self.db(...)`, which
+wraps the body in `tenant_context` on that thread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from channels.db import database_sync_to_async
+from channels.generic.websocket import AsyncJsonWebsocketConsumer
+
+from apps.core.tenancy import tenant_context
+
+T = TypeVar("T")
+
+# WebSocket close codes in the private 4000-4999 range, mirroring HTTP statuses.
+CLOSE_FORBIDDEN = 4403
+CLOSE_NOT_FOUND = 4404
+
+
+def tenant_group(tenant: Any, name: str) -> str:
+    """Channel-layer group names always carry the tenant."""
+    return f"t.{tenant.schema_name}.{name}"
+
+
+def _run_in_tenant(tenant: Any, fn: Callable[..., T], args: tuple[Any, ...], kwargs: dict[str, Any]) -> T:
+    with tenant_context(tenant):
+        return fn(*args, **kwargs)
+
+
+class TenantJsonWebsocketConsumer(AsyncJsonWebsocketConsumer):
+    """Subclasses implement `resolve_tenant()` and `tenant_connect()`."""
+
+    tenant: Any = None
+
+    async def resolve_tenant(self) -> Any:
+        raise NotImplementedError
+
+    async def tenant_connect(self) -> None:
+        await self.accept()
+
+    async def connect(self) -> None:
+        tenant = await self.resolve_tenant()
+        if tenant is None:
+            await self.close(code=CLOSE_NOT_FOUND)
+            return
+        if not tenant.is_active:
+            await self.close(code=CLOSE_FORBIDDEN)
+            return
+        self.tenant = tenant
+        await self.tenant_connect()
+
+    async def db(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        return await database_sync_to_async(_run_in_tenant)(self.tenant, fn, args, kwargs)

@@ -1,0 +1,100 @@
+"""HTTP edge of tenancy.
+
+`TenantRoutingMiddleware` (first in the stack) picks the tenant for every request and activates
+its schema:
+  * `<BASE_DOMAIN>`              public schema, public URLs (signup, login, store picker, console)
+  * `<BASE_DOMAIN>/api/...` with an API key  the key's store (the key names the tenant)
+  * `<slug>.<BASE_DOMAIN>` or a store's own domain   that store, store URLs
+  * anything else                404
+`TenantAccessMiddleware` (after authentication) answers 403 for suspended stores and keeps
+non-members out of store pages; the API enforces membership and roles itself (DRF permissions).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from urllib.parse import quote
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from apps.core import tenancy
+from apps.tenants.models import Tenant
+from apps.tenants.selectors import host_url, tenant_get_by_host
+
+# Paths that work on a store host without membership (auth pages, health, static, API, sockets).
+_OPEN_PREFIXES = ("/accounts/", "/static/", "/healthz", "/readyz", "/api/", "/ws/", "/favicon")
+
+
+def _wants_json(request: HttpRequest) -> bool:
+    return request.path.startswith("/api/") or "application/json" in request.headers.get("Accept", "")
+
+
+def error_response(request: HttpRequest, *, status: int, code: str, detail: str) -> HttpResponse:
+    if _wants_json(request):
+        return JsonResponse({"code": code, "detail": detail}, status=status)
+    return render(request, "errors/tenant_error.html",
+                  {"status": status, "code": code, "detail": detail}, status=status)
+
+
+def _api_key_tenant(request: HttpRequest) -> Tenant | None:
+    from apps.accounts.authentication import bearer_api_key
+    from apps.accounts.services.api_keys import api_key_authenticate
+
+    raw = bearer_api_key(request.headers.get("Authorization", ""))
+    key = api_key_authenticate(raw=raw) if raw else None
+    return key.tenant if key else None
+
+
+class TenantRoutingMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        tenancy.activate_public()
+        hostname = request.get_host().rsplit(":", 1)[0].lower()  # DisallowedHost -> 400
+        tenant: Tenant | None = None
+        if hostname == settings.BASE_DOMAIN:
+            if request.path.startswith("/api/"):
+                tenant = _api_key_tenant(request)
+        else:
+            tenant = tenant_get_by_host(host=hostname)
+            if tenant is None:
+                return error_response(request, status=404, code="unknown_store",
+                                      detail=_("There is no store at this address."))
+        request.tenant = tenant  # type: ignore[attr-defined]
+        if tenant is None:
+            request.urlconf = settings.PUBLIC_SCHEMA_URLCONF  # type: ignore[attr-defined]
+        else:
+            tenancy.activate(tenant)
+            request.urlconf = settings.ROOT_URLCONF  # type: ignore[attr-defined]
+        return self.get_response(request)
+
+
+class TenantAccessMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        from apps.accounts.principals import request_role
+
+        tenant: Tenant | None = getattr(request, "tenant", None)
+        if tenant is None or request.path.startswith(("/healthz", "/readyz", "/static/")):
+            return self.get_response(request)
+        if not tenant.is_active:
+            return error_response(
+                request, status=403, code="store_suspended",
+                detail=_("This store is suspended. Its data is kept; contact support to restore "
+                         "access."),
+            )
+        if request.path.startswith(_OPEN_PREFIXES):
+            return self.get_response(request)
+        if not request.user.is_authenticated:
+            login = host_url(path="/accounts/login/")
+            return HttpResponseRedirect(f"{login}?next={quote(request.build_absolute_uri())}")
+        if request_role(request) is None:
+            return error_response(request, status=403, code="not_a_member",
+                                  detail=_("Your account is not a member of this store."))
+        return self.get_response(request)

@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.db.models import Count, QuerySet
+
+from apps.tenants.models import Domain, Tenant
+
+
+def tenant_get_by_schema(*, schema_name: str) -> Tenant | None:
+    return Tenant.objects.filter(schema_name=schema_name).first()
+
+
+def tenant_get_by_slug(*, slug: str) -> Tenant | None:
+    return Tenant.objects.filter(slug=slug).first()
+
+
+def tenant_get_by_host(*, host: str) -> Tenant | None:
+    """The tenant a Host header (port stripped, lower-cased) belongs to, public one included."""
+    hostname = host.rsplit(":", 1)[0].lower().rstrip(".") if host else ""
+    if not hostname:
+        return None
+    domain = Domain.objects.select_related("tenant").filter(domain=hostname).first()
+    return domain.tenant if domain else None
+
+
+def tenant_list_with_member_counts() -> QuerySet[Tenant]:
+    return (
+        Tenant.objects.exclude(schema_name="public")
+        .annotate(member_count=Count("memberships"))
+        .order_by("-created_at")
+    )
+
+
+def tenant_url(*, tenant: Tenant, path: str = "/app/") -> str:
+    return host_url(host=f"{tenant.slug}.{settings.BASE_DOMAIN}", path=path)
+
+
+def host_url(*, host: str | None = None, path: str = "/") -> str:
+    port = f":{settings.SITE_PORT}" if settings.SITE_PORT else ""
+    return f"{settings.SITE_SCHEME}://{host or settings.BASE_DOMAIN}{port}{path}"

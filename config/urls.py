@@ -1,0 +1,22 @@
+"""URLs on a store's host (<slug>.<BASE_DOMAIN>): admin SPA, store API, auth pages."""
+
+from django.urls import include, path, re_path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from apps.core import health, spa
+
+api_v1 = [
+    path("", include("apps.accounts.api.urls")),
+    path("", include("apps.audit.api.urls")),
+]
+
+urlpatterns = [
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
+    path("accounts/", include("allauth.urls")),
+    path("api/v1/", include(api_v1)),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    re_path(r"^app/(?P<path>.*)$", spa.spa_index, name="spa"),
+    path("", spa.spa_index),
+]

@@ -1,0 +1,21 @@
+"""URLs on the root domain: landing, signup/login, store picker, invitations, operator admin,
+and the API for API-key callers (the key selects the store)."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+from apps.accounts import views
+from apps.core import health
+from config.urls import api_v1
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("healthz", health.healthz),
+    path("readyz", health.readyz),
+    path("accounts/", include("allauth.urls")),
+    path("stores/", views.store_picker, name="store-picker"),
+    path("stores/new/", views.store_new, name="store-new"),
+    path("invitations/<str:token>/", views.invitation_view, name="invitation"),
+    path("console/django/", admin.site.urls),
+    path("api/v1/", include(api_v1)),
+]

@@ -1,0 +1,69 @@
+import { describe, expect, it, vi } from 'vitest';
+import { mockFetch } from '../test/fetchMock';
+import { ApiError, apiFetch } from './client';
+
+describe('apiFetch', () => {
+  it('turns an error response into an ApiError with status, code, detail and field', async () => {
+    mockFetch({
+      'POST /api/v1/invitations/': {
+        status: 400,
+        body: { code: 'already_member', detail: 'Bob is already a member.', field: 'email' },
+      },
+    });
+
+    const error = await apiFetch('/invitations/', { method: 'POST', body: { email: 'bob@example.com' } }).catch(
+      (caught: unknown) => caught,
+    );
+
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ status: 400, code: 'already_member', detail: 'Bob is already a member.', field: 'email' });
+  });
+
+  it('uses null for a missing field and a fallback for a non-JSON error body', async () => {
+    mockFetch({ 'GET /api/v1/members/': { status: 403, body: { code: 'permission_denied', detail: 'Nope.' } } });
+    await expect(apiFetch('/members/')).rejects.toMatchObject({ status: 403, code: 'permission_denied', field: null });
+
+    vi.stubGlobal('fetch', async () => new Response('<h1>Bad gateway</h1>', { status: 502 }));
+    await expect(apiFetch('/members/')).rejects.toMatchObject({
+      status: 502,
+      code: 'http_error',
+      detail: 'Request failed with status 502.',
+    });
+  });
+
+  it('reports a network failure as an ApiError', async () => {
+    vi.stubGlobal('fetch', async () => {
+      throw new TypeError('Failed to fetch');
+    });
+    await expect(apiFetch('/me/')).rejects.toMatchObject({ status: 0, code: 'network_error' });
+  });
+
+  it('sends the csrftoken cookie as X-CSRFToken and a JSON body on POST', async () => {
+    document.cookie = 'csrftoken=tok%2B123';
+    const requests = mockFetch({ 'POST /api/v1/api-keys/': { status: 201, body: { id: 2 } } });
+
+    const created = await apiFetch<{ id: number }>('/api-keys/', { method: 'POST', body: { name: 'CI', role: 'viewer' } });
+
+    expect(created).toEqual({ id: 2 });
+    expect(requests).toHaveLength(1);
+    const [request] = requests;
+    expect(request?.headers.get('X-CSRFToken')).toBe('tok+123');
+    expect(request?.headers.get('Content-Type')).toBe('application/json');
+    expect(request?.body).toEqual({ name: 'CI', role: 'viewer' });
+    expect(request?.credentials).toBe('same-origin');
+  });
+
+  it('does not send the CSRF header on GET, and resolves 204 to undefined', async () => {
+    document.cookie = 'csrftoken=tok123';
+    const requests = mockFetch({
+      'GET /api/v1/me/': { body: { role: 'owner' } },
+      'DELETE /api/v1/api-keys/2/': { status: 204 },
+    });
+
+    await apiFetch('/me/');
+    await expect(apiFetch('/api-keys/2/', { method: 'DELETE' })).resolves.toBeUndefined();
+
+    expect(requests[0]?.headers.has('X-CSRFToken')).toBe(false);
+    expect(requests[1]?.headers.get('X-CSRFToken')).toBe('tok123');
+  });
+});

@@ -1,0 +1,98 @@
+export const API_ROOT = '/api/v1';
+
+/** Error body returned by the API for every 4xx response. */
+interface ErrorBody {
+  code?: unknown;
+  detail?: unknown;
+  field?: unknown;
+}
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly detail: string;
+  readonly field: string | null;
+
+  constructor(status: number, code: string, detail: string, field: string | null = null) {
+    super(detail);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.detail = detail;
+    this.field = field;
+  }
+}
+
+export function isApiError(error: unknown): error is ApiError {
+  return error instanceof ApiError;
+}
+
+export function getCookie(name: string): string | null {
+  for (const part of document.cookie.split(';')) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) return decodeURIComponent(rest.join('='));
+  }
+  return null;
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'TRACE']);
+
+/** Headers Django needs on unsafe requests: the CSRF token from the `csrftoken` cookie. */
+export function csrfHeaders(method: string): Record<string, string> {
+  const token = getCookie('csrftoken');
+  return !SAFE_METHODS.has(method.toUpperCase()) && token ? { 'X-CSRFToken': token } : {};
+}
+
+export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+export interface ApiFetchOptions {
+  method?: HttpMethod;
+  body?: unknown;
+}
+
+async function toApiError(response: Response): Promise<ApiError> {
+  const fallback = `Request failed with status ${response.status}.`;
+  let body: ErrorBody = {};
+  try {
+    const parsed: unknown = await response.json();
+    if (parsed && typeof parsed === 'object') body = parsed as ErrorBody;
+  } catch {
+    // Not JSON (e.g. a proxy error page): keep the fallback message.
+  }
+  return new ApiError(
+    response.status,
+    typeof body.code === 'string' ? body.code : 'http_error',
+    typeof body.detail === 'string' ? body.detail : fallback,
+    typeof body.field === 'string' ? body.field : null,
+  );
+}
+
+/**
+ * Calls the same-origin JSON API with the session cookie.
+ * `path` is relative to /api/v1, e.g. `/members/?page=2`.
+ * Resolves to the parsed JSON body (undefined for 204) or rejects with ApiError.
+ */
+export async function apiFetch<T>(path: string, { method = 'GET', body }: ApiFetchOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', ...csrfHeaders(method) };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+
+  let response: Response;
+  try {
+    response = await fetch(`${API_ROOT}${path}`, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'network_error', 'Could not reach the server. Check your connection and try again.');
+  }
+
+  if (!response.ok) throw await toApiError(response);
+  if (response.status === 204) return undefined as T;
+  try {
+    return (await response.json()) as T;
+  } catch {
+    throw new ApiError(response.status, 'invalid_response', 'The server sent an unexpected response.');
+  }
+}

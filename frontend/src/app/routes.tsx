@@ -1,0 +1,29 @@
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { ApiKeysPage } from '../features/api-keys/ApiKeysPage';
+import { AuditPage } from '../features/audit/AuditPage';
+import { NotFoundPage } from '../features/not-found/NotFoundPage';
+import { OverviewPage } from '../features/overview/OverviewPage';
+import { TeamPage } from '../features/team/TeamPage';
+import { AppLayout } from './AppLayout';
+import { RouteError } from './RouteError';
+
+/** Django serves the SPA for every path under /app/. */
+export const BASENAME = '/app';
+
+export const routes: RouteObject[] = [
+  {
+    element: <AppLayout />,
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: <OverviewPage /> },
+      { path: 'team', element: <TeamPage /> },
+      { path: 'api-keys', element: <ApiKeysPage /> },
+      { path: 'audit', element: <AuditPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+];
+
+export function createAppRouter() {
+  return createBrowserRouter(routes, { basename: BASENAME });
+}

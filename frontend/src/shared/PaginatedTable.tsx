@@ -1,0 +1,70 @@
+import type { ReactNode } from 'react';
+import { Group, Pagination, Stack, Table, Text } from '@mantine/core';
+import { QueryState } from './QueryState';
+import type { PaginatedQuery } from './usePaginatedQuery';
+
+export interface Column<T> {
+  header: string;
+  cell: (row: T) => ReactNode;
+}
+
+interface PaginatedTableProps<T extends { id: number }> {
+  /** Accessible name of the table. */
+  label: string;
+  list: PaginatedQuery<T>;
+  columns: Column<T>[];
+  emptyMessage: string;
+}
+
+/** A list endpoint as a table: loading, error and no-access states, empty message, and page controls. */
+export function PaginatedTable<T extends { id: number }>({
+  label,
+  list,
+  columns,
+  emptyMessage,
+}: PaginatedTableProps<T>) {
+  return (
+    <QueryState query={list.query}>
+      {(data) =>
+        data.count === 0 ? (
+          <Text c="dimmed">{emptyMessage}</Text>
+        ) : (
+          <Stack gap="sm">
+            <Table.ScrollContainer minWidth={600}>
+              <Table aria-label={label} striped highlightOnHover verticalSpacing="sm">
+                <Table.Thead>
+                  <Table.Tr>
+                    {columns.map((column) => (
+                      <Table.Th key={column.header}>{column.header}</Table.Th>
+                    ))}
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {data.results.map((row) => (
+                    <Table.Tr key={row.id}>
+                      {columns.map((column) => (
+                        <Table.Td key={column.header}>{column.cell(row)}</Table.Td>
+                      ))}
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+            {list.totalPages > 1 && (
+              <Group component="nav" aria-label={`${label} pages`} justify="flex-end">
+                <Pagination
+                  total={list.totalPages}
+                  value={list.page}
+                  onChange={list.setPage}
+                  disabled={list.query.isFetching}
+                  getItemProps={(page) => ({ 'aria-label': `Page ${page}` })}
+                  getControlProps={(control) => ({ 'aria-label': `${control} page` })}
+                />
+              </Group>
+            )}
+          </Stack>
+        )
+      }
+    </QueryState>
+  );
+}
