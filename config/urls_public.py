@@ -15,6 +15,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("stores/", views.store_picker, name="store-picker"),
     path("stores/new/", views.store_new, name="store-new"),
+    path("stores/<slug:slug>/open/", views.store_open, name="store-open"),
     path("invitations/<str:token>/", views.invitation_view, name="invitation"),
     path("console/django/", admin.site.urls),
     path("api/v1/", include(api_v1)),

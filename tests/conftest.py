@@ -1,6 +1,6 @@
 """Shared fixtures. Two stores (A and B) are provisioned once per session, committed, and
-reused; each test runs in a transaction on top of them. Use `tenant_a`/`tenant_b` for any
-test that must show one store's data is invisible to the other."""
+reused; each test runs in a transaction on top of them. Use `tenant_a`/`tenant_b` for any test
+that must show one store's data is invisible to the other."""
 
 from __future__ import annotations
 
@@ -13,30 +13,38 @@ from django.test import Client
 from apps.accounts.roles import Role
 from apps.core import tenancy
 from apps.tenants.models import Tenant
+from apps.tenants import provisioning
 from apps.tenants.services import tenant_provision
+from apps.tenants.validation import schema_name_for
 from tests.accounts.factories import MembershipFactory, UserFactory
 
 
+def _store(slug: str, name: str) -> Tenant:
+    """The shared store, provisioned on first use. Transactional tests (which pytest-django runs
+    last) flush the public tables; the store's rows are then re-created on its old schema."""
+    tenant = Tenant.objects.filter(slug=slug).first()
+    if tenant is None:
+        provisioning.schema_drop(schema_name=schema_name_for(slug))
+        tenant = tenant_provision(name=name, slug=slug)
+    return tenant
+
+
 @pytest.fixture(scope="session")
-def _session_tenants(django_db_setup, django_db_blocker) -> dict[str, Tenant]:  # noqa: ANN001
-    with django_db_blocker.unblock():
+def _stores(django_db_setup: None, django_db_blocker: pytest.FixtureRequest) -> None:
+    with django_db_blocker.unblock():  # type: ignore[attr-defined]
         tenancy.activate_public()
-        return {
-            "a": Tenant.objects.filter(slug="store-a").first()
-            or tenant_provision(name="Store A", slug="store-a"),
-            "b": Tenant.objects.filter(slug="store-b").first()
-            or tenant_provision(name="Store B", slug="store-b"),
-        }
+        _store("store-a", "Store A")
+        _store("store-b", "Store B")
 
 
 @pytest.fixture
-def tenant_a(_session_tenants: dict[str, Tenant], db: None) -> Tenant:
-    return Tenant.objects.get(pk=_session_tenants["a"].pk)
+def tenant_a(_stores: None, db: None) -> Tenant:
+    return _store("store-a", "Store A")
 
 
 @pytest.fixture
-def tenant_b(_session_tenants: dict[str, Tenant], db: None) -> Tenant:
-    return Tenant.objects.get(pk=_session_tenants["b"].pk)
+def tenant_b(_stores: None, db: None) -> Tenant:
+    return _store("store-b", "Store B")
 
 
 @pytest.fixture(autouse=True)

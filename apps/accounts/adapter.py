@@ -4,9 +4,16 @@ from urllib.parse import urlsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
+from django.http import HttpRequest
 
 
 class AccountAdapter(DefaultAccountAdapter):
+    def get_login_redirect_url(self, request: HttpRequest) -> str:
+        # Signing in on a store's host lands in that store's admin, not the store picker.
+        if getattr(request, "tenant", None) is not None:
+            return "/app/"
+        return super().get_login_redirect_url(request)
+
     def is_safe_url(self, url: str | None) -> bool:
         """Also allow redirects back to any store subdomain (login happens on the root domain)."""
         if not url:

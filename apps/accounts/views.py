@@ -3,6 +3,9 @@ Login, signup, password reset and MFA are allauth's (under /accounts/)."""
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
+from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
@@ -11,10 +14,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from apps.accounts.forms import StoreCreateForm
-from apps.accounts.selectors import membership_list_for_user
+from apps.accounts.handoff import handoff_token_issue, handoff_token_redeem
+from apps.accounts.selectors import membership_get, membership_list_for_user
 from apps.accounts.services.invitations import InvitationUnusable, invitation_accept, invitation_get_usable
 from apps.accounts.services.memberships import store_create
-from apps.tenants.selectors import tenant_url
+from apps.tenants.selectors import host_url, store_open_url, tenant_get_by_slug, tenant_url
 from apps.tenants.services import ProvisioningFailed
 
 
@@ -28,7 +32,7 @@ def home(request: HttpRequest) -> HttpResponse:
 def store_picker(request: HttpRequest) -> HttpResponse:
     stores = [
         {"name": m.tenant.name, "slug": m.tenant.slug, "role": m.get_role_display(),
-         "status": m.tenant.status, "url": tenant_url(tenant=m.tenant)}
+         "status": m.tenant.status, "url": store_open_url(tenant=m.tenant)}
         for m in membership_list_for_user(user=request.user)  # type: ignore[arg-type]
     ]
     return render(request, "accounts/store_picker.html", {"stores": stores})
@@ -47,7 +51,7 @@ def store_new(request: HttpRequest) -> HttpResponse:
             form.add_error(None, _("We could not create your store just now, and nothing was "
                                    "saved. Please try again in a minute."))
         else:
-            return HttpResponseRedirect(tenant_url(tenant=tenant))
+            return HttpResponseRedirect(store_open_url(tenant=tenant))
     status = 400 if form.errors else 200
     return render(request, "accounts/store_new.html", {"form": form}, status=status)
 
@@ -72,5 +76,36 @@ def invitation_view(request: HttpRequest, token: str) -> HttpResponse:
         except PermissionDenied as error:
             context["error"] = str(error)
             return render(request, "accounts/invitation.html", context, status=403)
-        return HttpResponseRedirect(tenant_url(tenant=membership.tenant))
+        return HttpResponseRedirect(store_open_url(tenant=membership.tenant))
     return render(request, "accounts/invitation.html", context)
+
+
+def _safe_app_path(raw: str | None) -> str:
+    return raw if raw and raw.startswith("/") and not raw.startswith("//") else "/app/"
+
+
+@login_required
+def store_open(request: HttpRequest, slug: str) -> HttpResponse:
+    """Root domain: hand the signed-in member over to the store's host (see handoff.py)."""
+    tenant = tenant_get_by_slug(slug=slug)
+    if tenant is None or membership_get(user=request.user, tenant=tenant) is None:  # type: ignore[arg-type]
+        return render(request, "errors/tenant_error.html",
+                      {"status": 404, "code": "unknown_store",
+                       "detail": _("You are not a member of a store at this address.")}, status=404)
+    token = handoff_token_issue(user=request.user, tenant=tenant)  # type: ignore[arg-type]
+    next_path = _safe_app_path(request.GET.get("next"))
+    target = tenant_url(tenant=tenant, path="/accounts/handoff/")
+    return HttpResponseRedirect(f"{target}?{urlencode({'token': token, 'next': next_path})}")
+
+
+def store_handoff(request: HttpRequest) -> HttpResponse:
+    """Store host: redeem a hand-off token and sign the user in on this host."""
+    user = handoff_token_redeem(token=request.GET.get("token", ""), tenant=request.tenant)  # type: ignore[attr-defined]
+    if user is None:
+        return render(request, "errors/tenant_error.html",
+                      {"status": 403, "code": "handoff_invalid",
+                       "detail": _("This sign-in link has expired or was already used.")},
+                      status=403)
+    if request.user != user:
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    return HttpResponseRedirect(_safe_app_path(request.GET.get("next")))

@@ -24,7 +24,8 @@ from apps.core import tenancy
 from apps.tenants.models import Tenant
 from apps.tenants.selectors import host_url, tenant_get_by_host
 
-# Paths that work on a store host without membership (auth pages, health, static, API, sockets).
+# Paths that work on a store host without membership (auth pages incl. the sign-in hand-off,
+# health, static, API, sockets).
 _OPEN_PREFIXES = ("/accounts/", "/static/", "/healthz", "/readyz", "/api/", "/ws/", "/favicon")
 
 
@@ -92,8 +93,9 @@ class TenantAccessMiddleware:
         if request.path.startswith(_OPEN_PREFIXES):
             return self.get_response(request)
         if not request.user.is_authenticated:
-            login = host_url(path="/accounts/login/")
-            return HttpResponseRedirect(f"{login}?next={quote(request.build_absolute_uri())}")
+            # Sign in on the root domain, which then hands the session over to this host.
+            open_url = host_url(path=f"/stores/{tenant.slug}/open/")
+            return HttpResponseRedirect(f"{open_url}?next={quote(request.get_full_path())}")
         if request_role(request) is None:
             return error_response(request, status=403, code="not_a_member",
                                   detail=_("Your account is not a member of this store."))

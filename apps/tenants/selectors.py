@@ -35,6 +35,11 @@ def tenant_url(*, tenant: Tenant, path: str = "/app/") -> str:
     return host_url(host=f"{tenant.slug}.{settings.BASE_DOMAIN}", path=path)
 
 
+def store_open_url(*, tenant: Tenant) -> str:
+    """Where links to a store point: the root domain signs the member in on the store's host."""
+    return host_url(path=f"/stores/{tenant.slug}/open/")
+
+
 def host_url(*, host: str | None = None, path: str = "/") -> str:
     port = f":{settings.SITE_PORT}" if settings.SITE_PORT else ""
     return f"{settings.SITE_SCHEME}://{host or settings.BASE_DOMAIN}{port}{path}"

@@ -78,15 +78,21 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env("REDIS_URL", default="redis://localhost:6379/0")
+# `default` is platform-wide (rate limits, sign-in hand-off, throttles must not split per
+# host); anything holding store data goes to `tenant`, whose keys carry the schema name.
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": REDIS_URL,
         "KEY_PREFIX": "aisle",
-        # django-tenants makes every cache key carry the schema name.
+    },
+    "tenant": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": "aisle-t",
         "KEY_FUNCTION": "django_tenants.cache.make_key",
         "REVERSE_KEY_FUNCTION": "django_tenants.cache.reverse_key",
-    }
+    },
 }
 CHANNEL_LAYERS = {
     "default": {
@@ -173,8 +179,12 @@ MFA_TOTP_ISSUER = "Aisle"
 MFA_TOTP_TOLERANCE = 1  # accept the previous 30 s step too: phones drift
 SESSION_COOKIE_NAME = "aisle_session"
 CSRF_COOKIE_NAME = "csrftoken"
-# One login works across all of a user's stores: cookies belong to the parent domain.
-SESSION_COOKIE_DOMAIN = env("SESSION_COOKIE_DOMAIN", default=BASE_DOMAIN)
+# One login works across all of a user's stores: with a real parent domain the session cookie
+# is shared by every subdomain. Browsers refuse `Domain=localhost`, so in development cookies
+# stay per host and the sign-in hand-off (apps/accounts/handoff.py) carries the login over.
+SESSION_COOKIE_DOMAIN = env(
+    "SESSION_COOKIE_DOMAIN", default=None if BASE_DOMAIN == "localhost" else f".{BASE_DOMAIN}"
+)
 CSRF_COOKIE_DOMAIN = SESSION_COOKIE_DOMAIN
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_AGE = 60 * 60 * 24 * 14
@@ -250,7 +260,9 @@ CONTENT_SECURITY_POLICY = {
         "connect-src": ["'self'"],
         "font-src": ["'self'", "data:"],
         "frame-ancestors": ["'self'"],
-        "form-action": ["'self'"],
+        # Forms on the root domain redirect to store subdomains (store creation, login `next`),
+        # and browsers apply form-action to those redirects.
+        "form-action": ["'self'", f"{BASE_DOMAIN}:*", f"*.{BASE_DOMAIN}:*"],
         "base-uri": ["'self'"],
         "object-src": ["'none'"],
     }

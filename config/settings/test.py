@@ -12,13 +12,13 @@ if not os.environ.get("REDIS_URL") and os.environ.get("AISLE_EMBEDDED", "1") != 
 configure_environ()
 
 from config.settings.base import *  # noqa: E402,F403
-from config.settings.base import REDIS_URL, REST_FRAMEWORK  # noqa: E402
+from config.settings.base import REDIS_URL, REST_FRAMEWORK, env  # noqa: E402
 from config.dramatiq import broker_settings  # noqa: E402
 
 DEBUG = False
 SECRET_KEY = "test-secret-key-not-for-production"  # noqa: S105
 SITE_SCHEME = "http"
-SITE_PORT = ""
+SITE_PORT = env("SITE_PORT", default="")  # the browser tests run a real server on a port
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
@@ -32,3 +32,6 @@ STORAGES = {
 }
 REST_FRAMEWORK = {**REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {"anon": "1000/min", "user": "1000/min"}}
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}
+# Threads (Channels' sync thread, worker threads) must not keep connections past each call, or
+# the test database cannot be dropped at the end of the run.
+DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405

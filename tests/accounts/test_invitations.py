@@ -42,7 +42,7 @@ def test_invitee_accepts_and_lands_in_the_store(invitation, tenant_a: Tenant) ->
     client = _root(guest)
     assert b"Join Store A" in client.get(f"/invitations/{token}/").content
     response = client.post(f"/invitations/{token}/")
-    assert response.status_code == 302 and response["Location"] == "http://store-a.localhost/app/"
+    assert response.status_code == 302 and response["Location"] == "http://localhost/stores/store-a/open/"
     assert Membership.objects.get(user=guest, tenant=tenant_a).role == "editor"
 
 

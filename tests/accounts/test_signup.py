@@ -36,7 +36,7 @@ def test_signup_verify_and_create_a_store(db: None) -> None:
     # create the store
     response = client.post("/stores/new/", {"name": "Maker Supplies", "slug": "maker-supplies"})
     assert response.status_code == 302
-    assert response["Location"] == "http://maker-supplies.localhost/app/"
+    assert response["Location"] == "http://localhost/stores/maker-supplies/open/"
     tenant = Tenant.objects.get(slug="maker-supplies")
     assert Membership.objects.get(tenant=tenant, user__email="maker@example.com").role == "owner"
     assert schema_exists(tenant.schema_name)
@@ -74,7 +74,7 @@ def test_store_picker_lists_only_my_stores(tenant_a: Tenant, owner_a, owner_b) -
     client.force_login(owner_a.user)
     page = client.get("/stores/").content.decode()
     assert "Store A" in page and "Store B" not in page
-    assert "http://store-a.localhost/app/" in page
+    assert "http://localhost/stores/store-a/open/" in page
 
 
 def test_failed_logins_are_rate_limited(db: None) -> None:
@@ -109,10 +109,14 @@ def test_login_refuses_to_redirect_off_site(db: None) -> None:
     assert response["Location"] == "/stores/"
 
 
-def test_session_cookie_is_shared_with_store_subdomains(db: None) -> None:
+def test_session_cookie_is_shared_with_store_subdomains_on_a_real_domain(db: None, settings) -> None:
+    settings.SESSION_COOKIE_DOMAIN = ".aisle.example"
+    settings.ALLOWED_HOSTS = ["aisle.example", ".aisle.example"]
+    settings.BASE_DOMAIN = "aisle.example"
     user = UserFactory()
-    response = _root().post("/accounts/login/", {"login": user.email, "password": TEST_PASSWORD})
-    assert response.cookies["aisle_session"]["domain"] == "localhost"
+    response = Client(HTTP_HOST="aisle.example").post(
+        "/accounts/login/", {"login": user.email, "password": TEST_PASSWORD})
+    assert response.cookies["aisle_session"]["domain"] == ".aisle.example"
 
 
 def totp_code(secret_b32: str, at: float) -> str:

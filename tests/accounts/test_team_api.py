@@ -16,7 +16,7 @@ def test_me_describes_user_store_and_role(tenant_a: Tenant, owner_a) -> None:
     assert body["tenant"] == {"slug": "store-a", "name": "Store A", "status": "active"}
     assert body["role"] == "owner"
     assert [s["slug"] for s in body["stores"]] == ["store-a", "store-b"]
-    assert body["stores"][0]["url"] == "http://store-a.localhost/app/"
+    assert body["stores"][0]["url"] == "http://localhost/stores/store-a/open/"
 
 
 def test_anonymous_api_call_is_401_json(tenant_a: Tenant) -> None:

@@ -26,11 +26,10 @@ def test_foreign_host_header_is_rejected(db: None) -> None:
     assert Client(HTTP_HOST="evil.example.com").get("/").status_code == 400
 
 
-def test_anonymous_store_page_redirects_to_root_login(tenant_a: Tenant) -> None:
-    response = client_for(tenant_a).get("/app/")
+def test_anonymous_store_page_goes_through_root_sign_in(tenant_a: Tenant) -> None:
+    response = client_for(tenant_a).get("/app/team?x=1")
     assert response.status_code == 302
-    assert response["Location"].startswith("http://localhost/accounts/login/?next=")
-    assert "store-a.localhost" in response["Location"]
+    assert response["Location"] == "http://localhost/stores/store-a/open/?next=/app/team%3Fx%3D1"
 
 
 def test_member_of_another_store_is_refused(tenant_a: Tenant, owner_b) -> None:

@@ -23,7 +23,7 @@ from apps.accounts.selectors import (
 from apps.accounts.services.api_keys import api_key_create, api_key_revoke
 from apps.accounts.services.invitations import invitation_create, invitation_revoke
 from apps.accounts.services.memberships import membership_remove, membership_role_change
-from apps.tenants.selectors import tenant_url
+from apps.tenants.selectors import store_open_url
 
 
 def _actor(request: Request) -> Membership:
@@ -45,7 +45,7 @@ class MeView(GenericAPIView):
         is_person = not isinstance(user, ApiKeyPrincipal)
         stores = [
             {"slug": m.tenant.slug, "name": m.tenant.name, "role": m.role,
-             "url": tenant_url(tenant=m.tenant)}
+             "url": store_open_url(tenant=m.tenant)}
             for m in (membership_list_for_user(user=user) if is_person else [])  # type: ignore[arg-type]
         ]
         data = {

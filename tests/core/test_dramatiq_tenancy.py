@@ -1,0 +1,103 @@
+"""The Dramatiq edge: the schema travels in message options and a real worker process, fed by
+real Redis, runs each message in the schema it was enqueued from."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Iterator
+
+import dramatiq
+import pytest
+from django.conf import settings
+from django.db import connection
+
+from apps.audit.models import AuditEvent
+from apps.core.tenancy import tenant_context
+from apps.core.tenancy.dramatiq import SCHEMA_OPTION
+from apps.tenants.models import Tenant
+from tests.core.worker.actors import record_schema
+
+pytestmark = pytest.mark.worker
+
+
+def test_enqueue_records_the_active_schema(tenant_a: Tenant) -> None:
+    broker = dramatiq.get_broker()
+    with tenant_context(tenant_a):
+        message = record_schema.message("m")
+        for middleware in broker.middleware:
+            middleware.before_enqueue(broker, message, 0)
+    assert message.options[SCHEMA_OPTION] == tenant_a.schema_name
+
+
+def test_public_enqueue_carries_no_schema(db: None) -> None:
+    broker = dramatiq.get_broker()
+    message = record_schema.message("m")
+    for middleware in broker.middleware:
+        middleware.before_enqueue(broker, message, 0)
+    assert SCHEMA_OPTION not in message.options
+
+
+def _database_url() -> str:
+    db = connection.settings_dict
+    return f"postgresql://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
+
+
+@pytest.fixture
+def worker() -> Iterator[subprocess.Popen[bytes]]:
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.test",
+           "DATABASE_URL": _database_url(), "REDIS_URL": settings.REDIS_URL}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "dramatiq", "django_dramatiq.setup", "tests.core.worker.actors",
+         "--processes", "1", "--threads", "2", "--path", str(settings.BASE_DIR)],
+        cwd=settings.BASE_DIR, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+    )
+    yield process
+    process.terminate()
+    try:
+        process.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        process.kill()
+
+
+def _wait_for(tenant: Tenant, marker: str, timeout: float = 30.0) -> AuditEvent | None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with tenant_context(tenant):
+            event = AuditEvent.objects.filter(action=marker).first()
+        if event:
+            return event
+        time.sleep(0.1)
+    return None
+
+
+@pytest.mark.django_db(transaction=True)
+def test_real_worker_runs_each_message_in_its_tenants_schema(worker, tenant_a: Tenant,
+                                                             tenant_b: Tenant) -> None:
+    # given messages enqueued from A, then B, then A again, interleaved on two worker threads
+    markers = {name: f"worker.{name}.{uuid.uuid4().hex[:8]}" for name in ("a1", "b1", "a2")}
+    with tenant_context(tenant_a):
+        record_schema.send(markers["a1"])
+    with tenant_context(tenant_b):
+        record_schema.send(markers["b1"])
+    with tenant_context(tenant_a):
+        record_schema.send(markers["a2"])
+    try:
+        # then each ran in its own store's schema, and nothing crossed over
+        for name, tenant, other in (("a1", tenant_a, tenant_b), ("b1", tenant_b, tenant_a),
+                                    ("a2", tenant_a, tenant_b)):
+            event = _wait_for(tenant, markers[name])
+            if event is None:
+                worker.terminate()
+                output = worker.communicate(timeout=15)[0].decode(errors="replace")
+                pytest.fail(f"worker did not run {name}; its output:\n{output[-3000:]}")
+            assert event.data == {"schema": tenant.schema_name}
+            with tenant_context(other):
+                assert not AuditEvent.objects.filter(action=markers[name]).exists()
+    finally:
+        for tenant in (tenant_a, tenant_b):
+            with tenant_context(tenant):
+                AuditEvent.objects.filter(action__startswith="worker.").delete()

@@ -1,0 +1,11 @@
+"""Actors loaded only by the test worker process (see test_dramatiq_tenancy.py)."""
+
+import dramatiq
+from django.db import connection
+
+from apps.audit.models import AuditEvent
+
+
+@dramatiq.actor(queue_name="default", max_retries=0)
+def record_schema(marker: str) -> None:
+    AuditEvent.objects.create(action=marker, data={"schema": connection.schema_name})
