@@ -69,8 +69,8 @@ def _pg_bin(name: str) -> str:
     return str(_pg_install_dir() / "bin" / name)
 
 
-def _run_as_pg_user() -> dict[str, object]:
-    return {"user": PG_SYSTEM_USER} if os.geteuid() == 0 else {}
+def _pg_user() -> str | None:
+    return PG_SYSTEM_USER if os.geteuid() == 0 else None
 
 
 def _add_mode(path: Path, bits: int) -> None:
@@ -117,9 +117,20 @@ def _pg_initdb() -> None:
     PG_DIR.mkdir(parents=True, exist_ok=True)
     _prepare_root_permissions()
     subprocess.run(
-        [_pg_bin("initdb"), "-D", str(PG_DIR), "--auth=trust", "--encoding=UTF8",
-         "--locale=C.UTF-8", "-U", "postgres"],
-        check=True, capture_output=True, text=True, **_run_as_pg_user(),  # type: ignore[arg-type]
+        [
+            _pg_bin("initdb"),
+            "-D",
+            str(PG_DIR),
+            "--auth=trust",
+            "--encoding=UTF8",
+            "--locale=C.UTF-8",
+            "-U",
+            "postgres",
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+        user=_pg_user(),
     )
     with (PG_DIR / "postgresql.conf").open("a") as conf:
         conf.write("\n# Aisle embedded server\n")
@@ -137,7 +148,10 @@ def _pg_start() -> None:
     # A stale postmaster.pid from a killed server is detected and removed by postgres itself.
     result = subprocess.run(
         [_pg_bin("pg_ctl"), "-D", str(PG_DIR), "-l", str(PG_LOG), "-w", "-t", "60", "start"],
-        check=False, capture_output=True, text=True, **_run_as_pg_user(),  # type: ignore[arg-type]
+        check=False,
+        capture_output=True,
+        text=True,
+        user=_pg_user(),
     )
     if result.returncode != 0 or not _pg_is_ready():
         tail = PG_LOG.read_text(errors="replace")[-2000:] if PG_LOG.exists() else ""
@@ -171,7 +185,9 @@ def _redis_bin(name: str) -> str:
 def _redis_is_ready() -> bool:
     result = subprocess.run(
         [_redis_bin("redis-cli"), "-p", str(REDIS_PORT), "ping"],
-        check=False, capture_output=True, text=True,
+        check=False,
+        capture_output=True,
+        text=True,
     )
     return result.stdout.strip() == "PONG"
 
@@ -179,11 +195,28 @@ def _redis_is_ready() -> bool:
 def _redis_start() -> None:
     REDIS_DIR.mkdir(parents=True, exist_ok=True)
     subprocess.run(
-        [_redis_bin("redis-server"), "--port", str(REDIS_PORT), "--bind", "127.0.0.1",
-         "--dir", str(REDIS_DIR), "--daemonize", "yes",
-         "--pidfile", str(REDIS_DIR / "redis.pid"), "--logfile", str(REDIS_DIR / "redis.log"),
-         "--save", "300 10", "--appendonly", "no"],
-        check=True, capture_output=True, text=True,
+        [
+            _redis_bin("redis-server"),
+            "--port",
+            str(REDIS_PORT),
+            "--bind",
+            "127.0.0.1",
+            "--dir",
+            str(REDIS_DIR),
+            "--daemonize",
+            "yes",
+            "--pidfile",
+            str(REDIS_DIR / "redis.pid"),
+            "--logfile",
+            str(REDIS_DIR / "redis.log"),
+            "--save",
+            "300 10",
+            "--appendonly",
+            "no",
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
     )
     for _ in range(100):
         if _redis_is_ready():
@@ -226,13 +259,16 @@ def stop() -> list[str]:
         if (PG_DIR / "PG_VERSION").exists() and _pg_is_ready():
             subprocess.run(
                 [_pg_bin("pg_ctl"), "-D", str(PG_DIR), "-m", "fast", "-w", "stop"],
-                check=False, capture_output=True, **_run_as_pg_user(),  # type: ignore[arg-type]
+                check=False,
+                capture_output=True,
+                user=_pg_user(),
             )
             stopped.append("postgres")
         if shutil.which(_redis_bin("redis-cli")) and _redis_is_ready():
             subprocess.run(
                 [_redis_bin("redis-cli"), "-p", str(REDIS_PORT), "shutdown"],
-                check=False, capture_output=True,
+                check=False,
+                capture_output=True,
             )
             stopped.append("redis")
     return stopped

@@ -12,8 +12,8 @@ from django.test import Client
 
 from apps.accounts.roles import Role
 from apps.core import tenancy
-from apps.tenants.models import Tenant
 from apps.tenants import provisioning
+from apps.tenants.models import Tenant
 from apps.tenants.services import tenant_provision
 from apps.tenants.validation import schema_name_for
 from tests.accounts.factories import MembershipFactory, UserFactory
@@ -61,7 +61,7 @@ def host_of(tenant: Tenant | None) -> str:
     return f"{tenant.slug}.localhost" if tenant else "localhost"
 
 
-def client_for(tenant: Tenant | None, user=None) -> Client:  # noqa: ANN001
+def client_for(tenant: Tenant | None, user=None) -> Client:
     client = Client(HTTP_HOST=host_of(tenant))
     if user is not None:
         client.force_login(user)
@@ -69,15 +69,15 @@ def client_for(tenant: Tenant | None, user=None) -> Client:  # noqa: ANN001
 
 
 @pytest.fixture
-def owner_a(tenant_a: Tenant):  # noqa: ANN201
+def owner_a(tenant_a: Tenant):
     return MembershipFactory(tenant=tenant_a, role=Role.OWNER)
 
 
 @pytest.fixture
-def owner_b(tenant_b: Tenant):  # noqa: ANN201
+def owner_b(tenant_b: Tenant):
     return MembershipFactory(tenant=tenant_b, role=Role.OWNER)
 
 
 @pytest.fixture
-def user(db: None):  # noqa: ANN201
+def user(db: None):
     return UserFactory()

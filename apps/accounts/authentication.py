@@ -26,12 +26,14 @@ class ApiKeyAuthentication(authentication.BaseAuthentication):
             return None
         key = api_key_authenticate(raw=raw)
         if key is None:
-            raise exceptions.AuthenticationFailed(_("Invalid or revoked API key."),
-                                                  code="invalid_api_key")
+            raise exceptions.AuthenticationFailed(
+                _("Invalid or revoked API key."), code="invalid_api_key"
+            )
         tenant = getattr(request, "tenant", None)
         if tenant is None or key.tenant_id != tenant.pk:
-            raise exceptions.PermissionDenied(_("This API key belongs to another store."),
-                                              code="api_key_wrong_store")
+            raise exceptions.PermissionDenied(
+                _("This API key belongs to another store."), code="api_key_wrong_store"
+            )
         return ApiKeyPrincipal(key=key), key
 
     def authenticate_header(self, request: Request) -> str:

@@ -50,7 +50,9 @@ def demo_store_ensure() -> DemoCredentials:
         EmailAddress.objects.update_or_create(
             user=user, email=DEMO_EMAIL, defaults={"verified": True, "primary": True}
         )
-        tenant = tenant_get_by_slug(slug=DEMO_SLUG) or tenant_provision(name=DEMO_NAME, slug=DEMO_SLUG)
+        tenant = tenant_get_by_slug(slug=DEMO_SLUG) or tenant_provision(
+            name=DEMO_NAME, slug=DEMO_SLUG
+        )
         membership_create(user=user, tenant=tenant, role=Role.OWNER)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps({"email": DEMO_EMAIL, "password": password}))

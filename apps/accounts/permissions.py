@@ -42,5 +42,7 @@ class IsOwner(IsTenantMember):
 
 class ReadForMembersWriteForAdmins(IsTenantMember):
     def has_permission(self, request: Request, view: Any) -> bool:
-        self.minimum_role = Role.VIEWER if request.method in ("GET", "HEAD", "OPTIONS") else Role.ADMIN
+        self.minimum_role = (
+            Role.VIEWER if request.method in ("GET", "HEAD", "OPTIONS") else Role.ADMIN
+        )
         return super().has_permission(request, view)

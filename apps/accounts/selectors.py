@@ -9,7 +9,9 @@ from apps.tenants.models import Tenant
 def membership_get(*, user: User, tenant: Tenant) -> Membership | None:
     if not user.is_authenticated:
         return None
-    return Membership.objects.select_related("user", "tenant").filter(user=user, tenant=tenant).first()
+    return (
+        Membership.objects.select_related("user", "tenant").filter(user=user, tenant=tenant).first()
+    )
 
 
 def membership_list_for_user(*, user: User) -> QuerySet[Membership]:

@@ -3,6 +3,7 @@ Login, signup, password reset and MFA are allauth's (under /accounts/)."""
 
 from __future__ import annotations
 
+from typing import Any
 from urllib.parse import urlencode
 
 from django.contrib.auth import login
@@ -16,9 +17,13 @@ from django.views.decorators.http import require_http_methods
 from apps.accounts.forms import StoreCreateForm
 from apps.accounts.handoff import handoff_token_issue, handoff_token_redeem
 from apps.accounts.selectors import membership_get, membership_list_for_user
-from apps.accounts.services.invitations import InvitationUnusable, invitation_accept, invitation_get_usable
+from apps.accounts.services.invitations import (
+    InvitationUnusable,
+    invitation_accept,
+    invitation_get_usable,
+)
 from apps.accounts.services.memberships import store_create
-from apps.tenants.selectors import host_url, store_open_url, tenant_get_by_slug, tenant_url
+from apps.tenants.selectors import store_open_url, tenant_get_by_slug, tenant_url
 from apps.tenants.services import ProvisioningFailed
 
 
@@ -31,8 +36,13 @@ def home(request: HttpRequest) -> HttpResponse:
 @login_required
 def store_picker(request: HttpRequest) -> HttpResponse:
     stores = [
-        {"name": m.tenant.name, "slug": m.tenant.slug, "role": m.get_role_display(),
-         "status": m.tenant.status, "url": store_open_url(tenant=m.tenant)}
+        {
+            "name": m.tenant.name,
+            "slug": m.tenant.slug,
+            "role": m.get_role_display(),
+            "status": m.tenant.status,
+            "url": store_open_url(tenant=m.tenant),
+        }
         for m in membership_list_for_user(user=request.user)  # type: ignore[arg-type]
     ]
     return render(request, "accounts/store_picker.html", {"stores": stores})
@@ -48,8 +58,13 @@ def store_new(request: HttpRequest) -> HttpResponse:
         except ValidationError as error:
             form.add_error("slug" if error.code == "slug_taken" else None, error)
         except ProvisioningFailed:
-            form.add_error(None, _("We could not create your store just now, and nothing was "
-                                   "saved. Please try again in a minute."))
+            form.add_error(
+                None,
+                _(
+                    "We could not create your store just now, and nothing was "
+                    "saved. Please try again in a minute."
+                ),
+            )
         else:
             return HttpResponseRedirect(store_open_url(tenant=tenant))
     status = 400 if form.errors else 200
@@ -62,17 +77,19 @@ def invitation_view(request: HttpRequest, token: str) -> HttpResponse:
         invitation = invitation_get_usable(token=token)
     except InvitationUnusable as error:
         status = 404 if error.code == "invalid_token" else 410
-        return render(request, "accounts/invitation_error.html", {"message": error.message},
-                      status=status)
-    context = {"invitation": invitation, "error": None}
+        return render(
+            request, "accounts/invitation_error.html", {"message": error.message}, status=status
+        )
+    context: dict[str, Any] = {"invitation": invitation, "error": None}
     if request.method == "POST":
         if not request.user.is_authenticated:
             return redirect(f"/accounts/login/?next={request.path}")
         try:
             membership = invitation_accept(token=token, user=request.user)  # type: ignore[arg-type]
         except InvitationUnusable as error:
-            return render(request, "accounts/invitation_error.html", {"message": error.message},
-                          status=410)
+            return render(
+                request, "accounts/invitation_error.html", {"message": error.message}, status=410
+            )
         except PermissionDenied as error:
             context["error"] = str(error)
             return render(request, "accounts/invitation.html", context, status=403)
@@ -89,9 +106,16 @@ def store_open(request: HttpRequest, slug: str) -> HttpResponse:
     """Root domain: hand the signed-in member over to the store's host (see handoff.py)."""
     tenant = tenant_get_by_slug(slug=slug)
     if tenant is None or membership_get(user=request.user, tenant=tenant) is None:  # type: ignore[arg-type]
-        return render(request, "errors/tenant_error.html",
-                      {"status": 404, "code": "unknown_store",
-                       "detail": _("You are not a member of a store at this address.")}, status=404)
+        return render(
+            request,
+            "errors/tenant_error.html",
+            {
+                "status": 404,
+                "code": "unknown_store",
+                "detail": _("You are not a member of a store at this address."),
+            },
+            status=404,
+        )
     token = handoff_token_issue(user=request.user, tenant=tenant)  # type: ignore[arg-type]
     next_path = _safe_app_path(request.GET.get("next"))
     target = tenant_url(tenant=tenant, path="/accounts/handoff/")
@@ -102,10 +126,16 @@ def store_handoff(request: HttpRequest) -> HttpResponse:
     """Store host: redeem a hand-off token and sign the user in on this host."""
     user = handoff_token_redeem(token=request.GET.get("token", ""), tenant=request.tenant)  # type: ignore[attr-defined]
     if user is None:
-        return render(request, "errors/tenant_error.html",
-                      {"status": 403, "code": "handoff_invalid",
-                       "detail": _("This sign-in link has expired or was already used.")},
-                      status=403)
+        return render(
+            request,
+            "errors/tenant_error.html",
+            {
+                "status": 403,
+                "code": "handoff_invalid",
+                "detail": _("This sign-in link has expired or was already used."),
+            },
+            status=403,
+        )
     if request.user != user:
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
     return HttpResponseRedirect(_safe_app_path(request.GET.get("next")))

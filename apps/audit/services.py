@@ -7,8 +7,9 @@ from apps.core import tenancy
 from apps.core.logging import current_request_id
 
 
-def audit_record(*, action: str, actor: Any = None, target: str = "",
-                 data: dict[str, Any] | None = None) -> AuditEvent:
+def audit_record(
+    *, action: str, actor: Any = None, target: str = "", data: dict[str, Any] | None = None
+) -> AuditEvent:
     """Record an event in the active tenant's audit log (call on a tenant connection)."""
     if tenancy.is_public():
         raise RuntimeError("audit_record needs a store's schema to be active")

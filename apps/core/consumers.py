@@ -2,10 +2,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from channels.db import database_sync_to_async
+
 from apps.accounts.selectors import membership_get
 from apps.core.tenancy.channels import CLOSE_FORBIDDEN, TenantJsonWebsocketConsumer, tenant_group
 from apps.tenants.selectors import tenant_get_by_host
-from channels.db import database_sync_to_async
 
 
 def _host(scope: dict[str, Any]) -> str:

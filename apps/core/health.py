@@ -44,5 +44,7 @@ def readyz(request: HttpRequest) -> JsonResponse:
         if problem:
             failing.append(name)
     status = 503 if failing else 200
-    return JsonResponse({"status": "unavailable" if failing else "ok", "failing": failing,
-                         "checks": results}, status=status)
+    return JsonResponse(
+        {"status": "unavailable" if failing else "ok", "failing": failing, "checks": results},
+        status=status,
+    )

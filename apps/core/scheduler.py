@@ -31,7 +31,9 @@ class PeriodicJob:
 
 
 JOBS: list[PeriodicJob] = [
-    PeriodicJob("sessions-clear-expired", timedelta(hours=6), "apps.core.tasks.sessions_clear_expired"),
+    PeriodicJob(
+        "sessions-clear-expired", timedelta(hours=6), "apps.core.tasks.sessions_clear_expired"
+    ),
 ]
 
 
@@ -39,8 +41,13 @@ def _client() -> redis.Redis:
     return redis.Redis.from_url(settings.REDIS_URL)
 
 
-def scheduler_tick(*, now: float | None = None, client: redis.Redis | None = None,
-                   jobs: list[PeriodicJob] | None = None, lock_seconds: int = 60) -> list[str]:
+def scheduler_tick(
+    *,
+    now: float | None = None,
+    client: redis.Redis | None = None,
+    jobs: list[PeriodicJob] | None = None,
+    lock_seconds: int = 60,
+) -> list[str]:
     """Enqueue every due job once; returns the names enqueued (empty if another scheduler
     holds the lock)."""
     client = client or _client()

@@ -21,7 +21,8 @@ def spa_index(request: HttpRequest, path: str = "") -> HttpResponse:
     index: Path = settings.SPA_INDEX_FILE
     if not index.exists():
         return HttpResponse(
-            "The admin app has not been built yet: run `make frontend`.", status=503,
+            "The admin app has not been built yet: run `make frontend`.",
+            status=503,
             content_type="text/plain",
         )
     response = HttpResponse(_index_html(index, index.stat().st_mtime))

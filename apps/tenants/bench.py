@@ -40,8 +40,9 @@ def run(*, size: int | None, log: Callable[[str], None]) -> dict[str, Any]:
             durations.append(time.perf_counter() - started)
         log(f"provisioned {count} tenants")
         started = time.perf_counter()
-        call_command("migrate_schemas", tenant=True, interactive=False, verbosity=0,
-                     stdout=io.StringIO())
+        call_command(
+            "migrate_schemas", tenant=True, interactive=False, verbosity=0, stdout=io.StringIO()
+        )
         migrate_noop = time.perf_counter() - started
         schemas = Tenant.objects.exclude(schema_name="public").count() + 1  # + the template
     finally:

@@ -30,14 +30,20 @@ _OPEN_PREFIXES = ("/accounts/", "/static/", "/healthz", "/readyz", "/api/", "/ws
 
 
 def _wants_json(request: HttpRequest) -> bool:
-    return request.path.startswith("/api/") or "application/json" in request.headers.get("Accept", "")
+    return request.path.startswith("/api/") or "application/json" in request.headers.get(
+        "Accept", ""
+    )
 
 
 def error_response(request: HttpRequest, *, status: int, code: str, detail: str) -> HttpResponse:
     if _wants_json(request):
         return JsonResponse({"code": code, "detail": detail}, status=status)
-    return render(request, "errors/tenant_error.html",
-                  {"status": status, "code": code, "detail": detail}, status=status)
+    return render(
+        request,
+        "errors/tenant_error.html",
+        {"status": status, "code": code, "detail": detail},
+        status=status,
+    )
 
 
 def _api_key_tenant(request: HttpRequest) -> Tenant | None:
@@ -63,8 +69,12 @@ class TenantRoutingMiddleware:
         else:
             tenant = tenant_get_by_host(host=hostname)
             if tenant is None:
-                return error_response(request, status=404, code="unknown_store",
-                                      detail=_("There is no store at this address."))
+                return error_response(
+                    request,
+                    status=404,
+                    code="unknown_store",
+                    detail=_("There is no store at this address."),
+                )
         request.tenant = tenant  # type: ignore[attr-defined]
         if tenant is None:
             request.urlconf = settings.PUBLIC_SCHEMA_URLCONF  # type: ignore[attr-defined]
@@ -86,9 +96,12 @@ class TenantAccessMiddleware:
             return self.get_response(request)
         if not tenant.is_active:
             return error_response(
-                request, status=403, code="store_suspended",
-                detail=_("This store is suspended. Its data is kept; contact support to restore "
-                         "access."),
+                request,
+                status=403,
+                code="store_suspended",
+                detail=_(
+                    "This store is suspended. Its data is kept; contact support to restore access."
+                ),
             )
         if request.path.startswith(_OPEN_PREFIXES):
             return self.get_response(request)
@@ -97,6 +110,10 @@ class TenantAccessMiddleware:
             open_url = host_url(path=f"/stores/{tenant.slug}/open/")
             return HttpResponseRedirect(f"{open_url}?next={quote(request.get_full_path())}")
         if request_role(request) is None:
-            return error_response(request, status=403, code="not_a_member",
-                                  detail=_("Your account is not a member of this store."))
+            return error_response(
+                request,
+                status=403,
+                code="not_a_member",
+                detail=_("Your account is not a member of this store."),
+            )
         return self.get_response(request)

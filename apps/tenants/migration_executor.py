@@ -21,11 +21,21 @@ from django_tenants.migration_executors import MigrationExecutor
 from django_tenants.migration_executors import get_executor as tenants_get_executor
 from django_tenants.utils import get_public_schema_name, schema_exists
 
+from apps.core import tenancy
+
 logger = logging.getLogger(__name__)
 
 # Options that change what migrate does; with any of them every schema must run.
-_EXPLICIT_OPTIONS = ("app_label", "migration_name", "fake", "fake_initial", "plan", "prune",
-                     "check_unapplied", "run_syncdb")
+_EXPLICIT_OPTIONS = (
+    "app_label",
+    "migration_name",
+    "fake",
+    "fake_initial",
+    "plan",
+    "prune",
+    "check_unapplied",
+    "run_syncdb",
+)
 
 
 def schemas_with_pending_migrations(schemas: list[str]) -> list[str]:
@@ -41,11 +51,12 @@ def schemas_with_pending_migrations(schemas: list[str]) -> list[str]:
                 if not cursor.fetchone()[0]:
                     pending.append(schema)
                     continue
-                cursor.execute(f'SELECT app, name FROM "{schema}".django_migrations')
+                # schema names come from the tenants table, validated at creation
+                cursor.execute(f'SELECT app, name FROM "{schema}".django_migrations')  # noqa: S608
                 if not required.issubset({tuple(row) for row in cursor.fetchall()}):
                     pending.append(schema)
     finally:
-        connection.set_schema_to_public()
+        tenancy.activate_public()
     return pending
 
 
@@ -66,7 +77,9 @@ class SkipUpToDateExecutor(MigrationExecutor):
             total = len(schemas)
             schemas = schemas_with_pending_migrations(schemas)
             if int(self.options.get("verbosity", 1)) >= 1 and total != len(schemas):
-                self.inner_stdout(f"{total - len(schemas)} of {total} schema(s) up to date, skipped")
+                self.inner_stdout(
+                    f"{total - len(schemas)} of {total} schema(s) up to date, skipped"
+                )
         if schemas:
             self.inner.run_migrations(tenants=schemas)
 
@@ -78,7 +91,7 @@ class SkipUpToDateExecutor(MigrationExecutor):
 
     @staticmethod
     def inner_stdout(message: str) -> None:
-        print(message)  # noqa: T201 - migrate's own output goes to stdout too
+        print(message)
 
 
 def get_executor(codename: str | None = None) -> Any:

@@ -17,6 +17,8 @@ from django.db import connection
 from django_tenants.clone import CloneSchema
 from django_tenants.utils import schema_exists
 
+from apps.core import tenancy
+
 
 class TemplateSchemaMissing(RuntimeError):
     pass
@@ -41,7 +43,7 @@ def schema_clone_from_template(*, schema_name: str) -> None:
         )
     # DATA mode copies the template's django_migrations rows: the clone is already migrated.
     CloneSchema().clone_schema(template, schema_name, "DATA")
-    connection.set_schema_to_public()
+    tenancy.activate_public()
 
 
 def schema_drop(*, schema_name: str) -> None:

@@ -34,7 +34,9 @@ def tenant_provision(*, name: str, slug: str) -> Tenant:
     try:
         with transaction.atomic():
             tenant = Tenant.objects.create(
-                name=name, slug=slug, schema_name=schema_name,
+                name=name,
+                slug=slug,
+                schema_name=schema_name,
                 plan=Plan.objects.filter(is_default=True).first(),
             )
             Domain.objects.create(

@@ -14,13 +14,72 @@ _SLUG_RE = re.compile(r"^[a-z](?:[a-z0-9]|-(?!-))*[a-z0-9]$")
 
 # Subdomains that belong to the platform or would confuse shoppers and merchants.
 RESERVED_SLUGS = frozenset(
-    """
-    about account accounts admin administrator aisle api app apps assets auth billing blog cdn
-    console dashboard dev docs email ftp help imap internal integrations localhost login logout
-    mail media mx news ns ns1 ns2 oauth pop pop3 public root sandbox security shopify signup
-    smtp staff stage staging static status store stores support system template tenant tenants
-    test webhook webhooks widget woocommerce ws wss www
-    """.split()
+    [
+        "about",
+        "account",
+        "accounts",
+        "admin",
+        "administrator",
+        "aisle",
+        "api",
+        "app",
+        "apps",
+        "assets",
+        "auth",
+        "billing",
+        "blog",
+        "cdn",
+        "console",
+        "dashboard",
+        "dev",
+        "docs",
+        "email",
+        "ftp",
+        "help",
+        "imap",
+        "internal",
+        "integrations",
+        "localhost",
+        "login",
+        "logout",
+        "mail",
+        "media",
+        "mx",
+        "news",
+        "ns",
+        "ns1",
+        "ns2",
+        "oauth",
+        "pop",
+        "pop3",
+        "public",
+        "root",
+        "sandbox",
+        "security",
+        "shopify",
+        "signup",
+        "smtp",
+        "staff",
+        "stage",
+        "staging",
+        "static",
+        "status",
+        "store",
+        "stores",
+        "support",
+        "system",
+        "template",
+        "tenant",
+        "tenants",
+        "test",
+        "webhook",
+        "webhooks",
+        "widget",
+        "woocommerce",
+        "ws",
+        "wss",
+        "www",
+    ]
 )
 
 
@@ -36,13 +95,17 @@ def slug_validate(raw: str) -> str:
         )
     if not _SLUG_RE.match(slug):
         raise ValidationError(
-            _("Use lowercase letters, digits and single hyphens; start with a letter and end "
-              "with a letter or digit."),
+            _(
+                "Use lowercase letters, digits and single hyphens; start with a letter and end "
+                "with a letter or digit."
+            ),
             code="slug_charset",
         )
     if slug in RESERVED_SLUGS:
-        raise ValidationError(_("“%(slug)s” is reserved. Please choose another address.")
-                              % {"slug": slug}, code="slug_reserved")
+        raise ValidationError(
+            _("“%(slug)s” is reserved. Please choose another address.") % {"slug": slug},
+            code="slug_reserved",
+        )
     return slug
 
 
@@ -56,8 +119,9 @@ def name_validate(raw: str) -> str:
             code="name_length",
         )
     if any(unicodedata.category(char) in ("Cc", "Cf", "Cs", "Co", "Cn") for char in name):
-        raise ValidationError(_("The store name contains invisible or control characters."),
-                              code="name_charset")
+        raise ValidationError(
+            _("The store name contains invisible or control characters."), code="name_charset"
+        )
     return name
 
 

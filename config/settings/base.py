@@ -4,6 +4,7 @@ environment (see .env.example for the full list)."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import environ
 
@@ -147,8 +148,10 @@ AUTHENTICATION_BACKENDS = [
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-     "OPTIONS": {"min_length": 10}},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -235,7 +238,10 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 # The SPA and widget builds are served from their dist/ folders (`make frontend` builds them).
 STATICFILES_DIRS = [
     (prefix, path)
-    for prefix, path in (("app", BASE_DIR / "frontend" / "dist"), ("widget", BASE_DIR / "widget" / "dist"))
+    for prefix, path in (
+        ("app", BASE_DIR / "frontend" / "dist"),
+        ("widget", BASE_DIR / "widget" / "dist"),
+    )
     if path.is_dir()
 ] + [BASE_DIR / "static"]
 STORAGES = {
@@ -251,7 +257,7 @@ USE_I18N = True
 USE_TZ = True
 
 # --- Security headers (tightened further in prod) ---------------------------------------------
-CONTENT_SECURITY_POLICY = {
+CONTENT_SECURITY_POLICY: dict[str, dict[str, Any]] = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "script-src": ["'self'"],

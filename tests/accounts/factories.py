@@ -21,8 +21,9 @@ class UserFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def verified(self, create: bool, extracted: bool | None, **kwargs: object) -> None:
         if create:
-            EmailAddress.objects.create(user=self, email=self.email, primary=True,
-                                        verified=extracted is not False)
+            EmailAddress.objects.create(
+                user=self, email=self.email, primary=True, verified=extracted is not False
+            )
 
 
 class MembershipFactory(factory.django.DjangoModelFactory):

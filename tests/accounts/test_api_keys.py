@@ -11,7 +11,7 @@ from tests.accounts.factories import MembershipFactory
 from tests.conftest import client_for
 
 
-def api_key_create(*, actor, name: str, role: str):  # noqa: ANN001, ANN201
+def api_key_create(*, actor, name: str, role: str):
     """Create a key the way the API does: on the store's connection."""
     with tenant_context(actor.tenant):
         return api_keys.api_key_create(actor=actor, name=name, role=role)
@@ -23,8 +23,9 @@ def _bearer(raw: str) -> dict[str, str]:
 
 def test_create_shows_key_once_and_stores_only_a_hash(tenant_a: Tenant, owner_a) -> None:
     client = client_for(tenant_a, owner_a.user)
-    created = client.post("/api/v1/api-keys/", {"name": "CI", "role": "viewer"},
-                          content_type="application/json").json()
+    created = client.post(
+        "/api/v1/api-keys/", {"name": "CI", "role": "viewer"}, content_type="application/json"
+    ).json()
     raw = created["key"]
     assert raw.startswith(created["prefix"] + "_")
     stored = ApiKey.objects.get(pk=created["id"])
@@ -72,14 +73,18 @@ def test_keys_cannot_change_the_team(tenant_a: Tenant, owner_a) -> None:
     _, raw = api_key_create(actor=owner_a, name="admin key", role=Role.ADMIN)
     target = MembershipFactory(tenant=tenant_a, role=Role.VIEWER)
     response = Client(HTTP_HOST="store-a.localhost").patch(
-        f"/api/v1/members/{target.pk}/", {"role": "editor"}, content_type="application/json",
-        **_bearer(raw))
+        f"/api/v1/members/{target.pk}/",
+        {"role": "editor"},
+        content_type="application/json",
+        **_bearer(raw),
+    )
     assert response.status_code == 403
 
 
 def test_owner_role_keys_are_refused(tenant_a: Tenant, owner_a) -> None:
     response = client_for(tenant_a, owner_a.user).post(
-        "/api/v1/api-keys/", {"name": "god", "role": "owner"}, content_type="application/json")
+        "/api/v1/api-keys/", {"name": "god", "role": "owner"}, content_type="application/json"
+    )
     assert response.status_code == 400 and response.json()["field"] == "role"
 
 

@@ -10,7 +10,7 @@ from tests.accounts.factories import UserFactory
 from tests.conftest import client_for
 
 
-def _open(user, slug: str, next_path: str = "/app/team") -> str:  # noqa: ANN001
+def _open(user, slug: str, next_path: str = "/app/team") -> str:
     root = Client(HTTP_HOST="localhost")
     root.force_login(user)
     response = root.get(f"/stores/{slug}/open/", {"next": next_path})
@@ -35,7 +35,9 @@ def test_token_works_once(tenant_a: Tenant, owner_a) -> None:
     assert replay.status_code == 403 and b"expired or was already used" in replay.content
 
 
-def test_token_for_one_store_does_not_open_another(tenant_a: Tenant, tenant_b: Tenant, owner_a) -> None:
+def test_token_for_one_store_does_not_open_another(
+    tenant_a: Tenant, tenant_b: Tenant, owner_a
+) -> None:
     token = handoff_token_issue(user=owner_a.user, tenant=tenant_a)
     response = client_for(tenant_b).get("/accounts/handoff/", {"token": token})
     assert response.status_code == 403

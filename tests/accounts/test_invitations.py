@@ -13,23 +13,23 @@ from apps.tenants.models import Tenant
 from tests.accounts.factories import UserFactory
 
 
-def invitation_create(*, actor, email: str, role: str):  # noqa: ANN001, ANN201
+def invitation_create(*, actor, email: str, role: str):
     with tenant_context(actor.tenant):
         return invitations.invitation_create(actor=actor, email=email, role=role)
 
 
-def invitation_revoke(*, actor, invitation):  # noqa: ANN001, ANN201
+def invitation_revoke(*, actor, invitation):
     with tenant_context(actor.tenant):
         return invitations.invitation_revoke(actor=actor, invitation=invitation)
 
 
 @pytest.fixture
-def invitation(owner_a):  # noqa: ANN201
+def invitation(owner_a):
     invitation, token = invitation_create(actor=owner_a, email="guest@example.com", role="editor")
     return invitation, token
 
 
-def _root(user=None) -> Client:  # noqa: ANN001
+def _root(user=None) -> Client:
     client = Client(HTTP_HOST="localhost")
     if user:
         client.force_login(user)
@@ -42,7 +42,10 @@ def test_invitee_accepts_and_lands_in_the_store(invitation, tenant_a: Tenant) ->
     client = _root(guest)
     assert b"Join Store A" in client.get(f"/invitations/{token}/").content
     response = client.post(f"/invitations/{token}/")
-    assert response.status_code == 302 and response["Location"] == "http://localhost/stores/store-a/open/"
+    assert (
+        response.status_code == 302
+        and response["Location"] == "http://localhost/stores/store-a/open/"
+    )
     assert Membership.objects.get(user=guest, tenant=tenant_a).role == "editor"
 
 

@@ -24,13 +24,20 @@ def _root() -> Client:
 def test_signup_verify_and_create_a_store(db: None) -> None:
     client = _root()
     # sign up: no access until the email is verified
-    response = client.post("/accounts/signup/", {"email": "Maker@Example.com",
-                                                 "password1": "a-long-passphrase-42",
-                                                 "password2": "a-long-passphrase-42"})
+    response = client.post(
+        "/accounts/signup/",
+        {
+            "email": "Maker@Example.com",
+            "password1": "a-long-passphrase-42",
+            "password2": "a-long-passphrase-42",
+        },
+    )
     assert response.status_code == 302 and "confirm-email" in response["Location"]
     assert client.get("/stores/").status_code == 302
     # verify through the emailed link
-    link = re.search(r"http://localhost(/accounts/confirm-email/[^\s]+)", mail.outbox[-1].body).group(1)
+    link = re.search(
+        r"http://localhost(/accounts/confirm-email/[^\s]+)", mail.outbox[-1].body
+    ).group(1)
     client.post(link)
     assert client.get("/stores/").status_code == 200
     # create the store
@@ -66,7 +73,9 @@ def test_taken_slug_is_explained(tenant_a: Tenant) -> None:
     client = _root()
     client.force_login(UserFactory())
     response = client.post("/stores/new/", {"name": "Copy", "slug": tenant_a.slug})
-    assert response.status_code == 400 and "That store address is taken." in response.content.decode()
+    assert (
+        response.status_code == 400 and "That store address is taken." in response.content.decode()
+    )
 
 
 def test_store_picker_lists_only_my_stores(tenant_a: Tenant, owner_a, owner_b) -> None:
@@ -97,25 +106,32 @@ def test_login_works_and_lands_on_the_store_picker(db: None) -> None:
 
 def test_login_may_return_to_a_store_subdomain(db: None) -> None:
     user = UserFactory()
-    response = _root().post("/accounts/login/?next=http://store-a.localhost/app/",
-                            {"login": user.email, "password": TEST_PASSWORD})
+    response = _root().post(
+        "/accounts/login/?next=http://store-a.localhost/app/",
+        {"login": user.email, "password": TEST_PASSWORD},
+    )
     assert response["Location"] == "http://store-a.localhost/app/"
 
 
 def test_login_refuses_to_redirect_off_site(db: None) -> None:
     user = UserFactory()
-    response = _root().post("/accounts/login/?next=https://evil.example.com/",
-                            {"login": user.email, "password": TEST_PASSWORD})
+    response = _root().post(
+        "/accounts/login/?next=https://evil.example.com/",
+        {"login": user.email, "password": TEST_PASSWORD},
+    )
     assert response["Location"] == "/stores/"
 
 
-def test_session_cookie_is_shared_with_store_subdomains_on_a_real_domain(db: None, settings) -> None:
+def test_session_cookie_is_shared_with_store_subdomains_on_a_real_domain(
+    db: None, settings
+) -> None:
     settings.SESSION_COOKIE_DOMAIN = ".aisle.example"
     settings.ALLOWED_HOSTS = ["aisle.example", ".aisle.example"]
     settings.BASE_DOMAIN = "aisle.example"
     user = UserFactory()
     response = Client(HTTP_HOST="aisle.example").post(
-        "/accounts/login/", {"login": user.email, "password": TEST_PASSWORD})
+        "/accounts/login/", {"login": user.email, "password": TEST_PASSWORD}
+    )
     assert response.cookies["aisle_session"]["domain"] == ".aisle.example"
 
 
@@ -124,7 +140,7 @@ def totp_code(secret_b32: str, at: float) -> str:
     key = base64.b32decode(secret_b32, casefold=True)
     digest = hmac.new(key, struct.pack(">Q", int(at) // 30), hashlib.sha1).digest()
     offset = digest[-1] & 0x0F
-    value = struct.unpack(">I", digest[offset:offset + 4])[0] & 0x7FFFFFFF
+    value = struct.unpack(">I", digest[offset : offset + 4])[0] & 0x7FFFFFFF
     return f"{value % 1_000_000:06d}"
 
 
@@ -144,7 +160,9 @@ def test_totp_mfa_is_set_up_and_then_required_at_login(db: None) -> None:
     page = client.get("/accounts/2fa/totp/activate/")
     assert page.status_code == 200 and b"data:image/svg+xml" in page.content  # the QR code
     secret = client.session["mfa.totp.secret"]
-    activated = client.post("/accounts/2fa/totp/activate/", {"code": totp_code(secret, time.time())})
+    activated = client.post(
+        "/accounts/2fa/totp/activate/", {"code": totp_code(secret, time.time())}
+    )
     assert activated.status_code == 302
     assert Authenticator.objects.filter(user=user, type="totp").exists()
     # a new sign-in now stops at the code prompt

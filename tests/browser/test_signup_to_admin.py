@@ -49,7 +49,9 @@ def test_signup_create_store_and_use_the_admin(server: str, page: Page, tmp_path
         expect(page.get_by_role("cell", name="colleague@example.com", exact=True)).to_be_visible()
         page.screenshot(path=str(tmp_path / "team.png"))
         tenant = Tenant.objects.get(slug="founder-goods")
-        assert Membership.objects.get(tenant=tenant, user__email="founder@example.com").role == "owner"
+        assert (
+            Membership.objects.get(tenant=tenant, user__email="founder@example.com").role == "owner"
+        )
         assert Invitation.objects.get(tenant=tenant).email == "colleague@example.com"
     finally:
         provisioning.schema_drop(schema_name="t_founder_goods")

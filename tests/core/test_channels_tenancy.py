@@ -32,18 +32,22 @@ class EchoSchemaConsumer(TenantJsonWebsocketConsumer):
     """Test consumer: the store comes from the URL; each message reads the store's data."""
 
     async def resolve_tenant(self) -> Any:
-        return await database_sync_to_async(tenant_get_by_slug)(slug=self.scope["url_route"]["kwargs"]["slug"])
+        return await database_sync_to_async(tenant_get_by_slug)(
+            slug=self.scope["url_route"]["kwargs"]["slug"]
+        )
 
     async def receive_json(self, content: dict[str, Any], **kwargs: Any) -> None:
         def read() -> dict[str, Any]:
-            return {"schema": connection.schema_name,
-                    "actions": sorted(AuditEvent.objects.values_list("action", flat=True))}
+            return {
+                "schema": connection.schema_name,
+                "actions": sorted(AuditEvent.objects.values_list("action", flat=True)),
+            }
 
         await self.send_json(await self.db(read))
 
 
 @pytest.fixture(autouse=True)
-async def _close_sync_thread_connection():  # noqa: ANN202
+async def _close_sync_thread_connection():
     """Channels runs database calls on a shared sync thread; close its connection afterwards so
     the test database can be dropped at the end of the run."""
     yield
@@ -59,7 +63,7 @@ def _seed(tenant: Tenant, action: str) -> None:
 
 
 @pytest.fixture
-def seeded(tenant_a: Tenant, tenant_b: Tenant):  # noqa: ANN201
+def seeded(tenant_a: Tenant, tenant_b: Tenant):
     _seed(tenant_a, "only.in.a")
     _seed(tenant_b, "only.in.b")
     yield tenant_a, tenant_b
@@ -90,27 +94,34 @@ async def test_unknown_store_is_refused(db: None) -> None:
 
 
 def _admin_socket(tenant: Tenant, user: Any) -> WebsocketCommunicator:
-    communicator = WebsocketCommunicator(AdminEventsConsumer.as_asgi(), "/ws/app/events/",
-                                         headers=[(b"host", f"{tenant.slug}.localhost".encode())])
+    communicator = WebsocketCommunicator(
+        AdminEventsConsumer.as_asgi(),
+        "/ws/app/events/",
+        headers=[(b"host", f"{tenant.slug}.localhost".encode())],
+    )
     communicator.scope["user"] = user
     return communicator
 
 
-async def test_admin_events_reach_only_members_of_that_store(tenant_a: Tenant, tenant_b: Tenant,
-                                                             owner_a, owner_b) -> None:
+async def test_admin_events_reach_only_members_of_that_store(
+    tenant_a: Tenant, tenant_b: Tenant, owner_a, owner_b
+) -> None:
     user_a = await database_sync_to_async(lambda: owner_a.user)()
     user_b = await database_sync_to_async(lambda: owner_b.user)()
     socket_a, socket_b = _admin_socket(tenant_a, user_a), _admin_socket(tenant_b, user_b)
     assert (await socket_a.connect())[0] and (await socket_b.connect())[0]
-    await get_channel_layer().group_send(tenant_group(tenant_a, "admin"),
-                                         {"type": "admin.event", "event": {"kind": "ping"}})
+    await get_channel_layer().group_send(
+        tenant_group(tenant_a, "admin"), {"type": "admin.event", "event": {"kind": "ping"}}
+    )
     assert await socket_a.receive_json_from(timeout=2) == {"kind": "ping"}
     assert await socket_b.receive_nothing(timeout=0.3)
     await socket_a.disconnect()
     await socket_b.disconnect()
 
 
-async def test_admin_events_refuse_non_members_and_suspended_stores(tenant_a: Tenant, owner_b, owner_a) -> None:
+async def test_admin_events_refuse_non_members_and_suspended_stores(
+    tenant_a: Tenant, owner_b, owner_a
+) -> None:
     outsider = await database_sync_to_async(lambda: owner_b.user)()
     connected, code = await _admin_socket(tenant_a, outsider).connect()
     assert not connected and code == 4403

@@ -48,12 +48,30 @@ def _database_url() -> str:
 
 @pytest.fixture
 def worker() -> Iterator[subprocess.Popen[bytes]]:
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.test",
-           "DATABASE_URL": _database_url(), "REDIS_URL": settings.REDIS_URL}
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.test",
+        "DATABASE_URL": _database_url(),
+        "REDIS_URL": settings.REDIS_URL,
+    }
     process = subprocess.Popen(
-        [sys.executable, "-m", "dramatiq", "django_dramatiq.setup", "tests.core.worker.actors",
-         "--processes", "1", "--threads", "2", "--path", str(settings.BASE_DIR)],
-        cwd=settings.BASE_DIR, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        [
+            sys.executable,
+            "-m",
+            "dramatiq",
+            "django_dramatiq.setup",
+            "tests.core.worker.actors",
+            "--processes",
+            "1",
+            "--threads",
+            "2",
+            "--path",
+            str(settings.BASE_DIR),
+        ],
+        cwd=settings.BASE_DIR,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
     )
     yield process
     process.terminate()
@@ -75,8 +93,9 @@ def _wait_for(tenant: Tenant, marker: str, timeout: float = 30.0) -> AuditEvent 
 
 
 @pytest.mark.django_db(transaction=True)
-def test_real_worker_runs_each_message_in_its_tenants_schema(worker, tenant_a: Tenant,
-                                                             tenant_b: Tenant) -> None:
+def test_real_worker_runs_each_message_in_its_tenants_schema(
+    worker, tenant_a: Tenant, tenant_b: Tenant
+) -> None:
     # given messages enqueued from A, then B, then A again, interleaved on two worker threads
     markers = {name: f"worker.{name}.{uuid.uuid4().hex[:8]}" for name in ("a1", "b1", "a2")}
     with tenant_context(tenant_a):
@@ -87,8 +106,11 @@ def test_real_worker_runs_each_message_in_its_tenants_schema(worker, tenant_a: T
         record_schema.send(markers["a2"])
     try:
         # then each ran in its own store's schema, and nothing crossed over
-        for name, tenant, other in (("a1", tenant_a, tenant_b), ("b1", tenant_b, tenant_a),
-                                    ("a2", tenant_a, tenant_b)):
+        for name, tenant, other in (
+            ("a1", tenant_a, tenant_b),
+            ("b1", tenant_b, tenant_a),
+            ("a2", tenant_a, tenant_b),
+        ):
             event = _wait_for(tenant, markers[name])
             if event is None:
                 worker.terminate()

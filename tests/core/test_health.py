@@ -1,4 +1,7 @@
+from django.core.cache.backends.redis import RedisCache
 from django.test import Client
+
+from apps.core import health
 
 
 def test_healthz_is_alive_without_database(client: Client) -> None:
@@ -12,16 +15,9 @@ def test_readyz_checks_database_redis_and_migrations(db: None) -> None:
     assert response.json()["checks"] == {"database": "ok", "redis": "ok", "migrations": "ok"}
 
 
-def test_readyz_names_the_failing_part(db: None, settings) -> None:
-    from django.core.cache import caches
-
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
-                                   "LOCATION": "redis://127.0.0.1:1/0"}}
-    caches._settings = caches.settings = settings.CACHES  # type: ignore[attr-defined]
-    try:
-        del caches._connections.default  # type: ignore[attr-defined]
-    except AttributeError:
-        pass
+def test_readyz_names_the_failing_part(db: None, monkeypatch) -> None:
+    # given Redis is unreachable (nothing listens on port 1)
+    monkeypatch.setattr(health, "cache", RedisCache("redis://127.0.0.1:1/0", {}))
     response = Client(HTTP_HOST="localhost").get("/readyz")
     assert response.status_code == 503
     body = response.json()

@@ -12,11 +12,9 @@ def test_up_to_date_schemas_are_skipped(tenant_a: Tenant, tenant_b: Tenant) -> N
 
 
 def test_a_schema_missing_a_migration_is_pending(tenant_a: Tenant, tenant_b: Tenant) -> None:
+    table = f'"{tenant_b.schema_name}".django_migrations'
     with connection.cursor() as cursor:
-        cursor.execute(
-            f'DELETE FROM "{tenant_b.schema_name}".django_migrations '
-            "WHERE app = 'audit' AND name = '0001_initial'"
-        )
+        cursor.execute(f"DELETE FROM {table} WHERE app = 'audit' AND name = '0001_initial'")  # noqa: S608
     assert schemas_with_pending_migrations([tenant_a.schema_name, tenant_b.schema_name]) == [
         tenant_b.schema_name
     ]

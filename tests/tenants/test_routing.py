@@ -13,7 +13,10 @@ from tests.conftest import client_for
 def test_unknown_store_subdomain_is_404_with_a_message(db: None) -> None:
     response = Client(HTTP_HOST="nope.localhost").get("/api/v1/me/")
     assert response.status_code == 404
-    assert response.json() == {"code": "unknown_store", "detail": "There is no store at this address."}
+    assert response.json() == {
+        "code": "unknown_store",
+        "detail": "There is no store at this address.",
+    }
 
 
 def test_unknown_store_html_page(db: None) -> None:
@@ -44,7 +47,7 @@ def test_member_gets_the_admin_app(tenant_a: Tenant, owner_a, settings, tmp_path
     settings.SPA_INDEX_FILE = index
     response = client_for(tenant_a, owner_a.user).get("/app/team")
     assert response.status_code == 200
-    assert b'<div id=root>' in response.content
+    assert b"<div id=root>" in response.content
     assert "csrftoken" in response.cookies
 
 
@@ -69,7 +72,9 @@ def test_health_endpoints_answer_on_store_hosts(tenant_a: Tenant, path: str) -> 
 
 def test_request_id_is_echoed_or_generated(tenant_a: Tenant) -> None:
     client = client_for(tenant_a)
-    assert client.get("/healthz", HTTP_X_REQUEST_ID="req-12345678")["X-Request-ID"] == "req-12345678"
+    assert (
+        client.get("/healthz", HTTP_X_REQUEST_ID="req-12345678")["X-Request-ID"] == "req-12345678"
+    )
     generated = client.get("/healthz", HTTP_X_REQUEST_ID="bad id!")["X-Request-ID"]
     assert generated != "bad id!" and len(generated) == 32
 

@@ -4,8 +4,9 @@ from django.core.exceptions import ValidationError
 from apps.tenants.validation import name_validate, schema_name_for, slug_validate
 
 
-@pytest.mark.parametrize("raw, expected", [("acme", "acme"), ("  Acme-Shop2 ", "acme-shop2"),
-                                           ("a1b", "a1b")])
+@pytest.mark.parametrize(
+    "raw, expected", [("acme", "acme"), ("  Acme-Shop2 ", "acme-shop2"), ("a1b", "a1b")]
+)
 def test_slug_accepts_and_normalises(raw: str, expected: str) -> None:
     assert slug_validate(raw) == expected
 
@@ -39,8 +40,15 @@ def test_name_keeps_unicode_and_trims() -> None:
     assert name_validate("  Café Ünïcode 🛍️ ") == "Café Ünïcode 🛍️"
 
 
-@pytest.mark.parametrize("raw, code", [("   ", "required"), ("x" * 101, "name_length"),
-                                       ("Bad\x00name", "name_charset"), ("rtl\u202eoverride", "name_charset")])
+@pytest.mark.parametrize(
+    "raw, code",
+    [
+        ("   ", "required"),
+        ("x" * 101, "name_length"),
+        ("Bad\x00name", "name_charset"),
+        ("rtl\u202eoverride", "name_charset"),
+    ],
+)
 def test_name_rejects(raw: str, code: str) -> None:
     with pytest.raises(ValidationError) as error:
         name_validate(raw)

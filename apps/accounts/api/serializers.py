@@ -66,8 +66,16 @@ class ApiKeyOutput(serializers.ModelSerializer[ApiKey]):
 
     class Meta:
         model = ApiKey
-        fields = ["id", "name", "prefix", "role", "created_by", "created_at", "last_used_at",
-                  "revoked_at"]
+        fields = [
+            "id",
+            "name",
+            "prefix",
+            "role",
+            "created_by",
+            "created_at",
+            "last_used_at",
+            "revoked_at",
+        ]
 
     def get_created_by(self, key: ApiKey) -> str | None:
         return key.created_by.email if key.created_by else None

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.http import Http404
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
@@ -41,12 +43,16 @@ class MeView(GenericAPIView):
 
     @extend_schema(responses=s.MeOutput)
     def get(self, request: Request) -> Response:
-        user = request.user
+        user: Any = request.user  # a User, or an ApiKeyPrincipal for API-key calls
         is_person = not isinstance(user, ApiKeyPrincipal)
         stores = [
-            {"slug": m.tenant.slug, "name": m.tenant.name, "role": m.role,
-             "url": store_open_url(tenant=m.tenant)}
-            for m in (membership_list_for_user(user=user) if is_person else [])  # type: ignore[arg-type]
+            {
+                "slug": m.tenant.slug,
+                "name": m.tenant.name,
+                "role": m.role,
+                "url": store_open_url(tenant=m.tenant),
+            }
+            for m in (membership_list_for_user(user=user) if is_person else [])
         ]
         data = {
             "user": {"id": user.pk, "email": user.email, "name": user.name} if is_person else None,
@@ -83,8 +89,11 @@ class MemberDetailView(GenericAPIView):
     def patch(self, request: Request, member_id: int) -> Response:
         payload = s.MemberUpdateInput(data=request.data)
         payload.is_valid(raise_exception=True)
-        member = membership_role_change(actor=_actor(request), membership=self._member(request, member_id),
-                                        **payload.validated_data)
+        member = membership_role_change(
+            actor=_actor(request),
+            membership=self._member(request, member_id),
+            **payload.validated_data,
+        )
         return Response(s.MemberOutput(member).data)
 
     def delete(self, request: Request, member_id: int) -> Response:

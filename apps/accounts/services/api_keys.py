@@ -21,7 +21,7 @@ def api_key_parse(raw: str) -> tuple[str, str] | None:
     """Split `ak_<8 hex>_<secret>` into (prefix, secret); None when it is not shaped like a key."""
     if not raw.startswith(KEY_PREFIX):
         return None
-    prefix_id, sep, secret = raw[len(KEY_PREFIX):].partition("_")
+    prefix_id, sep, secret = raw[len(KEY_PREFIX) :].partition("_")
     if not sep or len(prefix_id) != 8 or not secret:
         return None
     return KEY_PREFIX + prefix_id, secret
@@ -31,19 +31,28 @@ def api_key_create(*, actor: Membership, name: str, role: str) -> tuple[ApiKey, 
     """Returns the key and its full secret, which is shown once and stored only hashed."""
     team_manage_check(actor=actor, target_role=Role(role))
     if Role(role) == Role.OWNER:
-        raise ValidationError(_("API keys can have the admin, editor or viewer role."),
-                              code="invalid_role")
+        raise ValidationError(
+            _("API keys can have the admin, editor or viewer role."), code="invalid_role"
+        )
     name = name.strip()
     if not name:
         raise ValidationError(_("Give the key a name."), code="required")
     prefix = KEY_PREFIX + secrets.token_hex(4)
     secret = tokens.new_secret()
     key = ApiKey.objects.create(
-        tenant=actor.tenant, name=name[:100], prefix=prefix, secret_hash=tokens.digest(secret),
-        role=Role(role), created_by=actor.user,
+        tenant=actor.tenant,
+        name=name[:100],
+        prefix=prefix,
+        secret_hash=tokens.digest(secret),
+        role=Role(role),
+        created_by=actor.user,
     )
-    audit_record(action="api_key.created", actor=actor.user, target=prefix,
-                 data={"name": key.name, "role": role})
+    audit_record(
+        action="api_key.created",
+        actor=actor.user,
+        target=prefix,
+        data={"name": key.name, "role": role},
+    )
     return key, f"{prefix}_{secret}"
 
 

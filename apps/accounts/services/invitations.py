@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from apps.accounts import tokens
 from apps.accounts.models import Invitation, Membership, User
 from apps.accounts.roles import Role
-from apps.accounts.services.memberships import team_manage_check, membership_create
+from apps.accounts.services.memberships import membership_create, team_manage_check
 from apps.audit.services import audit_record
 from apps.tenants.selectors import host_url
 
@@ -55,16 +55,22 @@ def invitation_create(*, actor: Membership, email: str, role: str) -> tuple[Invi
     email = User.objects.normalize_email(email).lower()
     tenant = actor.tenant
     if Membership.objects.filter(tenant=tenant, user__email__iexact=email).exists():
-        raise ValidationError(_("%(email)s is already a member of this store.") % {"email": email},
-                              code="already_member")
+        raise ValidationError(
+            _("%(email)s is already a member of this store.") % {"email": email},
+            code="already_member",
+        )
     now = timezone.now()
     Invitation.objects.filter(
         tenant=tenant, email=email, accepted_at__isnull=True, revoked_at__isnull=True
     ).update(revoked_at=now)
     token = tokens.new_secret()
     invitation = Invitation.objects.create(
-        tenant=tenant, email=email, role=Role(role), token_hash=tokens.digest(token),
-        invited_by=actor.user, expires_at=now + timedelta(days=settings.INVITATION_TTL_DAYS),
+        tenant=tenant,
+        email=email,
+        role=Role(role),
+        token_hash=tokens.digest(token),
+        invited_by=actor.user,
+        expires_at=now + timedelta(days=settings.INVITATION_TTL_DAYS),
     )
     audit_record(action="invitation.created", actor=actor.user, target=email, data={"role": role})
     transaction.on_commit(lambda: _send_invitation_email(invitation=invitation, token=token))
@@ -84,7 +90,8 @@ def invitation_revoke(*, actor: Membership, invitation: Invitation) -> Invitatio
 def invitation_get_usable(*, token: str) -> Invitation:
     invitation = (
         Invitation.objects.select_related("tenant", "invited_by")
-        .filter(token_hash=tokens.digest(token)).first()
+        .filter(token_hash=tokens.digest(token))
+        .first()
     )
     if invitation is None:
         raise InvitationUnusable("invalid_token", _("This invitation link is not valid."))
@@ -94,8 +101,9 @@ def invitation_get_usable(*, token: str) -> Invitation:
     if status == Invitation.Status.REVOKED:
         raise InvitationUnusable("revoked", _("This invitation was withdrawn by the store."))
     if status == Invitation.Status.EXPIRED:
-        raise InvitationUnusable("expired", _("This invitation has expired. Ask the store for a "
-                                              "new one."))
+        raise InvitationUnusable(
+            "expired", _("This invitation has expired. Ask the store for a new one.")
+        )
     return invitation
 
 

@@ -37,10 +37,14 @@ def team_manage_check(*, actor: Membership, target_role: str, new_role: str | No
 def _check_not_last_owner(membership: Membership) -> None:
     if membership.role != Role.OWNER:
         return
-    owners = Membership.objects.select_for_update().filter(tenant=membership.tenant_id, role=Role.OWNER)
+    owners = Membership.objects.select_for_update().filter(
+        tenant=membership.tenant_id, role=Role.OWNER
+    )
     if len(owners) <= 1:
-        raise ValidationError(_("A store needs at least one owner. Make someone else an owner "
-                                "first."), code="last_owner")
+        raise ValidationError(
+            _("A store needs at least one owner. Make someone else an owner first."),
+            code="last_owner",
+        )
 
 
 @transaction.atomic
@@ -52,8 +56,12 @@ def membership_role_change(*, actor: Membership, membership: Membership, role: s
     previous = membership.role
     membership.role = new_role
     membership.save(update_fields=["role"])
-    audit_record(action="member.role_changed", actor=actor.user, target=membership.user.email,
-                 data={"from": previous, "to": new_role})
+    audit_record(
+        action="member.role_changed",
+        actor=actor.user,
+        target=membership.user.email,
+        data={"from": previous, "to": new_role},
+    )
     return membership
 
 
@@ -64,5 +72,6 @@ def membership_remove(*, actor: Membership, membership: Membership) -> None:
     _check_not_last_owner(membership)
     email = membership.user.email
     membership.delete()
-    audit_record(action="member.removed", actor=actor.user, target=email,
-                 data={"role": membership.role})
+    audit_record(
+        action="member.removed", actor=actor.user, target=email, data={"role": membership.role}
+    )

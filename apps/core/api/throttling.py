@@ -16,5 +16,7 @@ class TenantUserRateThrottle(UserRateThrottle):
         auth = request.auth
         ident = f"key:{auth.pk}" if getattr(auth, "prefix", None) else f"user:{request.user.pk}"
         tenant = getattr(request, "tenant", None)
-        return self.cache_format % {"scope": self.scope,
-                                    "ident": f"{getattr(tenant, 'pk', 'public')}:{ident}"}
+        return self.cache_format % {
+            "scope": self.scope,
+            "ident": f"{getattr(tenant, 'pk', 'public')}:{ident}",
+        }

@@ -10,15 +10,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from django.db import connection
+from django.db import connection as _connection
 from django_tenants.utils import get_public_schema_name
 
 from apps.core.logging import bind_tenant
 
 if TYPE_CHECKING:
     from apps.tenants.models import Tenant
+
+# django-tenants' backend adds set_tenant/schema_name to the connection; the stubs don't know.
+connection: Any = _connection
 
 
 def activate(tenant: Tenant) -> None:

@@ -28,7 +28,9 @@ def tenant_group(tenant: Any, name: str) -> str:
     return f"t.{tenant.schema_name}.{name}"
 
 
-def _run_in_tenant(tenant: Any, fn: Callable[..., T], args: tuple[Any, ...], kwargs: dict[str, Any]) -> T:
+def _run_in_tenant(
+    tenant: Any, fn: Callable[..., T], args: tuple[Any, ...], kwargs: dict[str, Any]
+) -> T:
     with tenant_context(tenant):
         return fn(*args, **kwargs)
 

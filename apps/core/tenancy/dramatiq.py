@@ -12,6 +12,7 @@ import logging
 from typing import Any
 
 import dramatiq
+from dramatiq.broker import MessageProxy
 from dramatiq.middleware import SkipMessage
 
 from apps.core import tenancy
@@ -22,11 +23,13 @@ SCHEMA_OPTION = "tenant_schema"
 
 
 class TenantMiddleware(dramatiq.Middleware):
-    def before_enqueue(self, broker: dramatiq.Broker, message: dramatiq.Message, delay: int) -> None:
+    def before_enqueue(
+        self, broker: dramatiq.Broker, message: dramatiq.Message, delay: int
+    ) -> None:
         if SCHEMA_OPTION not in message.options and not tenancy.is_public():
             message.options[SCHEMA_OPTION] = tenancy.current_schema()
 
-    def before_process_message(self, broker: dramatiq.Broker, message: dramatiq.Message) -> None:
+    def before_process_message(self, broker: dramatiq.Broker, message: MessageProxy) -> None:
         from apps.tenants.selectors import tenant_get_by_schema
 
         tenancy.activate_public()
@@ -37,16 +40,24 @@ class TenantMiddleware(dramatiq.Middleware):
         if tenant is None or not tenant.is_active:
             logger.warning(
                 "skipping message for unavailable tenant",
-                extra={"schema": schema, "actor": message.actor_name, "message_id": message.message_id},
+                extra={
+                    "schema": schema,
+                    "actor": message.actor_name,
+                    "message_id": message.message_id,
+                },
             )
             raise SkipMessage()
         tenancy.activate(tenant)
 
     def after_process_message(
-        self, broker: dramatiq.Broker, message: dramatiq.Message, *, result: Any = None,
+        self,
+        broker: dramatiq.Broker,
+        message: MessageProxy,
+        *,
+        result: Any = None,
         exception: BaseException | None = None,
     ) -> None:
         tenancy.activate_public()
 
-    def after_skip_message(self, broker: dramatiq.Broker, message: dramatiq.Message) -> None:
+    def after_skip_message(self, broker: dramatiq.Broker, message: MessageProxy) -> None:
         tenancy.activate_public()

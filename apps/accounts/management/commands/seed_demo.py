@@ -10,5 +10,6 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         creds = demo_store_ensure()
-        self.stdout.write(f"Demo store: {creds.url}\n  email:    {creds.email}\n"
-                          f"  password: {creds.password}")
+        self.stdout.write(
+            f"Demo store: {creds.url}\n  email:    {creds.email}\n  password: {creds.password}"
+        )

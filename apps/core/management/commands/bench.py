@@ -25,8 +25,9 @@ class Command(BaseCommand):
         parser.add_argument("--json", dest="json_file", type=Path, help="write figures here")
         parser.add_argument("--size", type=int, default=None, help="override the suite's size")
 
-    def handle(self, *args: Any, suite: str, json_file: Path | None, size: int | None,
-               **options: Any) -> None:
+    def handle(
+        self, *args: Any, suite: str, json_file: Path | None, size: int | None, **options: Any
+    ) -> None:
         run = import_string(BENCH_SUITES[suite])
         try:
             figures = run(size=size, log=lambda msg: self.stderr.write(msg))

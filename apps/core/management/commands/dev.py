@@ -60,8 +60,9 @@ class Command(BaseCommand):
             crashed = {name: p.returncode for name, p in processes.items() if p.poll() is not None}
             if crashed:
                 for name, code in crashed.items():
-                    self.stderr.write(f"[dev] {name} exited unexpectedly with code {code}; "
-                                      "stopping everything.")
+                    self.stderr.write(
+                        f"[dev] {name} exited unexpectedly with code {code}; stopping everything."
+                    )
                 exit_code = 1
                 break
             time.sleep(0.5)
@@ -73,7 +74,10 @@ class Command(BaseCommand):
 
     def _spawn(self, name: str, argv: list[str]) -> subprocess.Popen[bytes]:
         process = subprocess.Popen(
-            argv, cwd=settings.BASE_DIR, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+            argv,
+            cwd=settings.BASE_DIR,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
             start_new_session=True,
         )
         assert process.stdout is not None

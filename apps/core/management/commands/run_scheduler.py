@@ -1,3 +1,4 @@
+import contextlib
 from typing import Any
 
 from django.core.management.base import BaseCommand
@@ -12,7 +13,5 @@ class Command(BaseCommand):
         parser.add_argument("--tick", type=float, default=30.0, help="seconds between ticks")
 
     def handle(self, *args: Any, tick: float, **options: Any) -> None:
-        try:
+        with contextlib.suppress(KeyboardInterrupt):
             scheduler_run_forever(tick_seconds=tick)
-        except KeyboardInterrupt:
-            pass

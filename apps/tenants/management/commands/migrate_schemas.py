@@ -11,6 +11,10 @@ from apps.tenants.provisioning import template_schema_ensure
 class Command(MigrateSchemasCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         super().handle(*args, **options)
-        if self.sync_tenant and not options.get("schema_name") and not options.get("migration_name"):
-            if template_schema_ensure(verbosity=int(options.get("verbosity", 1))):
-                self.stdout.write("Created the tenant template schema.")
+        full_tenant_run = self.sync_tenant and not options.get("schema_name")
+        if (
+            full_tenant_run
+            and not options.get("migration_name")
+            and template_schema_ensure(verbosity=int(options.get("verbosity", 1)))
+        ):
+            self.stdout.write("Created the tenant template schema.")

