@@ -4,7 +4,7 @@ from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from apps.accounts.views import store_handoff
-from apps.core import health, spa
+from apps.core import spa
 
 api_v1 = [
     path("", include("apps.accounts.api.urls")),
@@ -12,8 +12,6 @@ api_v1 = [
 ]
 
 urlpatterns = [
-    path("healthz", health.healthz, name="healthz"),
-    path("readyz", health.readyz, name="readyz"),
     path("accounts/handoff/", store_handoff, name="store-handoff"),
     path("accounts/", include("allauth.urls")),
     path("api/v1/", include(api_v1)),

@@ -5,13 +5,10 @@ from django.contrib import admin
 from django.urls import include, path
 
 from apps.accounts import views
-from apps.core import health
 from config.urls import api_v1
 
 urlpatterns = [
     path("", views.home, name="home"),
-    path("healthz", health.healthz),
-    path("readyz", health.readyz),
     path("accounts/", include("allauth.urls")),
     path("stores/", views.store_picker, name="store-picker"),
     path("stores/new/", views.store_new, name="store-new"),

@@ -1,11 +1,17 @@
-"""Liveness and readiness probes (no auth, any host)."""
+"""Liveness and readiness probes (no auth, any host).
+
+`HealthProbeMiddleware` sits first in the stack and answers `/healthz` and `/readyz` before
+Host validation and tenant routing: orchestrators probe a container by IP, not by domain.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from django.core.cache import cache
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
-from django.http import HttpRequest, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 
 
 def healthz(request: HttpRequest) -> JsonResponse:
@@ -48,3 +54,17 @@ def readyz(request: HttpRequest) -> JsonResponse:
         {"status": "unavailable" if failing else "ok", "failing": failing, "checks": results},
         status=status,
     )
+
+
+_PROBES: dict[str, Callable[[HttpRequest], JsonResponse]] = {"/healthz": healthz, "/readyz": readyz}
+
+
+class HealthProbeMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        probe = _PROBES.get(request.path_info)
+        if probe is not None and request.method in ("GET", "HEAD"):
+            return probe(request)
+        return self.get_response(request)

@@ -25,8 +25,8 @@ from apps.tenants.models import Tenant
 from apps.tenants.selectors import host_url, tenant_get_by_host
 
 # Paths that work on a store host without membership (auth pages incl. the sign-in hand-off,
-# health, static, API, sockets).
-_OPEN_PREFIXES = ("/accounts/", "/static/", "/healthz", "/readyz", "/api/", "/ws/", "/favicon")
+# static, API, sockets).
+_OPEN_PREFIXES = ("/accounts/", "/static/", "/api/", "/ws/", "/favicon")
 
 
 def _wants_json(request: HttpRequest) -> bool:
@@ -92,7 +92,7 @@ class TenantAccessMiddleware:
         from apps.accounts.principals import request_role
 
         tenant: Tenant | None = getattr(request, "tenant", None)
-        if tenant is None or request.path.startswith(("/healthz", "/readyz", "/static/")):
+        if tenant is None or request.path.startswith("/static/"):
             return self.get_response(request)
         if not tenant.is_active:
             return error_response(

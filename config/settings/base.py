@@ -27,6 +27,9 @@ SITE_PORT = env("SITE_PORT", default="")  # appended to generated URLs when set 
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[BASE_DOMAIN, f".{BASE_DOMAIN}"])
 
 SHARED_APPS = [
+    # Django's admin templates before django_tenants' overrides, which expect request.tenant
+    # to be an object on the root domain (ours is None there).
+    "django.contrib.admin",
     "django_tenants",
     "apps.tenants",  # Tenant, Domain, Plan; before django_tenants' commands it overrides
     "apps.core",
@@ -37,7 +40,6 @@ SHARED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
-    "django.contrib.admin",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -107,6 +109,7 @@ DRAMATIQ_AUTODISCOVER_MODULES = ["tasks"]
 
 # --- Request pipeline ----------------------------------------------------------------------
 MIDDLEWARE = [
+    "apps.core.health.HealthProbeMiddleware",
     "apps.core.middleware.RequestIdMiddleware",
     "apps.tenants.middleware.TenantRoutingMiddleware",
     "django.middleware.security.SecurityMiddleware",

@@ -22,3 +22,10 @@ def test_readyz_names_the_failing_part(db: None, monkeypatch) -> None:
     assert response.status_code == 503
     body = response.json()
     assert body["failing"] == ["redis"] and body["checks"]["database"] == "ok"
+
+
+def test_probes_answer_whatever_the_host_header(db: None) -> None:
+    # orchestrators probe containers by IP address
+    assert Client(HTTP_HOST="10.1.2.3:8000").get("/healthz").status_code == 200
+    assert Client(HTTP_HOST="10.1.2.3:8000").get("/readyz").status_code == 200
+    assert Client(HTTP_HOST="10.1.2.3:8000").get("/").status_code == 400

@@ -73,9 +73,10 @@ def test_health_endpoints_answer_on_store_hosts(tenant_a: Tenant, path: str) -> 
 def test_request_id_is_echoed_or_generated(tenant_a: Tenant) -> None:
     client = client_for(tenant_a)
     assert (
-        client.get("/healthz", HTTP_X_REQUEST_ID="req-12345678")["X-Request-ID"] == "req-12345678"
+        client.get("/api/v1/me/", HTTP_X_REQUEST_ID="req-12345678")["X-Request-ID"]
+        == "req-12345678"
     )
-    generated = client.get("/healthz", HTTP_X_REQUEST_ID="bad id!")["X-Request-ID"]
+    generated = client.get("/api/v1/me/", HTTP_X_REQUEST_ID="bad id!")["X-Request-ID"]
     assert generated != "bad id!" and len(generated) == 32
 
 
