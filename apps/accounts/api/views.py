@@ -2,7 +2,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import Http404
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.generics import GenericAPIView
@@ -25,6 +24,7 @@ from apps.accounts.selectors import (
 from apps.accounts.services.api_keys import api_key_create, api_key_revoke
 from apps.accounts.services.invitations import invitation_create, invitation_revoke
 from apps.accounts.services.memberships import membership_remove, membership_role_change
+from apps.core.api.views import found, paginated, validated
 from apps.tenants.selectors import store_open_url
 
 
@@ -68,18 +68,14 @@ class MemberListView(GenericAPIView):
     serializer_class = s.MemberOutput
 
     def get(self, request: Request) -> Response:
-        page = self.paginate_queryset(member_list(tenant=request.tenant))  # type: ignore[attr-defined]
-        return self.get_paginated_response(s.MemberOutput(page, many=True).data)
+        return paginated(self, member_list(tenant=request.tenant), s.MemberOutput)  # type: ignore[attr-defined]
 
 
 class MemberDetailView(GenericAPIView):
     permission_classes = [ReadForMembersWriteForAdmins]
 
     def _member(self, request: Request, member_id: int) -> Membership:
-        member = member_get(tenant=request.tenant, membership_id=member_id)  # type: ignore[attr-defined]
-        if member is None:
-            raise Http404
-        return member
+        return found(member_get(tenant=request.tenant, membership_id=member_id))  # type: ignore[attr-defined]
 
     @extend_schema(responses=s.MemberOutput)
     def get(self, request: Request, member_id: int) -> Response:
@@ -87,12 +83,9 @@ class MemberDetailView(GenericAPIView):
 
     @extend_schema(request=s.MemberUpdateInput, responses=s.MemberOutput)
     def patch(self, request: Request, member_id: int) -> Response:
-        payload = s.MemberUpdateInput(data=request.data)
-        payload.is_valid(raise_exception=True)
+        changes = validated(s.MemberUpdateInput, request.data)
         member = membership_role_change(
-            actor=_actor(request),
-            membership=self._member(request, member_id),
-            **payload.validated_data,
+            actor=_actor(request), membership=self._member(request, member_id), **changes
         )
         return Response(s.MemberOutput(member).data)
 
@@ -106,14 +99,12 @@ class InvitationListView(GenericAPIView):
     serializer_class = s.InvitationOutput
 
     def get(self, request: Request) -> Response:
-        page = self.paginate_queryset(invitation_list(tenant=request.tenant))  # type: ignore[attr-defined]
-        return self.get_paginated_response(s.InvitationOutput(page, many=True).data)
+        return paginated(self, invitation_list(tenant=request.tenant), s.InvitationOutput)  # type: ignore[attr-defined]
 
     @extend_schema(request=s.InvitationCreateInput, responses={201: s.InvitationOutput})
     def post(self, request: Request) -> Response:
-        payload = s.InvitationCreateInput(data=request.data)
-        payload.is_valid(raise_exception=True)
-        invitation, _token = invitation_create(actor=_actor(request), **payload.validated_data)
+        fields = validated(s.InvitationCreateInput, request.data)
+        invitation, _token = invitation_create(actor=_actor(request), **fields)
         return Response(s.InvitationOutput(invitation).data, status=status.HTTP_201_CREATED)
 
 
@@ -121,9 +112,7 @@ class InvitationDetailView(GenericAPIView):
     permission_classes = [IsAdmin]
 
     def delete(self, request: Request, invitation_id: int) -> Response:
-        invitation = invitation_get(tenant=request.tenant, invitation_id=invitation_id)  # type: ignore[attr-defined]
-        if invitation is None:
-            raise Http404
+        invitation = found(invitation_get(tenant=request.tenant, invitation_id=invitation_id))  # type: ignore[attr-defined]
         invitation_revoke(actor=_actor(request), invitation=invitation)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
@@ -133,14 +122,12 @@ class ApiKeyListView(GenericAPIView):
     serializer_class = s.ApiKeyOutput
 
     def get(self, request: Request) -> Response:
-        page = self.paginate_queryset(api_key_list(tenant=request.tenant))  # type: ignore[attr-defined]
-        return self.get_paginated_response(s.ApiKeyOutput(page, many=True).data)
+        return paginated(self, api_key_list(tenant=request.tenant), s.ApiKeyOutput)  # type: ignore[attr-defined]
 
     @extend_schema(request=s.ApiKeyCreateInput, responses={201: s.ApiKeyCreatedOutput})
     def post(self, request: Request) -> Response:
-        payload = s.ApiKeyCreateInput(data=request.data)
-        payload.is_valid(raise_exception=True)
-        key, raw = api_key_create(actor=_actor(request), **payload.validated_data)
+        fields = validated(s.ApiKeyCreateInput, request.data)
+        key, raw = api_key_create(actor=_actor(request), **fields)
         key.key = raw  # type: ignore[attr-defined]
         return Response(s.ApiKeyCreatedOutput(key).data, status=status.HTTP_201_CREATED)
 
@@ -149,8 +136,6 @@ class ApiKeyDetailView(GenericAPIView):
     permission_classes = [IsAdmin]
 
     def delete(self, request: Request, key_id: int) -> Response:
-        key = api_key_get(tenant=request.tenant, key_id=key_id)  # type: ignore[attr-defined]
-        if key is None:
-            raise Http404
+        key = found(api_key_get(tenant=request.tenant, key_id=key_id))  # type: ignore[attr-defined]
         api_key_revoke(actor=_actor(request), key=key)
         return Response(status=status.HTTP_204_NO_CONTENT)

@@ -8,6 +8,7 @@ from rest_framework.response import Response
 from apps.accounts.permissions import IsAdmin
 from apps.audit.models import AuditEvent
 from apps.audit.selectors import audit_event_list
+from apps.core.api.views import paginated
 
 
 class AuditEventOutput(serializers.ModelSerializer[AuditEvent]):
@@ -23,5 +24,4 @@ class AuditEventListView(GenericAPIView):
     serializer_class = AuditEventOutput
 
     def get(self, request: Request) -> Response:
-        page = self.paginate_queryset(audit_event_list())
-        return self.get_paginated_response(AuditEventOutput(page, many=True).data)
+        return paginated(self, audit_event_list(), AuditEventOutput)
