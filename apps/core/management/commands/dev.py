@@ -1,7 +1,7 @@
 """`make dev`: migrate, seed the demo store, then run web + worker + scheduler together.
 
 Children run in their own process groups so Ctrl-C reaches only this supervisor, which then
-stops them in order (SIGTERM, then SIGKILL after a grace period) and finally the embedded
+stops them (SIGTERM, then SIGKILL to the whole group after a grace period) and finally the embedded
 PostgreSQL and Redis. If a child dies on its own, that is reported and everything stops: a dev
 stack with a dead worker would silently not process jobs.
 """
@@ -88,7 +88,8 @@ class Command(BaseCommand):
         self.stdout.write("[dev] stopping web, worker and scheduler...")
         for process in processes.values():
             if process.poll() is None:
-                os.killpg(process.pid, signal.SIGTERM)
+                # The child's main process only: Dramatiq's stops its own workers gracefully.
+                process.terminate()
         deadline = time.monotonic() + GRACE_SECONDS
         for name, process in processes.items():
             try:
