@@ -14,6 +14,11 @@ urlpatterns = [
     path("stores/new/", views.store_new, name="store-new"),
     path("stores/<slug:slug>/open/", views.store_open, name="store-open"),
     path("invitations/<str:token>/", views.invitation_view, name="invitation"),
+    path(
+        "invitations/pending/<int:invitation_id>/accept/",
+        views.invitation_accept_from_picker,
+        name="invitation-accept-pending",
+    ),
     path("console/django/", admin.site.urls),
     path("api/v1/", include(api_v1)),
 ]

@@ -39,6 +39,21 @@ def invitation_get(*, tenant: Tenant, invitation_id: int) -> Invitation | None:
     return invitation_list(tenant=tenant).filter(pk=invitation_id).first()
 
 
+def invitation_list_pending_for_user(*, user: User) -> list[Invitation]:
+    """Open invitations addressed to one of the user's verified email addresses."""
+    from allauth.account.models import EmailAddress
+
+    emails = EmailAddress.objects.filter(user=user, verified=True).values_list("email", flat=True)
+    candidates = Invitation.objects.select_related("tenant", "invited_by").filter(
+        email__in=[email.lower() for email in emails],
+        accepted_at__isnull=True,
+        revoked_at__isnull=True,
+    )
+    return [
+        invitation for invitation in candidates if invitation.status == Invitation.Status.PENDING
+    ]
+
+
 def api_key_list(*, tenant: Tenant) -> QuerySet[ApiKey]:
     return ApiKey.objects.select_related("created_by").filter(tenant=tenant)
 

@@ -12,14 +12,19 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from apps.accounts.forms import StoreCreateForm
 from apps.accounts.handoff import handoff_token_issue, handoff_token_redeem
-from apps.accounts.selectors import membership_get, membership_list_for_user
+from apps.accounts.selectors import (
+    invitation_list_pending_for_user,
+    membership_get,
+    membership_list_for_user,
+)
 from apps.accounts.services.invitations import (
     InvitationUnusable,
     invitation_accept,
+    invitation_accept_pending,
     invitation_get_usable,
 )
 from apps.accounts.services.memberships import store_create
@@ -45,7 +50,25 @@ def store_picker(request: HttpRequest) -> HttpResponse:
         }
         for m in membership_list_for_user(user=request.user)  # type: ignore[arg-type]
     ]
-    return render(request, "accounts/store_picker.html", {"stores": stores})
+    invitations = invitation_list_pending_for_user(user=request.user)  # type: ignore[arg-type]
+    return render(
+        request, "accounts/store_picker.html", {"stores": stores, "invitations": invitations}
+    )
+
+
+@login_required
+@require_POST
+def invitation_accept_from_picker(request: HttpRequest, invitation_id: int) -> HttpResponse:
+    try:
+        membership = invitation_accept_pending(invitation_id=invitation_id, user=request.user)  # type: ignore[arg-type]
+    except InvitationUnusable as error:
+        return render(
+            request,
+            "accounts/invitation_error.html",
+            {"message": error.message},
+            status=404 if error.code == "not_found" else 410,
+        )
+    return HttpResponseRedirect(store_open_url(tenant=membership.tenant))
 
 
 @login_required

@@ -97,3 +97,30 @@ def test_reinviting_replaces_the_open_invitation(owner_a, invitation) -> None:
     assert Invitation.objects.get(pk=first.pk).status == "revoked"
     assert _root().get(f"/invitations/{first_token}/").status_code == 410
     assert _root().get(f"/invitations/{second_token}/").status_code == 200
+
+
+def test_invitations_for_my_verified_email_show_on_the_store_picker(invitation, tenant_a) -> None:
+    # given someone who signed up with the invited address (e.g. from the invitation link)
+    guest = UserFactory(email="guest@example.com")
+    client = _root(guest)
+    page = client.get("/stores/").content.decode()
+    assert "Invitations for you" in page and "Store A" in page
+    # when they accept there
+    record, _ = invitation
+    response = client.post(f"/invitations/pending/{record.pk}/accept/")
+    # then they are in, and the invitation is used up
+    assert response.status_code == 302
+    assert Membership.objects.get(user=guest, tenant=tenant_a).role == "editor"
+    assert Invitation.objects.get(pk=record.pk).status == "accepted"
+    assert "Invitations for you" not in client.get("/stores/").content.decode()
+
+
+def test_unverified_or_other_addresses_cannot_accept_from_the_picker(invitation) -> None:
+    record, _ = invitation
+    unverified = UserFactory(email="guest@example.com", verified=False)
+    other = UserFactory(email="other@example.com")
+    for user in (unverified, other):
+        client = _root(user)
+        assert "Invitations for you" not in client.get("/stores/").content.decode()
+        assert client.post(f"/invitations/pending/{record.pk}/accept/").status_code == 404
+    assert Invitation.objects.get(pk=record.pk).status == "pending"

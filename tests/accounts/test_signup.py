@@ -181,3 +181,23 @@ def test_unverified_user_cannot_log_in(db: None) -> None:
     response = _root().post("/accounts/login/", {"login": user.email, "password": TEST_PASSWORD})
     assert "confirm-email" in response["Location"]
     assert User.objects.get(pk=user.pk).last_login is None
+
+
+def test_password_reset_by_email(db: None) -> None:
+    user = UserFactory()
+    client = _root()
+    client.post("/accounts/password/reset/", {"email": user.email})
+    link = re.search(r"http://localhost(/accounts/password/reset/key/[^\s]+)", mail.outbox[-1].body)
+    assert link, mail.outbox[-1].body
+    form_page = client.get(link.group(1), follow=True)
+    response = client.post(
+        form_page.redirect_chain[-1][0] if form_page.redirect_chain else link.group(1),
+        {"password1": "brand-new-passphrase-7", "password2": "brand-new-passphrase-7"},
+    )
+    assert response.status_code == 302
+    assert (
+        _root()
+        .post("/accounts/login/", {"login": user.email, "password": "brand-new-passphrase-7"})
+        .status_code
+        == 302
+    )

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from apps.accounts import tokens
 from apps.accounts.models import Invitation, Membership, User
 from apps.accounts.roles import Role
+from apps.accounts.selectors import invitation_list_pending_for_user
 from apps.accounts.services.memberships import membership_create, team_manage_check
 from apps.audit.services import audit_record
 from apps.tenants.selectors import host_url
@@ -107,6 +108,28 @@ def invitation_get_usable(*, token: str) -> Invitation:
     return invitation
 
 
+def _accept(*, invitation: Invitation, user: User) -> Membership:
+    membership = membership_create(user=user, tenant=invitation.tenant, role=invitation.role)
+    invitation.accepted_at = timezone.now()
+    invitation.accepted_by = user
+    invitation.save(update_fields=["accepted_at", "accepted_by"])
+    return membership
+
+
+@transaction.atomic
+def invitation_accept_pending(*, invitation_id: int, user: User) -> Membership:
+    """Accept from the store picker: the invitation must be pending and addressed to one of the
+    user's verified emails (which proves ownership as well as the emailed token does)."""
+    if invitation_id not in {i.pk for i in invitation_list_pending_for_user(user=user)}:
+        raise InvitationUnusable("not_found", _("This invitation is not open for your account."))
+    invitation = (
+        Invitation.objects.select_for_update().select_related("tenant").get(pk=invitation_id)
+    )
+    if invitation.status != Invitation.Status.PENDING:
+        raise InvitationUnusable("already_used", _("This invitation has already been used."))
+    return _accept(invitation=invitation, user=user)
+
+
 @transaction.atomic
 def invitation_accept(*, token: str, user: User) -> Membership:
     invitation = invitation_get_usable(token=token)
@@ -117,8 +140,4 @@ def invitation_accept(*, token: str, user: User) -> Membership:
             _("This invitation was sent to %(email)s. Sign in with that address to accept it.")
             % {"email": invitation.email}
         )
-    membership = membership_create(user=user, tenant=invitation.tenant, role=invitation.role)
-    invitation.accepted_at = timezone.now()
-    invitation.accepted_by = user
-    invitation.save(update_fields=["accepted_at", "accepted_by"])
-    return membership
+    return _accept(invitation=invitation, user=user)

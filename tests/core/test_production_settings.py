@@ -1,0 +1,60 @@
+"""Production settings are secure by default and refuse to start half-configured."""
+
+import json
+import os
+import subprocess
+import sys
+
+from django.conf import settings
+
+_PROBE = """
+import json
+from django.conf import settings as s
+print(json.dumps({"debug": s.DEBUG, "hsts": s.SECURE_HSTS_SECONDS, "ssl": s.SECURE_SSL_REDIRECT,
+  "session_secure": s.SESSION_COOKIE_SECURE, "csrf_secure": s.CSRF_COOKIE_SECURE,
+  "hosts": s.ALLOWED_HOSTS, "cookie_domain": s.SESSION_COOKIE_DOMAIN,
+  "csp": "csp.middleware.CSPMiddleware" in s.MIDDLEWARE}))
+"""
+
+
+def _load_prod(**env: str) -> subprocess.CompletedProcess[str]:
+    clean = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL", "DEBUG")}
+    return subprocess.run(
+        [sys.executable, "-c", "import django; django.setup();" + _PROBE],
+        env={**clean, "DJANGO_SETTINGS_MODULE": "config.settings.prod", **env},
+        cwd=settings.BASE_DIR,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_prod_defaults_are_secure() -> None:
+    result = _load_prod(
+        SECRET_KEY="x" * 50,
+        DATABASE_URL="postgresql://db/aisle",
+        REDIS_URL="redis://redis:6379/0",
+        BASE_DOMAIN="aisle.example.com",
+    )
+    assert result.returncode == 0, result.stderr
+    values = json.loads(result.stdout)
+    assert values == {
+        "debug": False,
+        "hsts": 31536000,
+        "ssl": True,
+        "session_secure": True,
+        "csrf_secure": True,
+        "hosts": ["aisle.example.com", ".aisle.example.com"],
+        "cookie_domain": ".aisle.example.com",
+        "csp": True,
+    }
+
+
+def test_prod_refuses_to_start_without_a_secret_key() -> None:
+    result = _load_prod(DATABASE_URL="postgresql://db/aisle", REDIS_URL="redis://redis:6379/0")
+    assert result.returncode != 0 and "SECRET_KEY" in result.stderr
+
+
+def test_prod_refuses_to_start_without_a_database_url() -> None:
+    result = _load_prod(SECRET_KEY="x" * 50, REDIS_URL="redis://redis:6379/0")
+    assert result.returncode != 0 and "DATABASE_URL" in result.stderr
