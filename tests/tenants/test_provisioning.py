@@ -77,3 +77,36 @@ def test_missing_template_is_a_clear_error(db: None, settings) -> None:
     with pytest.raises(ProvisioningFailed, match="migrate_schemas"):
         tenant_provision(name="No Template", slug="no-template")
     assert not Tenant.objects.filter(slug="no-template").exists()
+
+
+def _structure(schema: str) -> dict[str, list[tuple[str, ...]]]:
+    """Columns, constraints and indexes of a schema, with the schema name blanked out."""
+    queries = {
+        "columns": "SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod), "
+        "a.attnotnull::text, a.attidentity FROM pg_attribute a "
+        "JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
+        "WHERE n.nspname = %s AND c.relkind = 'r' "
+        "AND a.attnum > 0 AND NOT a.attisdropped ORDER BY 1, 2",
+        "constraints": "SELECT c.relname, con.conname, "
+        "replace(pg_get_constraintdef(con.oid), n.nspname || '.', '') "
+        "FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid "
+        "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = %s ORDER BY 1, 2",
+        "indexes": "SELECT indexname, replace(indexdef, schemaname || '.', '') FROM pg_indexes "
+        "WHERE schemaname = %s ORDER BY 1",
+    }
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL search_path = pg_catalog")
+        result = {}
+        for name, sql in queries.items():
+            cursor.execute(sql, [schema])
+            result[name] = [tuple(row) for row in cursor.fetchall()]
+    return result
+
+
+def test_a_clone_has_exactly_the_templates_structure(tenant_a: Tenant, settings) -> None:
+    template = _structure(settings.TENANT_TEMPLATE_SCHEMA)
+    clone = _structure(tenant_a.schema_name)
+    assert clone == template
+    embedding = ("knowledge_chunk", "embedding", "extensions.vector(384)", "true", "")
+    assert embedding in clone["columns"]
+    assert any(name == "chunk_embedding_hnsw" for name, _ in clone["indexes"])
