@@ -30,7 +30,7 @@ RUN python -c "import tomllib; print('\n'.join(tomllib.load(open('pyproject.toml
 # --- 3. runtime -----------------------------------------------------------------------------
 FROM python:3.11-slim-bookworm AS runtime
 RUN apt-get update \
- && apt-get install -y --no-install-recommends libpq5 tini \
+ && apt-get install -y --no-install-recommends libpq5 tini tesseract-ocr tesseract-ocr-eng \
  && rm -rf /var/lib/apt/lists/* \
  && useradd --create-home --uid 10001 --shell /usr/sbin/nologin aisle
 COPY --from=python-deps /opt/venv /opt/venv

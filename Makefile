@@ -13,7 +13,7 @@ PIP := $(PY) -m pip
 TORCH_VERSION := 2.13.0
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: help install frontend chromium dev test test-python test-js lint migrate shell stop bench clean
+.PHONY: help install frontend system-packages dev test test-python test-js lint migrate shell stop bench clean
 
 help:
 	@echo "make dev      set everything up and run Aisle (web + worker + scheduler) with a demo store"
@@ -52,18 +52,20 @@ widget/dist/aisle-widget.js: widget/node_modules/.package-lock.json $(WIDGET_SOU
 
 frontend: frontend/dist/index.html widget/dist/aisle-widget.js
 
-chromium:
-	@if [ ! -x "$(CHROMIUM)" ]; then \
-		echo "Installing Debian's chromium for the browser tests..."; \
+# Debian packages: Chromium for the browser tests, Tesseract for OCR of scanned documents.
+APT_PACKAGES := chromium tesseract-ocr tesseract-ocr-eng
+system-packages:
+	@if [ ! -x "$(CHROMIUM)" ] || ! command -v tesseract >/dev/null; then \
+		echo "Installing Debian packages: $(APT_PACKAGES)"; \
 		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
-		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; \
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq $(APT_PACKAGES) >/dev/null; \
 	fi
 
 # --- the two commands ---------------------------------------------------------------------
-dev: install frontend
+dev: install frontend system-packages
 	$(PY) manage.py dev
 
-test: install frontend chromium lint test-js test-python
+test: install frontend system-packages lint test-js test-python
 
 test-js: frontend/node_modules/.package-lock.json widget/node_modules/.package-lock.json
 	cd frontend && npm test --silent

@@ -9,6 +9,7 @@ from apps.core import spa
 api_v1 = [
     path("", include("apps.accounts.api.urls")),
     path("", include("apps.audit.api.urls")),
+    path("knowledge/", include("apps.knowledge.api.urls")),
 ]
 
 urlpatterns = [

@@ -30,6 +30,7 @@ class DemoCredentials:
     email: str
     password: str
     url: str
+    slug: str = DEMO_SLUG
 
 
 def _credentials_file() -> Path:

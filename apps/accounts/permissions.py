@@ -41,8 +41,13 @@ class IsOwner(IsTenantMember):
 
 
 class ReadForMembersWriteForAdmins(IsTenantMember):
+    write_role: str = Role.ADMIN
+
     def has_permission(self, request: Request, view: Any) -> bool:
-        self.minimum_role = (
-            Role.VIEWER if request.method in ("GET", "HEAD", "OPTIONS") else Role.ADMIN
-        )
+        is_read = request.method in ("GET", "HEAD", "OPTIONS")
+        self.minimum_role = Role.VIEWER if is_read else self.write_role
         return super().has_permission(request, view)
+
+
+class ReadForMembersWriteForEditors(ReadForMembersWriteForAdmins):
+    write_role = Role.EDITOR

@@ -32,6 +32,11 @@ class PeriodicJob:
 
 JOBS: list[PeriodicJob] = [
     PeriodicJob(
+        "knowledge-due-syncs",
+        timedelta(minutes=1),
+        "apps.knowledge.tasks.knowledge_enqueue_due_syncs",
+    ),
+    PeriodicJob(
         "sessions-clear-expired", timedelta(hours=6), "apps.core.tasks.sessions_clear_expired"
     ),
 ]

@@ -12,6 +12,7 @@ from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
 from django.db.models import Value
+from django.db.models.expressions import CombinedExpression
 from django.db.models.functions import Coalesce
 from pgvector.django import HnswIndex, VectorField
 
@@ -128,8 +129,9 @@ class Document(models.Model):
     error_code = models.CharField(max_length=40, blank=True)
     error_message = models.TextField(blank=True)
     notes = models.JSONField(default=list, blank=True)
-    found_on = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL,
-                                 related_name="linked_documents")
+    found_on = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="linked_documents"
+    )
     chunk_count = models.PositiveIntegerField(default=0)
     embedding_model = models.CharField(max_length=200, blank=True)
     seen_generation = models.PositiveIntegerField(default=0)
@@ -147,7 +149,7 @@ class Document(models.Model):
         return self.title or self.key
 
 
-def search_vector_expression(language: str) -> SearchVector:
+def search_vector_expression(language: str) -> CombinedExpression:
     return SearchVector(Coalesce("section", Value("")), weight="A", config=language) + SearchVector(
         "text", weight="B", config=language
     )
@@ -177,8 +179,13 @@ class Chunk(models.Model):
             models.UniqueConstraint(fields=["document", "position"], name="one_chunk_per_position")
         ]
         indexes = [
-            HnswIndex(name="chunk_embedding_hnsw", fields=["embedding"], m=16, ef_construction=64,
-                      opclasses=["vector_cosine_ops"]),
+            HnswIndex(
+                name="chunk_embedding_hnsw",
+                fields=["embedding"],
+                m=16,
+                ef_construction=64,
+                opclasses=["vector_cosine_ops"],
+            ),
             GinIndex(fields=["search_vector"], name="chunk_search_gin"),
         ]
 

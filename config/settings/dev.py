@@ -13,5 +13,7 @@ SECRET_KEY = env("SECRET_KEY", default="dev-only-insecure-secret-key-change-me")
 SITE_SCHEME = env("SITE_SCHEME", default="http")
 SITE_PORT = env("SITE_PORT", default="8000")
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = SITE_SCHEME
+# Let merchants point URL sources and crawls at sites on this machine.
+KNOWLEDGE_ALLOW_PRIVATE_URLS = env.bool("KNOWLEDGE_ALLOW_PRIVATE_URLS", default=True)
 # The Vite dev server (HMR) may serve the SPA during frontend work.
 CONTENT_SECURITY_POLICY["DIRECTIVES"]["connect-src"] += ["ws:", "wss:"]

@@ -25,6 +25,16 @@ def _first_error(detail: Any, field: str | None = None) -> tuple[str | None, Any
 
 def _django_to_drf(exc: Exception) -> Exception:
     if isinstance(exc, DjangoValidationError):
+        if hasattr(exc, "error_dict"):  # raised as ValidationError({"field": ...})
+            return exceptions.ValidationError(
+                {
+                    field: [
+                        exceptions.ErrorDetail(e.messages[0], code=e.code or "invalid")
+                        for e in errors
+                    ]
+                    for field, errors in exc.error_dict.items()
+                }
+            )
         message = exc.messages[0] if exc.messages else "Invalid input."
         return exceptions.ValidationError(
             {"non_field_errors": [exceptions.ErrorDetail(message, code=exc.code or "invalid")]}

@@ -34,6 +34,12 @@ def activate_public() -> None:
     bind_tenant(None)
 
 
+def current_tenant() -> Tenant | None:
+    """The active store, or None on the public schema."""
+    tenant = getattr(connection, "tenant", None)
+    return None if tenant is None or is_public() else tenant
+
+
 def current_schema() -> str:
     return connection.schema_name
 

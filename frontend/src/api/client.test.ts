@@ -53,6 +53,20 @@ describe('apiFetch', () => {
     expect(request?.credentials).toBe('same-origin');
   });
 
+  it('sends a FormData body as multipart: as is, without a JSON Content-Type, with the CSRF header', async () => {
+    document.cookie = 'csrftoken=tok123';
+    const requests = mockFetch({ 'POST /api/v1/knowledge/sources/upload/': { status: 201, body: { id: 5 } } });
+    const form = new FormData();
+    form.append('file', new File(['hello'], 'notes.txt', { type: 'text/plain' }));
+
+    await apiFetch('/knowledge/sources/upload/', { method: 'POST', body: form });
+
+    const [request] = requests;
+    expect(request?.body).toBe(form);
+    expect(request?.headers.has('Content-Type')).toBe(false);
+    expect(request?.headers.get('X-CSRFToken')).toBe('tok123');
+  });
+
   it('does not send the CSRF header on GET, and resolves 204 to undefined', async () => {
     document.cookie = 'csrftoken=tok123';
     const requests = mockFetch({

@@ -47,6 +47,7 @@ export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 export interface ApiFetchOptions {
   method?: HttpMethod;
+  /** Sent as JSON, except a FormData, which is sent as multipart/form-data. */
   body?: unknown;
 }
 
@@ -74,7 +75,14 @@ async function toApiError(response: Response): Promise<ApiError> {
  */
 export async function apiFetch<T>(path: string, { method = 'GET', body }: ApiFetchOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json', ...csrfHeaders(method) };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  let payload: BodyInit | undefined;
+  if (body instanceof FormData) {
+    // The browser sets multipart/form-data with its boundary itself.
+    payload = body;
+  } else if (body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    payload = JSON.stringify(body);
+  }
 
   let response: Response;
   try {
@@ -82,7 +90,7 @@ export async function apiFetch<T>(path: string, { method = 'GET', body }: ApiFet
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: payload,
     });
   } catch {
     throw new ApiError(0, 'network_error', 'Could not reach the server. Check your connection and try again.');

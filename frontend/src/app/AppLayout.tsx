@@ -10,6 +10,7 @@ import { UserMenu } from './UserMenu';
 
 const NAV_ITEMS = [
   { to: '/', label: 'Overview' },
+  { to: '/knowledge', label: 'Knowledge' },
   { to: '/team', label: 'Team' },
   { to: '/api-keys', label: 'API keys' },
   { to: '/audit', label: 'Audit log' },

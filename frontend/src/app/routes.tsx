@@ -1,6 +1,9 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { ApiKeysPage } from '../features/api-keys/ApiKeysPage';
 import { AuditPage } from '../features/audit/AuditPage';
+import { KnowledgePage } from '../features/knowledge/KnowledgePage';
+import { SearchPage } from '../features/knowledge/SearchPage';
+import { SourceDetailPage } from '../features/knowledge/SourceDetailPage';
 import { NotFoundPage } from '../features/not-found/NotFoundPage';
 import { OverviewPage } from '../features/overview/OverviewPage';
 import { TeamPage } from '../features/team/TeamPage';
@@ -16,6 +19,14 @@ export const routes: RouteObject[] = [
     errorElement: <RouteError />,
     children: [
       { index: true, element: <OverviewPage /> },
+      {
+        path: 'knowledge',
+        children: [
+          { index: true, element: <KnowledgePage /> },
+          { path: 'sources/:id', element: <SourceDetailPage /> },
+          { path: 'search', element: <SearchPage /> },
+        ],
+      },
       { path: 'team', element: <TeamPage /> },
       { path: 'api-keys', element: <ApiKeysPage /> },
       { path: 'audit', element: <AuditPage /> },

@@ -1,7 +1,7 @@
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { Alert, Button, Group, Modal, Stack } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
-import { isApiError } from '../api/client';
+import { useServerForm } from './useServerForm';
 
 interface ModalFormProps<T extends object> {
   title: string;
@@ -27,31 +27,18 @@ export function ModalForm<T extends object>({
   onSubmit,
   children,
 }: ModalFormProps<T>) {
-  const [formError, setFormError] = useState<string | null>(null);
-
   const close = () => {
     form.reset();
-    setFormError(null);
+    server.clearFormError();
     onClose();
   };
-
-  const handleSubmit = async (values: T) => {
-    setFormError(null);
-    try {
-      await onSubmit(values);
-      close();
-    } catch (error) {
-      if (!isApiError(error)) throw error;
-      if (error.field && error.field in values) form.setErrors({ [error.field]: error.detail });
-      else setFormError(error.detail);
-    }
-  };
+  const server = useServerForm(form, onSubmit, close);
 
   return (
     <Modal opened={opened} onClose={close} title={title}>
-      <form onSubmit={form.onSubmit(handleSubmit)} noValidate>
+      <form onSubmit={server.onSubmit} noValidate>
         <Stack>
-          {formError && <Alert color="red">{formError}</Alert>}
+          {server.formError && <Alert color="red">{server.formError}</Alert>}
           {children}
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>

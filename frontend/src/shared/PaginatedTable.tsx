@@ -13,7 +13,8 @@ interface PaginatedTableProps<T extends { id: number }> {
   label: string;
   list: PaginatedQuery<T>;
   columns: Column<T>[];
-  emptyMessage: string;
+  /** A string is shown as a dimmed line; anything else as is (e.g. a StatusMessage). */
+  emptyMessage: ReactNode;
 }
 
 /** A list endpoint as a table: loading, error and no-access states, empty message, and page controls. */
@@ -27,7 +28,11 @@ export function PaginatedTable<T extends { id: number }>({
     <QueryState query={list.query}>
       {(data) =>
         data.count === 0 ? (
-          <Text c="dimmed">{emptyMessage}</Text>
+          typeof emptyMessage === 'string' ? (
+            <Text c="dimmed">{emptyMessage}</Text>
+          ) : (
+            emptyMessage
+          )
         ) : (
           <Stack gap="sm">
             <Table.ScrollContainer minWidth={600}>

@@ -1,7 +1,43 @@
 const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const relativeFormat = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
 
 export function formatDateTime(iso: string | null, fallback = '—'): string {
   if (!iso) return fallback;
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? iso : dateTimeFormat.format(date);
+}
+
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['year', 365 * 24 * 3600],
+  ['month', 30 * 24 * 3600],
+  ['week', 7 * 24 * 3600],
+  ['day', 24 * 3600],
+  ['hour', 3600],
+  ['minute', 60],
+];
+
+/** "5 minutes ago", "in 2 hours", "now"; `fallback` for a missing date. */
+export function formatRelativeTime(iso: string | null, fallback = '—', now: number = Date.now()): string {
+  if (!iso) return fallback;
+  const time = new Date(iso).getTime();
+  if (Number.isNaN(time)) return iso;
+  const seconds = (time - now) / 1000;
+  for (const [unit, size] of UNITS) {
+    if (Math.abs(seconds) >= size) return relativeFormat.format(Math.round(seconds / size), unit);
+  }
+  return relativeFormat.format(0, 'second');
+}
+
+const BYTE_UNITS = ['bytes', 'KB', 'MB', 'GB'];
+
+/** 1536 → "1.5 KB" (binary multiples, as upload limits usually are). */
+export function formatBytes(bytes: number): string {
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < BYTE_UNITS.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  const rounded = unit === 0 ? String(value) : value.toFixed(value < 10 && value % 1 !== 0 ? 1 : 0);
+  return `${rounded} ${BYTE_UNITS[unit]}`;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { mockFetch } from '../test/fetchMock';
 import { page } from '../test/fixtures';
-import { countPages } from './usePaginatedQuery';
+import { countPages, fetchAllPages } from './usePaginatedQuery';
 
 describe('countPages', () => {
   it('is 1 for a single page', () => {
@@ -14,5 +15,17 @@ describe('countPages', () => {
 
   it('treats a page without a next link as the last one', () => {
     expect(countPages(page([7], { count: 7, previous: '/x?page=2' }), 3)).toBe(3);
+  });
+});
+
+describe('fetchAllPages', () => {
+  it('follows pages until one has no next link', async () => {
+    const requests = mockFetch({
+      'GET /api/v1/things/?page=1': { body: page([1, 2], { count: 3, next: '/api/v1/things/?page=2' }) },
+      'GET /api/v1/things/?page=2': { body: page([3], { count: 3, previous: '/api/v1/things/?page=1' }) },
+    });
+
+    await expect(fetchAllPages<number>('/things/')).resolves.toEqual([1, 2, 3]);
+    expect(requests).toHaveLength(2);
   });
 });

@@ -20,7 +20,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from apps.accounts.demo import demo_store_ensure
+from apps.core.demo import demo_seed
 from apps.tenants.selectors import host_url
 from config import embedded_services
 
@@ -43,7 +43,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, port: int, bind: str, **options: Any) -> None:
         self.stdout.write("Applying migrations (up-to-date schemas are skipped)...")
         call_command("migrate_schemas", interactive=False, verbosity=0)
-        creds = demo_store_ensure()
+        creds = demo_seed()
         python = sys.executable
         children = {
             "web": [python, "-m", "daphne", "-b", bind, "-p", str(port), "config.asgi:application"],

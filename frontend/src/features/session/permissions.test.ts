@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { ROLES } from '../../api/types';
-import { apiKeyRoles, assignableRoles, canManage, canManageMember } from './permissions';
+import { apiKeyRoles, assignableRoles, canEditContent, canManage, canManageMember } from './permissions';
 
 describe('permissions', () => {
   it('lets only owners and admins manage', () => {
     expect(ROLES.filter(canManage)).toEqual(['owner', 'admin']);
+  });
+
+  it('lets everyone but viewers edit content', () => {
+    expect(ROLES.filter(canEditContent)).toEqual(['owner', 'admin', 'editor']);
   });
 
   it('lets only an owner grant the owner role', () => {

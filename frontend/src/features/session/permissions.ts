@@ -5,6 +5,11 @@ export function canManage(role: Role): boolean {
   return role === 'owner' || role === 'admin';
 }
 
+/** Owners, admins and editors edit content such as knowledge sources; viewers only look. */
+export function canEditContent(role: Role): boolean {
+  return role !== 'viewer';
+}
+
 /** Roles `actor` may grant: only an owner may grant the owner role. */
 export function assignableRoles(actor: Role): Role[] {
   if (!canManage(actor)) return [];

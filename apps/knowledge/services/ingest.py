@@ -1,0 +1,181 @@
+"""From one document's content to stored, searchable chunks.
+
+Parsing and chunking happen per document; embedding happens per batch of documents (the model
+is much faster on full batches); storing happens per document in its own transaction, which
+swaps the old chunks for the new ones atomically. A worker killed anywhere in between leaves
+each document either fully old or fully new, never half of each.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.utils import timezone
+
+from apps.knowledge import embeddings
+from apps.knowledge.chunking import ChunkDraft, chunk_blocks
+from apps.knowledge.instructions import looks_like_instructions
+from apps.knowledge.models import Chunk, Document, search_vector_expression
+from apps.knowledge.parsing import ParsedDocument
+
+logger = logging.getLogger(__name__)
+
+MAX_TOKENS = 200
+OVERLAP_TOKENS = 40
+
+
+def checksum_of(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+@dataclass(frozen=True)
+class Content:
+    """What a source item holds right now. `parse` is only called when it changed."""
+
+    checksum: str
+    parse: Callable[[], ParsedDocument]
+    content_type: str = ""
+    etag: str = ""
+    last_modified: str = ""
+
+
+@dataclass
+class _Pending:
+    document: Document
+    content: Content
+    parsed: ParsedDocument
+    drafts: list[ChunkDraft]
+
+
+@dataclass
+class IngestBatch:
+    """Collects parsed documents and stores them a batch of embeddings at a time."""
+
+    model_name: str
+    language: str
+    batch_chunks: int = embeddings.BATCH_SIZE
+    on_stored: Callable[[], None] = lambda: None
+    _pending: list[_Pending] = field(default_factory=list)
+
+    def add(self, *, document: Document, content: Content, parsed: ParsedDocument) -> int:
+        drafts = chunk_blocks(
+            parsed.blocks,
+            max_tokens=MAX_TOKENS,
+            overlap_tokens=OVERLAP_TOKENS,
+            count_tokens=embeddings.token_counter(self.model_name),
+        )
+        self._pending.append(_Pending(document, content, parsed, drafts))
+        if sum(len(p.drafts) for p in self._pending) >= self.batch_chunks:
+            self.flush()
+        return len(drafts)
+
+    def flush(self) -> None:
+        """Embed the pending documents together, then store each in its own transaction.
+        An ordinary error fails only the documents it concerns; an interruption (worker
+        shutdown, time limit: BaseException) propagates and leaves unstored documents as they
+        were, to be redone by the next run."""
+        pending, self._pending = self._pending, []
+        if not pending:
+            return
+        texts = [draft.text for item in pending for draft in item.drafts]
+        try:
+            vectors = iter(embeddings.embed_texts(texts, model_name=self.model_name))
+        except Exception:
+            logger.exception("embedding failed", extra={"documents": len(pending)})
+            for item in pending:
+                document_fail(document=item.document, code="internal_error", message=RETRY_LATER)
+            return
+        for item in pending:
+            chunk_vectors = [next(vectors) for _ in item.drafts]
+            try:
+                document_chunks_replace(
+                    pending=item,
+                    vectors=chunk_vectors,
+                    model_name=self.model_name,
+                    language=self.language,
+                )
+            except Exception:
+                logger.exception("storing chunks failed", extra={"document": item.document.pk})
+                document_fail(document=item.document, code="internal_error", message=RETRY_LATER)
+        self.on_stored()
+
+
+RETRY_LATER = "Aisle could not process this document. It will be retried on the next sync."
+
+
+def document_chunks_replace(
+    *, pending: _Pending, vectors: list, model_name: str, language: str
+) -> None:
+    document, content, parsed = pending.document, pending.content, pending.parsed
+    with transaction.atomic():
+        # Lock the row: two syncs of one source must not interleave their replacements.
+        Document.objects.select_for_update().filter(pk=document.pk).first()
+        Chunk.objects.filter(document=document).delete()
+        Chunk.objects.bulk_create(
+            Chunk(
+                document=document,
+                source_id=document.source_id,
+                position=draft.position,
+                text=draft.text,
+                section=" > ".join(draft.heading_path)[:1000],
+                page=draft.page,
+                anchor=(draft.anchor or "")[:255],
+                token_count=draft.token_count,
+                embedding=vector,
+                embedding_model=model_name,
+                looks_like_instructions=looks_like_instructions(draft.text),
+            )
+            for draft, vector in zip(pending.drafts, vectors, strict=True)
+        )
+        Chunk.objects.filter(document=document).update(
+            search_vector=search_vector_expression(language)
+        )
+        document.title = (parsed.title or document.title or document.key)[:500]
+        document.content_type = content.content_type or parsed.content_type
+        document.checksum = content.checksum
+        document.etag = content.etag[:500]
+        document.last_modified = content.last_modified[:100]
+        document.notes = parsed.notes
+        document.status = Document.Status.READY
+        document.error_code = document.error_message = ""
+        document.chunk_count = len(pending.drafts)
+        document.embedding_model = model_name
+        document.synced_at = timezone.now()
+        document.save(
+            update_fields=[
+                "title",
+                "content_type",
+                "checksum",
+                "etag",
+                "last_modified",
+                "notes",
+                "status",
+                "error_code",
+                "error_message",
+                "chunk_count",
+                "embedding_model",
+                "synced_at",
+                "updated_at",
+            ]
+        )
+
+
+def document_fail(*, document: Document, code: str, message: str) -> None:
+    """Record a per-document error. Chunks from an earlier good version stay searchable."""
+    document.status = Document.Status.ERROR
+    document.error_code = code[:40]
+    document.error_message = message[:2000]
+    document.synced_at = timezone.now()
+    document.save(
+        update_fields=["status", "error_code", "error_message", "synced_at", "updated_at"]
+    )
+
+
+def document_unchanged(*, document: Document) -> None:
+    document.status = Document.Status.READY
+    document.synced_at = timezone.now()
+    document.save(update_fields=["status", "synced_at", "updated_at"])

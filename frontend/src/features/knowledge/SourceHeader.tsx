@@ -1,0 +1,139 @@
+import { useState } from 'react';
+import { ActionIcon, Alert, Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useNavigate } from 'react-router';
+import type { KnowledgeSource, Schedule } from '../../api/types';
+import { confirmDestructive } from '../../shared/confirm';
+import { useServerForm } from '../../shared/useServerForm';
+import { canEditContent } from '../session/permissions';
+import { useSession } from '../session/SessionContext';
+import { isSyncing, useDeleteSource, useSyncSource, useUpdateSource } from './hooks';
+import { isRemote, KindBadge, RelativeTime, scheduleLabel, ScheduleSelect, StatusBadge, SyncProgress } from './labels';
+
+/** The source's name as a heading; editors can rename it in place. */
+function SourceName({ source, editable }: { source: KnowledgeSource; editable: boolean }) {
+  const [editing, setEditing] = useState(false);
+  const update = useUpdateSource({ notifyOnError: false });
+  const form = useForm({
+    initialValues: { name: source.name },
+    validate: { name: (value: string) => (value.trim() ? null : 'Give the source a name.') },
+  });
+  const stopEditing = () => {
+    server.clearFormError();
+    setEditing(false);
+  };
+  const server = useServerForm(
+    form,
+    ({ name }) => update.mutateAsync({ source, patch: { name: name.trim() } }),
+    stopEditing,
+  );
+
+  if (!editing) {
+    return (
+      <Group gap="xs" wrap="nowrap">
+        <Title order={2}>{source.name}</Title>
+        {editable && (
+          <ActionIcon
+            variant="subtle"
+            aria-label="Rename source"
+            onClick={() => {
+              form.setValues({ name: source.name });
+              setEditing(true);
+            }}
+          >
+            ✎
+          </ActionIcon>
+        )}
+      </Group>
+    );
+  }
+  return (
+    <form onSubmit={server.onSubmit} noValidate aria-label="Rename source">
+      <Stack gap="xs">
+        {server.formError && <Alert color="red">{server.formError}</Alert>}
+        <Group align="flex-start" gap="xs">
+          <TextInput label="Name" required data-autofocus w={320} {...form.getInputProps('name')} />
+          <Group gap="xs" mt={25}>
+            <Button type="submit" size="sm" loading={form.submitting}>
+              Save
+            </Button>
+            <Button variant="default" size="sm" onClick={stopEditing}>
+              Cancel
+            </Button>
+          </Group>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** Name, kind, status and progress, last error, schedule; Re-sync and Delete for editors. */
+export function SourceHeader({ source }: { source: KnowledgeSource }) {
+  const { role } = useSession();
+  const edit = canEditContent(role);
+  const navigate = useNavigate();
+  const update = useUpdateSource();
+  const sync = useSyncSource();
+  const remove = useDeleteSource();
+  const syncing = isSyncing(source);
+
+  const confirmDelete = () =>
+    confirmDestructive({
+      title: 'Delete source',
+      message: `Delete “${source.name}” and everything learned from it? The assistant will stop using it immediately.`,
+      confirmLabel: 'Delete',
+      onConfirm: () => remove.mutate(source, { onSuccess: () => void navigate('/knowledge') }),
+    });
+
+  const changeSchedule = (schedule: Schedule | null) => {
+    if (schedule && schedule !== source.schedule) update.mutate({ source, patch: { schedule } });
+  };
+
+  return (
+    <Stack gap="md" mb="lg">
+      <Group justify="space-between" align="flex-start">
+        <Stack gap={6}>
+          <SourceName source={source} editable={edit} />
+          <Group gap="xs">
+            <KindBadge kind={source.kind} />
+            <StatusBadge status={source.status} />
+            <Text size="sm" c="dimmed">
+              Last synced <RelativeTime iso={source.last_synced_at} fallback="never" />
+              {source.next_sync_at && (
+                <>
+                  {' · next '}
+                  <RelativeTime iso={source.next_sync_at} />
+                </>
+              )}
+              {` · ${source.progress.chunks} chunks`}
+            </Text>
+          </Group>
+        </Stack>
+        <Group align="flex-end">
+          {isRemote(source.kind) &&
+            (edit ? (
+              <ScheduleSelect value={source.schedule} onChange={changeSchedule} disabled={update.isPending} w={160} />
+            ) : (
+              <Text size="sm">Schedule: {scheduleLabel(source.schedule)}</Text>
+            ))}
+          {edit && (
+            <>
+              <Button variant="default" onClick={() => sync.mutate(source)} loading={sync.isPending} disabled={syncing}>
+                Re-sync
+              </Button>
+              <Button color="red" variant="light" onClick={confirmDelete} loading={remove.isPending}>
+                Delete
+              </Button>
+            </>
+          )}
+        </Group>
+      </Group>
+      {syncing && <SyncProgress source={source} />}
+      {source.last_error && (
+        <Alert color="red" title="The last sync failed">
+          {source.last_error}
+        </Alert>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,81 @@
+"""Hybrid retrieval: both arms contribute, citations are exact, filters and stores isolate."""
+
+from __future__ import annotations
+
+from apps.core.tenancy import tenant_context
+from apps.knowledge.models import FaqEntry, Source
+from apps.knowledge.retrieval import Filters, knowledge_search
+from tests.knowledge.conftest import synced, text_source
+
+RETURNS = """# Returns
+
+## Return window
+You can return unworn items within 60 days of delivery for a full refund.
+
+## Worn gear
+Boots and packs that were used outdoors fall under the Trail Tested Promise: store credit only.
+"""
+CODES = """# Order references
+
+Every order number starts with DO- followed by seven digits, for example DO-2048117.
+"""
+
+
+def _seed() -> tuple[Source, Source]:
+    return synced(text_source(RETURNS, name="Returns")), synced(text_source(CODES, name="Codes"))
+
+
+def test_semantic_question_finds_the_passage_with_its_citation(in_store_a) -> None:
+    returns, _codes = _seed()
+    hits = knowledge_search(query="can I send back hiking boots I already wore?", k=3).hits
+    top = hits[0]
+    assert "Trail Tested Promise" in top.text
+    assert top.citation.title == "Returns" and top.citation.section == "Returns > Worn gear"
+    assert top.source_id == returns.pk and top.vector_rank is not None
+
+
+def test_exact_codes_are_found_by_the_keyword_arm(in_store_a) -> None:
+    _seed()
+    hits = knowledge_search(query="DO-2048117", k=3).hits
+    assert "DO-2048117" in hits[0].text and hits[0].keyword_rank == 1
+
+
+def test_modes_and_filters(in_store_a) -> None:
+    _returns, codes = _seed()
+    keyword_only = knowledge_search(query="refund", mode="keyword").hits
+    assert keyword_only and all(hit.vector_rank is None for hit in keyword_only)
+    vector_only = knowledge_search(query="refund", mode="vector").hits
+    assert vector_only and all(hit.keyword_rank is None for hit in vector_only)
+    only_codes = knowledge_search(query="refund", filters=Filters(source_ids=(codes.pk,))).hits
+    assert {hit.source_id for hit in only_codes} == {codes.pk}
+    faq = Source.objects.create(kind=Source.Kind.FAQ, name="FAQ")
+    FaqEntry.objects.create(source=faq, question="Refund timing?", answer="Within 5 days.")
+    synced(faq)
+    faq_hits = knowledge_search(query="refund", filters=Filters(kinds=("faq",))).hits
+    assert {hit.source_kind for hit in faq_hits} == {"faq"}
+
+
+def test_exact_and_index_search_agree_on_a_small_store(in_store_a) -> None:
+    _seed()
+    exact = [
+        h.chunk_id for h in knowledge_search(query="return window", mode="vector", exact=True).hits
+    ]
+    indexed = [
+        h.chunk_id for h in knowledge_search(query="return window", mode="vector", exact=False).hits
+    ]
+    assert exact == indexed
+
+
+def test_another_stores_knowledge_is_invisible(tenant_a, tenant_b) -> None:
+    with tenant_context(tenant_b):
+        synced(text_source("# Secret\nStore B's wholesale price list code is ZETA-991.", name="B"))
+        assert knowledge_search(query="ZETA-991").hits
+    with tenant_context(tenant_a):
+        synced(text_source("# Hello\nStore A sells tents.", name="A"))
+        hits = knowledge_search(query="ZETA-991 wholesale price list", k=20).hits
+        assert all("ZETA" not in hit.text for hit in hits)
+        assert all(hit.source_name != "B" for hit in hits)
+
+
+def test_blank_query_returns_nothing(in_store_a) -> None:
+    assert knowledge_search(query="   ").hits == []
