@@ -21,5 +21,6 @@ def broker_settings(redis_url: str, *, namespace: str = "aisle") -> dict[str, ob
             "dramatiq.middleware.ShutdownNotifications",
             "django_dramatiq.middleware.DbConnectionsMiddleware",
             "apps.core.tenancy.dramatiq.TenantMiddleware",
+            "apps.knowledge.worker.EmbeddingModelWarmup",
         ],
     }

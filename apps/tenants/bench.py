@@ -27,8 +27,8 @@ def _percentile(values: list[float], pct: float) -> float:
     return ordered[index]
 
 
-def run(*, size: int | None, log: Callable[[str], None]) -> dict[str, Any]:
-    count = size or DEFAULT_SIZE
+def run(*, size: int | None, quick: bool, log: Callable[[str], None]) -> dict[str, Any]:
+    count = size or (10 if quick else DEFAULT_SIZE)
     run_id = secrets.token_hex(3)
     call_command("migrate_schemas", interactive=False, verbosity=0)  # template up to date
     durations: list[float] = []

@@ -14,6 +14,7 @@ from django.utils.module_loading import import_string
 
 BENCH_SUITES = {
     "tenants": "apps.tenants.bench.run",
+    "retrieval": "apps.knowledge.bench.run",
 }
 
 
@@ -24,13 +25,20 @@ class Command(BaseCommand):
         parser.add_argument("suite", choices=sorted(BENCH_SUITES))
         parser.add_argument("--json", dest="json_file", type=Path, help="write figures here")
         parser.add_argument("--size", type=int, default=None, help="override the suite's size")
+        parser.add_argument("--quick", action="store_true", help="a small version, for a smoke run")
 
     def handle(
-        self, *args: Any, suite: str, json_file: Path | None, size: int | None, **options: Any
+        self,
+        *args: Any,
+        suite: str,
+        json_file: Path | None,
+        size: int | None,
+        quick: bool,
+        **options: Any,
     ) -> None:
         run = import_string(BENCH_SUITES[suite])
         try:
-            figures = run(size=size, log=lambda msg: self.stderr.write(msg))
+            figures = run(size=size, quick=quick, log=lambda msg: self.stderr.write(msg))
         except RuntimeError as error:
             raise CommandError(str(error)) from error
         text = json.dumps({"suite": suite, **figures}, indent=2)
