@@ -52,7 +52,7 @@ COPY --from=assets --chown=aisle:aisle /src/widget/dist widget/dist
 # Static files are collected at build time; the values below only satisfy settings import.
 RUN SECRET_KEY=collectstatic DATABASE_URL=postgresql://build/build REDIS_URL=redis://build:6379/0 \
     python manage.py collectstatic --noinput --verbosity 0 \
- && chown -R aisle:aisle /app/staticfiles
+ && mkdir -p /app/.cache/models && chown -R aisle:aisle /app/staticfiles /app/.cache
 USER aisle
 EXPOSE 8000
 HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \

@@ -11,7 +11,10 @@ from channels.auth import AuthMiddlewareStack  # noqa: E402
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
 
+from apps.knowledge.embeddings import warm_up_in_background  # noqa: E402
 from config.routing import websocket_urlpatterns  # noqa: E402
+
+warm_up_in_background()  # the first shopper's question should not wait for the model to load
 
 application = ProtocolTypeRouter(
     {

@@ -17,6 +17,11 @@ from django.db.models.functions import Coalesce
 from pgvector.django import HnswIndex, VectorField
 
 EMBEDDING_DIMENSIONS = 384
+# HNSW graph parameters. A wider build (ef_construction 200 rather than 64) costs a slower
+# index build and buys recall: 0.97 instead of 0.85 at ef_search 100 on 100,000 chunks, at the
+# same query latency (`bench retrieval`).
+HNSW_M = 16
+HNSW_EF_CONSTRUCTION = 200
 
 
 class KnowledgeSettings(models.Model):
@@ -182,8 +187,8 @@ class Chunk(models.Model):
             HnswIndex(
                 name="chunk_embedding_hnsw",
                 fields=["embedding"],
-                m=16,
-                ef_construction=64,
+                m=HNSW_M,
+                ef_construction=HNSW_EF_CONSTRUCTION,
                 opclasses=["vector_cosine_ops"],
             ),
             GinIndex(fields=["search_vector"], name="chunk_search_gin"),

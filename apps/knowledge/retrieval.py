@@ -1,10 +1,11 @@
 """Hybrid retrieval: pgvector cosine search + PostgreSQL full text, fused by reciprocal rank.
 
-The keyword arm parses the query with `websearch_to_tsquery` (quotes, -exclusions, "or"),
-then relaxes its implicit AND to OR unless it excludes terms: shoppers ask questions, and a
-passage rarely contains every word of the question; `ts_rank` (length-normalised) still
-ranks passages that match more of the words first. Ties in the fused score go to the better
-vector rank.
+The keyword arm parses the query with `websearch_to_tsquery` (quotes, -exclusions, "or").
+Chunks containing every term rank first; then, because shoppers ask questions and a passage
+rarely contains every word of one, chunks matching any term (the implicit AND relaxed to OR,
+unless the query excludes terms), each group ordered by length-normalised `ts_rank`. Both
+candidate sets are capped (KEYWORD_SCAN_LIMIT) so a very common word cannot make a query slow
+on a large store. Ties in the fused score go to the better vector rank.
 
 Each arm returns its top `candidates` chunks; a chunk's fused score is the sum over the arms of
 weight / (RRF_K + rank). Vector search uses the HNSW index (with iterative scans, so filters still
@@ -35,6 +36,9 @@ EXACT_SEARCH_MAX_CHUNKS = 5000
 HNSW_EF_SEARCH = 100
 # ts_rank weights for D, C, B, A: a match in a heading (A) counts double one in the body (B).
 KEYWORD_WEIGHTS = [0.1, 0.2, 0.5, 1.0]
+# Ranking reads each matching chunk's vector: on a large store a common word matches tens of
+# thousands. At most this many matches per query form are ranked.
+KEYWORD_SCAN_LIMIT = 1000
 
 Mode = Literal["hybrid", "vector", "keyword"]
 
@@ -99,13 +103,21 @@ def _vector_arm(*, exact: bool, where: str) -> str:
 
 
 _KEYWORD_ARM = (
-    "SELECT id, row_number() OVER (ORDER BY rank_score DESC, id) AS rank FROM ("
-    " SELECT c.id, ts_rank(%(weights)s::float4[], c.search_vector, query.q, 1) AS rank_score"
-    " FROM knowledge_chunk c, (SELECT CASE WHEN strpos(w::text, '!') > 0 THEN w"
-    "  ELSE replace(w::text, ' & ', ' | ')::tsquery END AS q"
-    "  FROM websearch_to_tsquery(%(language)s::regconfig, %(query)s) AS w) query"
-    " WHERE c.search_vector @@ query.q{where}"
-    " ORDER BY rank_score DESC, c.id LIMIT %(candidates)s) AS matches"
+    "WITH query AS ("
+    "  SELECT w AS strict, CASE WHEN strpos(w::text, '!') > 0 THEN w"
+    "   ELSE replace(w::text, ' & ', ' | ')::tsquery END AS loose"
+    "  FROM websearch_to_tsquery(%(language)s::regconfig, %(query)s) AS w),"
+    " candidates AS ("
+    "  (SELECT c.id FROM knowledge_chunk c, query"
+    "   WHERE c.search_vector @@ query.strict{where} LIMIT %(keyword_scan)s)"
+    "  UNION"
+    "  (SELECT c.id FROM knowledge_chunk c, query"
+    "   WHERE c.search_vector @@ query.loose{where} LIMIT %(keyword_scan)s))"
+    " SELECT id, row_number() OVER (ORDER BY all_terms DESC, rank_score DESC, id) AS rank FROM ("
+    "  SELECT c.id, c.search_vector @@ query.strict AS all_terms,"
+    "   ts_rank(%(weights)s::float4[], c.search_vector, query.loose, 1) AS rank_score"
+    "  FROM knowledge_chunk c JOIN candidates USING (id), query"
+    "  ORDER BY all_terms DESC, rank_score DESC, c.id LIMIT %(candidates)s) AS matches"
 )
 
 
@@ -139,6 +151,7 @@ def knowledge_search(
     knowledge = knowledge_settings_get()
     params: dict[str, Any] = {
         "weights": KEYWORD_WEIGHTS,
+        "keyword_scan": KEYWORD_SCAN_LIMIT,
         "rrf_k": float(RRF_K),
         "vector_weight": VECTOR_WEIGHT,
         "keyword_weight": KEYWORD_WEIGHT,

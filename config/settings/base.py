@@ -121,6 +121,12 @@ KNOWLEDGE_MAX_UPLOAD_BYTES = env.int("KNOWLEDGE_MAX_UPLOAD_BYTES", default=25 * 
 KNOWLEDGE_ALLOW_PRIVATE_URLS = env.bool("KNOWLEDGE_ALLOW_PRIVATE_URLS", default=False)
 KNOWLEDGE_CRAWL_DELAY_S = env.float("KNOWLEDGE_CRAWL_DELAY_S", default=1.0)
 EMBEDDING_THREADS = env.int("EMBEDDING_THREADS", default=0)  # 0: torch's default (all cores)
+# onnx: int8 ONNX Runtime encoder (about twice as fast on CPU); torch: sentence-transformers.
+EMBEDDING_BACKEND = env("EMBEDDING_BACKEND", default="onnx")
+# Where the ONNX export of each model is cached (written once, read by every process).
+KNOWLEDGE_MODEL_CACHE_DIR = env(
+    "KNOWLEDGE_MODEL_CACHE_DIR", default=str(BASE_DIR / ".cache" / "models")
+)
 
 # --- Request pipeline ----------------------------------------------------------------------
 MIDDLEWARE = [

@@ -123,3 +123,42 @@ def test_real_worker_runs_each_message_in_its_tenants_schema(
         for tenant in (tenant_a, tenant_b):
             with tenant_context(tenant):
                 AuditEvent.objects.filter(action__startswith="worker.").delete()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_real_worker_syncs_knowledge_only_in_the_enqueuing_store(
+    worker, tenant_a, tenant_b
+) -> None:
+    from apps.knowledge.models import Chunk, Source
+    from apps.knowledge.tasks import knowledge_source_sync
+
+    # given both stores have a source with the same id (each schema has its own sequence)
+    sources = {}
+    for tenant in (tenant_a, tenant_b):
+        with tenant_context(tenant):
+            sources[tenant.slug] = Source.objects.create(
+                kind=Source.Kind.TEXT,
+                name="Note",
+                config={"text": f"# Note\nOnly in {tenant.slug}.", "format": "markdown"},
+            )
+    assert sources["store-a"].pk == sources["store-b"].pk
+    try:
+        # when A enqueues a sync of "its" source id
+        with tenant_context(tenant_a):
+            knowledge_source_sync.send(sources["store-a"].pk)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            with tenant_context(tenant_a):
+                if Source.objects.get(pk=sources["store-a"].pk).status == "ready":
+                    break
+            time.sleep(0.2)
+        # then A's source was synced and B's untouched
+        with tenant_context(tenant_a):
+            assert Chunk.objects.filter(text__contains="Only in store-a").exists()
+        with tenant_context(tenant_b):
+            assert Source.objects.get(pk=sources["store-b"].pk).status == "idle"
+            assert not Chunk.objects.exists()
+    finally:
+        for tenant in (tenant_a, tenant_b):
+            with tenant_context(tenant):
+                Source.objects.all().delete()

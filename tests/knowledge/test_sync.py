@@ -127,3 +127,42 @@ def test_a_corrupt_upload_is_a_per_document_error_not_a_crash(in_store_a) -> Non
     document = Document.objects.get(source=source)
     assert document.status == "error" and document.error_code == "corrupt"
     assert source.status == "error" and "Every document failed" in source.last_error
+
+
+def test_changing_the_model_reembeds_in_the_background(in_store_a, settings) -> None:
+    from apps.knowledge.embeddings import model_path
+    from apps.knowledge.services.settings import chunks_reembed, knowledge_settings_update
+
+    # given a second installed model (same weights under another name, as a drop-in upgrade)
+    settings.KNOWLEDGE_MODEL_PATHS = {"minilm-copy": str(model_path("all-MiniLM-L6-v2"))}
+    source = synced(text_source(SHIPPING))
+    knowledge_settings_update(embedding_model="minilm-copy")
+    assert Chunk.objects.filter(source=source).exclude(embedding_model="minilm-copy").exists()
+    # when the background job runs
+    updated = chunks_reembed(batch_size=1)
+    # then every chunk carries the new model and search uses it
+    assert updated == source.chunk_count
+    assert set(Chunk.objects.values_list("embedding_model", flat=True)) == {"minilm-copy"}
+    from apps.knowledge.retrieval import knowledge_search
+
+    assert knowledge_search(query="free shipping threshold", mode="vector").hits
+
+
+def test_unknown_model_is_refused(in_store_a) -> None:
+    from django.core.exceptions import ValidationError
+
+    from apps.knowledge.services.settings import knowledge_settings_update
+
+    with pytest.raises(ValidationError):
+        knowledge_settings_update(embedding_model="not-installed")
+
+
+def test_changing_the_language_rewrites_full_text_vectors(in_store_a) -> None:
+    from apps.knowledge.retrieval import knowledge_search
+    from apps.knowledge.services.settings import knowledge_settings_update
+
+    synced(text_source("# Versand\nWir versenden alle Bestellungen innerhalb von zwei Tagen."))
+    assert not knowledge_search(query="Bestellung", mode="keyword").hits  # English stemming
+    knowledge_settings_update(search_language="german")
+    hits = knowledge_search(query="Bestellung", mode="keyword").hits
+    assert hits and "Bestellungen" in hits[0].text

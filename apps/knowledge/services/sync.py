@@ -10,6 +10,7 @@ items not seen in a completed run are deleted with their chunks.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -37,6 +38,7 @@ from apps.knowledge.services.settings import knowledge_settings_get
 logger = logging.getLogger(__name__)
 
 MAX_LINKED_DOCUMENTS = 100
+PROGRESS_INTERVAL_S = 0.5
 # A sync that shows no progress for this long is considered dead (its worker was killed).
 STALE_SYNC_AFTER = timedelta(minutes=15)
 SCHEDULE_INTERVALS = {
@@ -87,6 +89,7 @@ class SourceSync:
         )
         self.crawler: SiteCrawler | None = None
         self.linked: list[Item] = []
+        self.last_progress_at = 0.0
 
     # --- the run ----------------------------------------------------------------------------
     def run(self) -> None:
@@ -114,8 +117,7 @@ class SourceSync:
 
     def finish(self, *, error: str) -> None:
         source = self.source
-        self.progress_refresh(emit=False)
-        source.refresh_from_db(fields=["documents_total", "documents_failed", "chunk_count"])
+        self.progress_refresh(emit=False, force=True)
         all_failed = (
             source.documents_total > 0 and source.documents_failed == source.documents_total
         )
@@ -302,7 +304,13 @@ class SourceSync:
         )
         return document
 
-    def progress_refresh(self, *, emit: bool = True) -> None:
+    def progress_refresh(self, *, emit: bool = True, force: bool = False) -> None:
+        """Recompute the progress counters from the documents (idempotent, so re-runs never
+        double count). Between documents this runs at most every PROGRESS_INTERVAL_S."""
+        now = time.monotonic()
+        if not force and now - self.last_progress_at < PROGRESS_INTERVAL_S:
+            return
+        self.last_progress_at = now
         source = self.source
         counts = Document.objects.filter(
             source=source, seen_generation=source.sync_generation

@@ -9,3 +9,7 @@ from apps.audit.models import AuditEvent
 @dramatiq.actor(queue_name="default", max_retries=0)
 def record_schema(marker: str) -> None:
     AuditEvent.objects.create(action=marker, data={"schema": connection.schema_name})
+
+
+# The real knowledge actors run in the same worker (imported for discovery).
+from apps.knowledge.tasks import knowledge_source_sync  # noqa: E402,F401

@@ -47,7 +47,31 @@ class Command(BaseCommand):
         python = sys.executable
         children = {
             "web": [python, "-m", "daphne", "-b", bind, "-p", str(port), "config.asgi:application"],
-            "worker": [python, "manage.py", "rundramatiq", "--processes", "1", "--threads", "4"],
+            "worker": [
+                python,
+                "manage.py",
+                "rundramatiq",
+                "--processes",
+                "1",
+                "--threads",
+                "4",
+                "--queues",
+                "default",
+                "sync",
+                "eval",
+            ],
+            # Embedding is CPU-bound: one single-threaded process per core (see compose.yaml).
+            "ingest": [
+                python,
+                "manage.py",
+                "rundramatiq",
+                "--processes",
+                str(os.cpu_count() or 1),
+                "--threads",
+                "1",
+                "--queues",
+                "ingest",
+            ],
             "scheduler": [python, "manage.py", "run_scheduler"],
         }
         processes = {name: self._spawn(name, argv) for name, argv in children.items()}
@@ -73,12 +97,14 @@ class Command(BaseCommand):
         sys.exit(exit_code)
 
     def _spawn(self, name: str, argv: list[str]) -> subprocess.Popen[bytes]:
+        env = {**os.environ, "EMBEDDING_THREADS": "1"} if name == "ingest" else None
         process = subprocess.Popen(
             argv,
             cwd=settings.BASE_DIR,
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             start_new_session=True,
+            env=env,
         )
         assert process.stdout is not None
         threading.Thread(target=_pump, args=(name, process.stdout), daemon=True).start()
