@@ -10,6 +10,7 @@ api_v1 = [
     path("", include("apps.accounts.api.urls")),
     path("", include("apps.audit.api.urls")),
     path("knowledge/", include("apps.knowledge.api.urls")),
+    path("catalog/", include("apps.catalog.api.urls")),
 ]
 
 urlpatterns = [

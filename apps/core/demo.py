@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from apps.accounts.demo import DemoCredentials, demo_store_ensure
+from apps.catalog.services.demo import demo_catalog_ensure
 from apps.core.tenancy import tenant_context
 from apps.knowledge.demo import demo_knowledge_ensure
 from apps.tenants.selectors import tenant_get_by_slug
@@ -14,4 +15,5 @@ def demo_seed() -> DemoCredentials:
     assert tenant is not None
     with tenant_context(tenant):
         demo_knowledge_ensure()
+        demo_catalog_ensure()
     return credentials

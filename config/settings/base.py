@@ -54,6 +54,7 @@ SHARED_APPS = [
 TENANT_APPS = [
     "apps.audit",
     "apps.knowledge",
+    "apps.catalog",
 ]
 INSTALLED_APPS = SHARED_APPS + [app for app in TENANT_APPS if app not in SHARED_APPS]
 # django_tenants must come first for its migrate command; ours wraps it (see apps/tenants).
@@ -120,6 +121,7 @@ KNOWLEDGE_MAX_UPLOAD_BYTES = env.int("KNOWLEDGE_MAX_UPLOAD_BYTES", default=25 * 
 # Crawls may reach private addresses only in development (SSRF guard).
 KNOWLEDGE_ALLOW_PRIVATE_URLS = env.bool("KNOWLEDGE_ALLOW_PRIVATE_URLS", default=False)
 KNOWLEDGE_CRAWL_DELAY_S = env.float("KNOWLEDGE_CRAWL_DELAY_S", default=1.0)
+CATALOG_MAX_IMPORT_BYTES = env.int("CATALOG_MAX_IMPORT_BYTES", default=500 * 1024 * 1024)
 EMBEDDING_THREADS = env.int("EMBEDDING_THREADS", default=0)  # 0: torch's default (all cores)
 # onnx: int8 ONNX Runtime encoder (about twice as fast on CPU); torch: sentence-transformers.
 EMBEDDING_BACKEND = env("EMBEDDING_BACKEND", default="onnx")

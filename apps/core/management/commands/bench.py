@@ -15,6 +15,7 @@ from django.utils.module_loading import import_string
 BENCH_SUITES = {
     "tenants": "apps.tenants.bench.run",
     "retrieval": "apps.knowledge.bench.run",
+    "catalog": "apps.catalog.bench.run",
 }
 
 

@@ -1,0 +1,181 @@
+from __future__ import annotations
+
+from rest_framework import serializers
+
+from apps.catalog.models import Collection, ImportJob, ImportRowError, Product, Variant
+
+
+class VariantOutput(serializers.ModelSerializer[Variant]):
+    class Meta:
+        model = Variant
+        fields = [
+            "id",
+            "sku",
+            "title",
+            "options",
+            "price",
+            "compare_at_price",
+            "inventory_quantity",
+            "available",
+            "barcode",
+            "image_url",
+        ]
+
+
+class ProductListOutput(serializers.ModelSerializer[Product]):
+    image = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Product
+        fields = [
+            "id",
+            "title",
+            "handle",
+            "vendor",
+            "product_type",
+            "status",
+            "url",
+            "image",
+            "min_price",
+            "max_price",
+            "currency",
+            "available",
+            "updated_at",
+        ]
+
+    def get_image(self, product: Product) -> str | None:
+        return (product.images or [None])[0]
+
+
+class ProductDetailOutput(ProductListOutput):
+    variants = VariantOutput(many=True)
+    collections = serializers.SerializerMethodField()
+
+    class Meta(ProductListOutput.Meta):
+        fields = [
+            *ProductListOutput.Meta.fields,
+            "external_id",
+            "description_html",
+            "description_text",
+            "tags",
+            "images",
+            "attributes",
+            "collections",
+            "variants",
+            "archived_at",
+        ]
+
+    def get_collections(self, product: Product) -> list[str]:
+        return [collection.title for collection in product.collections.all()]
+
+
+class CollectionOutput(serializers.ModelSerializer[Collection]):
+    product_count = serializers.IntegerField(read_only=True)
+
+    class Meta:
+        model = Collection
+        fields = ["id", "title", "handle", "product_count"]
+
+
+class FiltersInput(serializers.Serializer):
+    min_price = serializers.DecimalField(max_digits=12, decimal_places=2, required=False)
+    max_price = serializers.DecimalField(max_digits=12, decimal_places=2, required=False)
+    in_stock = serializers.BooleanField(required=False, default=False)
+    options = serializers.DictField(
+        child=serializers.ListField(child=serializers.CharField()), required=False, default=dict
+    )
+    collection = serializers.CharField(required=False)
+    vendor = serializers.CharField(required=False)
+
+
+class ProductSearchInput(serializers.Serializer):
+    query = serializers.CharField(max_length=500, allow_blank=True)
+    k = serializers.IntegerField(min_value=1, max_value=50, default=8)
+    mode = serializers.ChoiceField(choices=["hybrid", "vector", "keyword"], default="hybrid")
+    filters = FiltersInput(required=False)
+
+
+class VariantCardOutput(serializers.Serializer):
+    id = serializers.IntegerField()
+    sku = serializers.CharField()
+    options = serializers.DictField()
+    price = serializers.DecimalField(max_digits=12, decimal_places=2, allow_null=True)
+    compare_at_price = serializers.DecimalField(max_digits=12, decimal_places=2, allow_null=True)
+    available = serializers.BooleanField()
+
+
+class ProductCardOutput(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    handle = serializers.CharField()
+    url = serializers.CharField()
+    image = serializers.CharField(allow_null=True)
+    min_price = serializers.DecimalField(max_digits=12, decimal_places=2, allow_null=True)
+    max_price = serializers.DecimalField(max_digits=12, decimal_places=2, allow_null=True)
+    currency = serializers.CharField()
+    available = serializers.BooleanField()
+    score = serializers.FloatField()
+    variant = VariantCardOutput(allow_null=True)
+
+
+class UnderstoodOutput(serializers.Serializer):
+    text = serializers.CharField()
+    min_price = serializers.DecimalField(max_digits=12, decimal_places=2, allow_null=True)
+    max_price = serializers.DecimalField(max_digits=12, decimal_places=2, allow_null=True)
+    colours = serializers.ListField(child=serializers.CharField())
+    sizes = serializers.ListField(child=serializers.CharField())
+    in_stock = serializers.BooleanField()
+
+
+class ProductSearchOutput(serializers.Serializer):
+    results = ProductCardOutput(many=True, source="cards")
+    understood = UnderstoodOutput()
+    took_ms = serializers.FloatField()
+
+
+class ImportJobOutput(serializers.ModelSerializer[ImportJob]):
+    summary = serializers.SerializerMethodField()
+
+    class Meta:
+        model = ImportJob
+        fields = [
+            "id",
+            "kind",
+            "filename",
+            "size",
+            "format",
+            "mapping",
+            "preview",
+            "status",
+            "error",
+            "archive_missing",
+            "confirm_archive",
+            "summary",
+            "created_at",
+            "updated_at",
+            "finished_at",
+        ]
+
+    def get_summary(self, job: ImportJob) -> dict[str, int]:
+        from apps.catalog.services.imports import import_summary
+
+        return import_summary(job)
+
+
+class ImportCreateInput(serializers.Serializer):
+    file = serializers.FileField(allow_empty_file=True)
+
+
+class ImportMappingInput(serializers.Serializer):
+    mapping = serializers.DictField(child=serializers.CharField())
+
+
+class ImportRunInput(serializers.Serializer):
+    archive_missing = serializers.BooleanField(default=False)
+    confirm_archive = serializers.BooleanField(default=False)
+
+
+class ImportRowErrorOutput(serializers.ModelSerializer[ImportRowError]):
+    class Meta:
+        model = ImportRowError
+        fields = ["line", "column", "code", "message", "external_id"]

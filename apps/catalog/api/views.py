@@ -1,0 +1,158 @@
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+from django.db.models import Count, Q, QuerySet
+from drf_spectacular.utils import extend_schema
+from rest_framework import status
+from rest_framework.exceptions import ValidationError
+from rest_framework.generics import GenericAPIView
+from rest_framework.parsers import FormParser, MultiPartParser
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from apps.accounts.permissions import IsTenantMember, ReadForMembersWriteForEditors
+from apps.catalog.api import serializers as s
+from apps.catalog.models import Collection, ImportJob, Product
+from apps.catalog.search import ProductFilters, product_search
+from apps.catalog.services import imports
+from apps.core.api.views import found, paginated, validated
+
+
+def _decimal_param(request: Request, name: str) -> Decimal | None:
+    raw = request.query_params.get(name)
+    if raw in (None, ""):
+        return None
+    try:
+        return Decimal(raw)
+    except InvalidOperation as error:
+        raise ValidationError({name: ["Enter a number."]}) from error
+
+
+def _product_list(request: Request) -> QuerySet[Product]:
+    params = request.query_params
+    products = Product.objects.all()
+    if params.get("status"):
+        products = products.filter(status=params["status"])
+    if params.get("vendor"):
+        products = products.filter(vendor__iexact=params["vendor"])
+    if params.get("collection"):
+        products = products.filter(
+            Q(collections__handle=params["collection"])
+            | Q(collections__title__iexact=params["collection"])
+        )
+    if params.get("in_stock") in ("1", "true"):
+        products = products.filter(available=True)
+    if (minimum := _decimal_param(request, "min_price")) is not None:
+        products = products.filter(max_price__gte=minimum)
+    if (maximum := _decimal_param(request, "max_price")) is not None:
+        products = products.filter(min_price__lte=maximum)
+    if params.get("q"):
+        products = products.filter(
+            Q(title__icontains=params["q"]) | Q(variants__sku__iexact=params["q"])
+        ).distinct()
+    return products
+
+
+class ProductListView(GenericAPIView):
+    permission_classes = [IsTenantMember]
+    serializer_class = s.ProductListOutput
+
+    def get(self, request: Request) -> Response:
+        return paginated(self, _product_list(request), s.ProductListOutput)
+
+
+class ProductDetailView(GenericAPIView):
+    permission_classes = [IsTenantMember]
+
+    @extend_schema(responses=s.ProductDetailOutput)
+    def get(self, request: Request, product_id: int) -> Response:
+        product = found(
+            Product.objects.prefetch_related("variants", "collections")
+            .filter(pk=product_id)
+            .first()
+        )
+        return Response(s.ProductDetailOutput(product).data)
+
+
+class ProductSearchView(GenericAPIView):
+    permission_classes = [IsTenantMember]
+
+    @extend_schema(request=s.ProductSearchInput, responses=s.ProductSearchOutput)
+    def post(self, request: Request) -> Response:
+        fields = validated(s.ProductSearchInput, request.data)
+        filters = ProductFilters(**fields.get("filters", {}))
+        result = product_search(
+            query=fields["query"], filters=filters, k=fields["k"], mode=fields["mode"]
+        )
+        return Response(s.ProductSearchOutput(result).data)
+
+
+class CollectionListView(GenericAPIView):
+    permission_classes = [IsTenantMember]
+    serializer_class = s.CollectionOutput
+
+    def get(self, request: Request) -> Response:
+        collections = Collection.objects.annotate(product_count=Count("products"))
+        return paginated(self, collections, s.CollectionOutput)
+
+
+class ImportListView(GenericAPIView):
+    permission_classes = [ReadForMembersWriteForEditors]
+    parser_classes = [MultiPartParser, FormParser]
+    serializer_class = s.ImportJobOutput
+
+    def get(self, request: Request) -> Response:
+        return paginated(self, ImportJob.objects.all(), s.ImportJobOutput)
+
+    @extend_schema(request=s.ImportCreateInput, responses={201: s.ImportJobOutput})
+    def post(self, request: Request) -> Response:
+        upload = validated(s.ImportCreateInput, request.data)["file"]
+        job = imports.import_create(upload=upload, filename=upload.name, size=upload.size)
+        return Response(s.ImportJobOutput(job).data, status=status.HTTP_201_CREATED)
+
+
+def _job(job_id: int) -> ImportJob:
+    return found(ImportJob.objects.filter(pk=job_id).first())
+
+
+class ImportDetailView(GenericAPIView):
+    permission_classes = [ReadForMembersWriteForEditors]
+
+    @extend_schema(responses=s.ImportJobOutput)
+    def get(self, request: Request, job_id: int) -> Response:
+        return Response(s.ImportJobOutput(_job(job_id)).data)
+
+    @extend_schema(request=s.ImportMappingInput, responses=s.ImportJobOutput)
+    def patch(self, request: Request, job_id: int) -> Response:
+        mapping = validated(s.ImportMappingInput, request.data)["mapping"]
+        job = imports.import_mapping_update(job=_job(job_id), mapping=mapping)
+        return Response(s.ImportJobOutput(job).data)
+
+
+class ImportValidateView(GenericAPIView):
+    permission_classes = [ReadForMembersWriteForEditors]
+
+    @extend_schema(request=None, responses={202: s.ImportJobOutput})
+    def post(self, request: Request, job_id: int) -> Response:
+        job = imports.import_validate_request(job=_job(job_id))
+        return Response(s.ImportJobOutput(job).data, status=status.HTTP_202_ACCEPTED)
+
+
+class ImportRunView(GenericAPIView):
+    permission_classes = [ReadForMembersWriteForEditors]
+
+    @extend_schema(request=s.ImportRunInput, responses={202: s.ImportJobOutput})
+    def post(self, request: Request, job_id: int) -> Response:
+        job = imports.import_run_request(
+            job=_job(job_id), **validated(s.ImportRunInput, request.data)
+        )
+        return Response(s.ImportJobOutput(job).data, status=status.HTTP_202_ACCEPTED)
+
+
+class ImportErrorListView(GenericAPIView):
+    permission_classes = [IsTenantMember]
+    serializer_class = s.ImportRowErrorOutput
+
+    def get(self, request: Request, job_id: int) -> Response:
+        return paginated(self, _job(job_id).row_errors.all(), s.ImportRowErrorOutput)

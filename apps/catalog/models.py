@@ -1,0 +1,197 @@
+"""Catalog (tenant schema): products with their variants and collections, where they came
+from, and the imports that wrote them.
+
+A product is searchable like a knowledge chunk: an embedding of its text (same model) and a
+weighted full-text vector; variants carry the structured facts shoppers filter on (price,
+options, stock), summarised on the product (price range, availability) for fast filtering.
+"""
+
+from __future__ import annotations
+
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
+from django.db import models
+from pgvector.django import HnswIndex, VectorField
+
+from apps.knowledge.models import EMBEDDING_DIMENSIONS, HNSW_EF_CONSTRUCTION, HNSW_M
+
+
+class ProductSource(models.Model):
+    class Kind(models.TextChoices):
+        FILE = "file", "File import"
+        SHOPIFY = "shopify", "Shopify"
+        WOOCOMMERCE = "woocommerce", "WooCommerce"
+
+    kind = models.CharField(max_length=16, choices=Kind.choices)
+    name = models.CharField(max_length=200)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["kind", "name"], name="one_source_per_name")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Collection(models.Model):
+    title = models.CharField(max_length=255, unique=True)
+    handle = models.SlugField(max_length=255, unique=True)
+
+    class Meta:
+        ordering = ["title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Product(models.Model):
+    class Status(models.TextChoices):
+        ACTIVE = "active"
+        DRAFT = "draft"
+        ARCHIVED = "archived"
+
+    source = models.ForeignKey(ProductSource, on_delete=models.PROTECT, related_name="products")
+    external_id = models.CharField(max_length=255)
+    handle = models.CharField(max_length=255, db_index=True)
+    title = models.CharField(max_length=500)
+    description_html = models.TextField(blank=True)
+    description_text = models.TextField(blank=True)
+    vendor = models.CharField(max_length=255, blank=True, db_index=True)
+    product_type = models.CharField(max_length=255, blank=True)
+    tags = ArrayField(models.CharField(max_length=255), default=list, blank=True)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.ACTIVE)
+    url = models.URLField(max_length=2000, blank=True)
+    images = models.JSONField(default=list, blank=True)
+    attributes = models.JSONField(default=dict, blank=True)
+    collections = models.ManyToManyField(Collection, related_name="products", blank=True)
+    # Summaries of the variants, kept in step by the upsert service.
+    min_price = models.DecimalField(max_digits=12, decimal_places=2, null=True, db_index=True)
+    max_price = models.DecimalField(max_digits=12, decimal_places=2, null=True)
+    currency = models.CharField(max_length=3, default="USD")
+    available = models.BooleanField(default=True, db_index=True)
+    checksum = models.CharField(max_length=64, blank=True)
+    embedding = VectorField(dimensions=EMBEDDING_DIMENSIONS, null=True)
+    embedding_model = models.CharField(max_length=200, blank=True)
+    search_vector = SearchVectorField(null=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    archived_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["title", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["source", "external_id"], name="one_product_per_id")
+        ]
+        indexes = [
+            HnswIndex(
+                name="product_embedding_hnsw",
+                fields=["embedding"],
+                m=HNSW_M,
+                ef_construction=HNSW_EF_CONSTRUCTION,
+                opclasses=["vector_cosine_ops"],
+            ),
+            GinIndex(fields=["search_vector"], name="product_search_gin"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Variant(models.Model):
+    product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="variants")
+    position = models.PositiveIntegerField(default=0)
+    external_id = models.CharField(max_length=255, blank=True)
+    sku = models.CharField(max_length=255, blank=True, db_index=True)
+    title = models.CharField(max_length=500, blank=True)
+    options = models.JSONField(default=dict, blank=True)
+    # "size:m", "color:red": lower-cased name:value pairs, GIN-indexed for option filters.
+    option_values = ArrayField(models.CharField(max_length=255), default=list, blank=True)
+    price = models.DecimalField(max_digits=12, decimal_places=2, null=True)
+    compare_at_price = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
+    inventory_quantity = models.IntegerField(null=True, blank=True)
+    available = models.BooleanField(default=True)
+    barcode = models.CharField(max_length=64, blank=True)
+    image_url = models.URLField(max_length=2000, blank=True)
+
+    class Meta:
+        ordering = ["product_id", "position", "id"]
+        indexes = [GinIndex(fields=["option_values"], name="variant_options_gin")]
+
+    def __str__(self) -> str:
+        return self.sku or self.title
+
+
+class ImportJob(models.Model):
+    """One uploaded file going through preview → validate → run → summary."""
+
+    class Kind(models.TextChoices):
+        PRODUCTS = "products"
+
+    class Status(models.TextChoices):
+        UPLOADED = "uploaded"  # preview available; waiting for validation
+        VALIDATING = "validating"
+        VALIDATED = "validated"  # report available; waiting for the merchant to run it
+        RUNNING = "running"
+        COMPLETED = "completed"
+        FAILED = "failed"
+
+    kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.PRODUCTS)
+    source = models.ForeignKey(ProductSource, on_delete=models.PROTECT, related_name="imports")
+    filename = models.CharField(max_length=255)
+    size = models.PositiveBigIntegerField()
+    currency = models.CharField(max_length=3, default="USD")  # prices in the file
+    format = models.CharField(max_length=16, blank=True)
+    mapping = models.JSONField(default=dict, blank=True)
+    preview = models.JSONField(default=dict, blank=True)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.UPLOADED)
+    error = models.TextField(blank=True)
+    archive_missing = models.BooleanField(default=False)
+    confirm_archive = models.BooleanField(default=False)
+    # Progress and summary.
+    products_seen = models.PositiveIntegerField(default=0)
+    products_valid = models.PositiveIntegerField(default=0)
+    products_failed = models.PositiveIntegerField(default=0)
+    created = models.PositiveIntegerField(default=0)
+    updated = models.PositiveIntegerField(default=0)
+    unchanged = models.PositiveIntegerField(default=0)
+    archived = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.filename
+
+
+class ImportFileChunk(models.Model):
+    """The uploaded file, in 1 MB pieces: processes are stateless and the worker streams it."""
+
+    job = models.ForeignKey(ImportJob, on_delete=models.CASCADE, related_name="chunks")
+    index = models.PositiveIntegerField()
+    data = models.BinaryField()
+
+    class Meta:
+        ordering = ["job_id", "index"]
+        constraints = [models.UniqueConstraint(fields=["job", "index"], name="one_piece_per_index")]
+
+    def __str__(self) -> str:
+        return f"{self.job_id}:{self.index}"
+
+
+class ImportRowError(models.Model):
+    job = models.ForeignKey(ImportJob, on_delete=models.CASCADE, related_name="row_errors")
+    line = models.PositiveIntegerField()
+    column = models.CharField(max_length=255, blank=True)
+    code = models.CharField(max_length=40)
+    message = models.TextField()
+    external_id = models.CharField(max_length=255, blank=True)
+
+    class Meta:
+        ordering = ["job_id", "line", "id"]
+
+    def __str__(self) -> str:
+        return f"line {self.line}: {self.message}"

@@ -1,0 +1,243 @@
+"""Product search: hybrid semantic + keyword ranking (as for knowledge) over active products,
+with structured filters (price, stock, options, collection, vendor) applied in SQL, and the
+best matching variant picked for each product card."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.db import connection, transaction
+
+from apps.catalog.models import Product, Variant
+from apps.catalog.query_understanding import UnderstoodQuery, understand
+from apps.knowledge import embeddings
+from apps.knowledge.retrieval import HNSW_EF_SEARCH, KEYWORD_WEIGHT, RRF_K, VECTOR_WEIGHT
+from apps.knowledge.services.settings import knowledge_settings_get
+
+CANDIDATES = 50
+
+
+@dataclass
+class ProductFilters:
+    min_price: Decimal | None = None
+    max_price: Decimal | None = None
+    in_stock: bool = False
+    options: dict[str, list[str]] = field(default_factory=dict)  # {"color": ["red"]}
+    colours: list[str] = field(default_factory=list)  # matched against any colour-ish option
+    sizes: list[str] = field(default_factory=list)
+    collection: str | None = None
+    vendor: str | None = None
+
+
+@dataclass(frozen=True)
+class VariantCard:
+    id: int
+    sku: str
+    options: dict[str, str]
+    price: Decimal | None
+    compare_at_price: Decimal | None
+    available: bool
+
+
+@dataclass(frozen=True)
+class ProductCard:
+    id: int
+    title: str
+    handle: str
+    url: str
+    image: str | None
+    min_price: Decimal | None
+    max_price: Decimal | None
+    currency: str
+    available: bool
+    score: float
+    variant: VariantCard | None
+
+
+@dataclass(frozen=True)
+class ProductSearchResult:
+    cards: list[ProductCard]
+    understood: UnderstoodQuery
+    took_ms: float
+
+
+def _merge(understood: UnderstoodQuery, filters: ProductFilters) -> ProductFilters:
+    return ProductFilters(
+        min_price=filters.min_price if filters.min_price is not None else understood.min_price,
+        max_price=filters.max_price if filters.max_price is not None else understood.max_price,
+        in_stock=filters.in_stock or understood.in_stock,
+        options=filters.options,
+        colours=filters.colours or understood.colours,
+        sizes=filters.sizes or understood.sizes,
+        collection=filters.collection,
+        vendor=filters.vendor,
+    )
+
+
+def _variant_conditions(filters: ProductFilters, params: dict[str, Any]) -> list[str]:
+    """Conditions on a variant `v` (a product qualifies when one variant meets them all)."""
+    conditions = []
+    if filters.max_price is not None:
+        conditions.append("v.price <= %(max_price)s")
+        params["max_price"] = filters.max_price
+    if filters.min_price is not None:
+        conditions.append("v.price >= %(min_price)s")
+        params["min_price"] = filters.min_price
+    if filters.in_stock:
+        conditions.append("v.available")
+    for index, (name, values) in enumerate(sorted(filters.options.items())):
+        key = f"option_{index}"
+        conditions.append(f"v.option_values && %({key})s::varchar[]")
+        params[key] = [f"{name.lower()}:{value.lower()}" for value in values]
+    if filters.colours:
+        conditions.append(
+            "EXISTS (SELECT 1 FROM unnest(v.option_values) o WHERE o ~ %(colour_re)s)"
+        )
+        params["colour_re"] = "^(colou?r|shade)[^:]*:.*\\m(" + "|".join(filters.colours) + ")\\M"
+    if filters.sizes:
+        conditions.append("EXISTS (SELECT 1 FROM unnest(v.option_values) o WHERE o ~ %(size_re)s)")
+        params["size_re"] = "^size[^:]*:(" + "|".join(filters.sizes).replace(".", "\\.") + ")$"
+    return conditions
+
+
+def _product_where(filters: ProductFilters, params: dict[str, Any]) -> str:
+    clauses = ["p.status = 'active'"]
+    variant_conditions = _variant_conditions(filters, params)
+    if variant_conditions:
+        clauses.append(
+            "EXISTS (SELECT 1 FROM catalog_variant v WHERE v.product_id = p.id AND "
+            + " AND ".join(variant_conditions)
+            + ")"
+        )
+    if filters.vendor:
+        clauses.append("p.vendor ILIKE %(vendor)s")
+        params["vendor"] = filters.vendor
+    if filters.collection:
+        clauses.append(
+            "EXISTS (SELECT 1 FROM catalog_product_collections pc"
+            " JOIN catalog_collection c ON c.id = pc.collection_id"
+            " WHERE pc.product_id = p.id AND (c.handle = %(collection)s"
+            " OR c.title ILIKE %(collection)s))"
+        )
+        params["collection"] = filters.collection
+    return " AND ".join(clauses)
+
+
+def product_search(
+    *, query: str, filters: ProductFilters | None = None, k: int = 8, mode: str = "hybrid"
+) -> ProductSearchResult:
+    started = time.perf_counter()
+    understood = understand(query)
+    merged = _merge(understood, filters or ProductFilters())
+    knowledge = knowledge_settings_get()
+    params: dict[str, Any] = {
+        "k": k,
+        "candidates": max(CANDIDATES, k),
+        "rrf_k": float(RRF_K),
+        "vector_weight": VECTOR_WEIGHT,
+        "keyword_weight": KEYWORD_WEIGHT,
+        "language": knowledge.search_language,
+        "query": understood.text or query,
+    }
+    where = _product_where(merged, params)
+    arms = []
+    text = understood.text or query
+    if mode in ("hybrid", "vector") and text.strip():
+        params["vector"] = embeddings.embed_query(
+            text, model_name=knowledge.embedding_model
+        ).tolist()
+        arms.append(
+            "SELECT id, %(vector_weight)s / (%(rrf_k)s + row_number() OVER (ORDER BY distance))"
+            " AS share FROM (SELECT p.id, p.embedding <=> %(vector)s::vector AS distance"
+            f" FROM catalog_product p WHERE p.embedding IS NOT NULL AND {where}"
+            " ORDER BY p.embedding <=> %(vector)s::vector LIMIT %(candidates)s) nearest"
+        )
+    if mode in ("hybrid", "keyword") and text.strip():
+        arms.append(
+            "SELECT id, %(keyword_weight)s / (%(rrf_k)s + row_number() OVER"
+            " (ORDER BY all_terms DESC, rank_score DESC, id)) AS share FROM ("
+            " SELECT p.id, p.search_vector @@ q.strict AS all_terms,"
+            " ts_rank(p.search_vector, q.loose, 1) AS rank_score"
+            " FROM catalog_product p, (SELECT w AS strict,"
+            "  CASE WHEN strpos(w::text, '!') > 0 THEN w"
+            "  ELSE replace(w::text, ' & ', ' | ')::tsquery END AS loose"
+            "  FROM websearch_to_tsquery(%(language)s::regconfig, %(query)s) w) q"
+            f" WHERE p.search_vector @@ q.loose AND {where}"
+            " ORDER BY all_terms DESC, rank_score DESC, p.id LIMIT %(candidates)s) matches"
+        )
+    if not arms:  # filters only ("under 50"): cheapest first
+        arms.append(
+            "SELECT p.id, 1.0 / (1 + row_number() OVER (ORDER BY p.min_price, p.id))"
+            f" AS share FROM catalog_product p WHERE {where}"
+            " ORDER BY p.min_price, p.id LIMIT %(candidates)s"
+        )
+    sql = (
+        "SELECT id, SUM(share) AS score FROM (" + " UNION ALL ".join(arms) + ") arms"
+        " GROUP BY id ORDER BY score DESC, id LIMIT %(k)s"
+    )
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(f"SET LOCAL hnsw.ef_search = {HNSW_EF_SEARCH}")
+        cursor.execute("SET LOCAL hnsw.iterative_scan = relaxed_order")
+        cursor.execute(sql, params)
+        ranked = cursor.fetchall()
+    cards = _cards(ranked, merged)
+    return ProductSearchResult(
+        cards=cards, understood=understood, took_ms=round((time.perf_counter() - started) * 1000, 2)
+    )
+
+
+def _cards(ranked: list[tuple[int, float]], filters: ProductFilters) -> list[ProductCard]:
+    products = Product.objects.in_bulk([product_id for product_id, _ in ranked])
+    variants: dict[int, list[Variant]] = {}
+    for variant in Variant.objects.filter(product_id__in=products):
+        variants.setdefault(variant.product_id, []).append(variant)
+    cards = []
+    for product_id, score in ranked:
+        product = products[product_id]
+        best = _best_variant(variants.get(product_id, []), filters)
+        cards.append(
+            ProductCard(
+                id=product.pk,
+                title=product.title,
+                handle=product.handle,
+                url=product.url,
+                image=(product.images or [None])[0],
+                min_price=product.min_price,
+                max_price=product.max_price,
+                currency=product.currency,
+                available=product.available,
+                score=float(score),
+                variant=VariantCard(
+                    id=best.pk,
+                    sku=best.sku,
+                    options=best.options,
+                    price=best.price,
+                    compare_at_price=best.compare_at_price,
+                    available=best.available,
+                )
+                if best
+                else None,
+            )
+        )
+    return cards
+
+
+def _best_variant(variants: list[Variant], filters: ProductFilters) -> Variant | None:
+    """The variant that satisfies most of the shopper's constraints, in stock first."""
+
+    def fit(variant: Variant) -> tuple[int, int, int]:
+        names_values = [value.split(":", 1) for value in variant.option_values if ":" in value]
+        colours = " ".join(v for n, v in names_values if n.startswith(("colo", "shade")))
+        sizes = {v for n, v in names_values if n.startswith("size")}
+        matches = sum(1 for c in filters.colours if c in colours)
+        matches += sum(1 for s in filters.sizes if s in sizes)
+        price = variant.price or 0
+        in_price = (filters.max_price is None or price <= filters.max_price) and (
+            filters.min_price is None or price >= filters.min_price
+        )
+        return (matches, int(in_price), int(variant.available))
+
+    return max(variants, key=fit, default=None)

@@ -1,0 +1,1 @@
+"""Writes for the catalog: upserting products (products.py) and running imports (imports.py)."""

@@ -1,0 +1,39 @@
+"""The demo store's catalog, imported through the same import pipeline merchants use."""
+
+from __future__ import annotations
+
+import io
+import json
+
+from apps.catalog.models import ImportJob, Product
+from apps.catalog.services.imports import import_create, import_run, import_validate
+from apps.tenants.selectors import host_url
+
+DEMO_IMPORT_NAME = "demo-catalog.json"
+
+
+def demo_catalog_ensure() -> ImportJob | None:
+    """Import the generated demo products once (call on the demo store's connection)."""
+    from apps.catalog.demo.generate import demo_products
+
+    if Product.objects.exists() or ImportJob.objects.filter(filename=DEMO_IMPORT_NAME).exists():
+        return None
+    products = demo_products()
+    for item in products:  # the placeholder images ship with Aisle's static files
+        item["images"] = [
+            host_url(path=image) if image.startswith("/") else image for image in item["images"]
+        ]
+    data = json.dumps(products).encode()
+    job = import_create(
+        upload=io.BytesIO(data),
+        filename=DEMO_IMPORT_NAME,
+        size=len(data),
+        source_name="Demo catalog",
+    )
+    import_validate(job_id=job.pk)
+    job.refresh_from_db()
+    job.status = ImportJob.Status.VALIDATED
+    job.save(update_fields=["status"])
+    import_run(job_id=job.pk)
+    job.refresh_from_db()
+    return job

@@ -1,0 +1,291 @@
+"""Product imports: upload → preview (detected format and column mapping) → validation report
+(per-row errors with line numbers) → run in the worker → summary.
+
+The upload is stored in 1 MB pieces in PostgreSQL (processes are stateless) and streamed back
+into a temporary file for parsing, so memory stays flat whatever the file size. Running
+re-reads the file: each product is written whole or not at all (services/products.py).
+Products of the source that a completed import did not list are archived, never deleted;
+archiving more than ARCHIVE_GUARD_SHARE of the active catalog needs an explicit confirmation.
+"""
+
+from __future__ import annotations
+
+import logging
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import asdict
+from pathlib import Path
+from typing import IO, Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from apps.catalog.importing import (
+    ImportFileError,
+    ProductError,
+    ProductRecord,
+    RowError,
+    preview,
+    read_products,
+)
+from apps.catalog.models import ImportFileChunk, ImportJob, ImportRowError, Product, ProductSource
+from apps.catalog.services.products import products_archive_missing, products_upsert
+
+logger = logging.getLogger(__name__)
+
+PIECE_BYTES = 1024 * 1024
+UPSERT_BATCH = 64
+ARCHIVE_GUARD_SHARE = 0.2
+MAX_STORED_ERRORS = 5000
+
+
+def _refuse(code: str, message: str) -> ValidationError:
+    return ValidationError({"file": ValidationError(message, code=code)})
+
+
+@transaction.atomic
+def import_create(
+    *, upload: IO[bytes], filename: str, size: int, source_name: str = "File imports"
+) -> ImportJob:
+    """Store the upload and build its preview. Refuses (ValidationError, nothing stored) a file
+    that is too big, empty, or not a product file at all."""
+    if size == 0:
+        raise _refuse("empty_file", _("The file is empty."))
+    if size > settings.CATALOG_MAX_IMPORT_BYTES:
+        raise _refuse(
+            "file_too_large",
+            _("The file is larger than %(mb)d MB.")
+            % {"mb": settings.CATALOG_MAX_IMPORT_BYTES // (1024 * 1024)},
+        )
+    source, _created = ProductSource.objects.get_or_create(
+        kind=ProductSource.Kind.FILE, name=source_name
+    )
+    job = ImportJob.objects.create(source=source, filename=filename[:255], size=size)
+    index = 0
+    while piece := upload.read(PIECE_BYTES):
+        ImportFileChunk.objects.create(job=job, index=index, data=piece)
+        index += 1
+    _preview_refresh(job, mapping=None)
+    return job
+
+
+def import_mapping_update(*, job: ImportJob, mapping: dict[str, str]) -> ImportJob:
+    if job.status not in (ImportJob.Status.UPLOADED, ImportJob.Status.VALIDATED):
+        raise ValidationError(_("This import is already running."), code="import_running")
+    _preview_refresh(job, mapping=mapping)
+    job.status = ImportJob.Status.UPLOADED
+    job.save(update_fields=["status", "updated_at"])
+    return job
+
+
+def _preview_refresh(job: ImportJob, *, mapping: dict[str, str] | None) -> None:
+    with job_file(job) as path:
+        try:
+            result = preview(path, filename=job.filename)
+        except ImportFileError as error:
+            raise _refuse(error.code, error.message) from error
+    job.format = result.format
+    job.mapping = mapping if mapping is not None else result.mapping
+    job.preview = {**asdict(result), "mapping": job.mapping}
+    job.save(update_fields=["format", "mapping", "preview", "updated_at"])
+
+
+@contextmanager
+def job_file(job: ImportJob) -> Iterator[Path]:
+    """The uploaded file on local disk for the duration of the block."""
+    suffix = Path(job.filename).suffix[:10]
+    with tempfile.NamedTemporaryFile(suffix=suffix) as handle:
+        for piece in (
+            ImportFileChunk.objects.filter(job=job).order_by("index").iterator(chunk_size=4)
+        ):
+            handle.write(bytes(piece.data))
+        handle.flush()
+        yield Path(handle.name)
+
+
+def _products(job: ImportJob, path: Path) -> Iterator[ProductRecord | ProductError]:
+    return read_products(
+        path,
+        filename=job.filename,
+        format=job.format or None,
+        mapping=job.mapping or None,
+        currency=job.currency,
+    )
+
+
+def _record_errors(job: ImportJob, errors: list[RowError], external_id: str | None) -> None:
+    stored = ImportRowError.objects.filter(job=job).count()
+    if stored >= MAX_STORED_ERRORS:
+        return
+    ImportRowError.objects.bulk_create(
+        ImportRowError(
+            job=job,
+            line=e.line,
+            column=(e.column or "")[:255],
+            code=e.code[:40],
+            message=e.message,
+            external_id=(external_id or "")[:255],
+        )
+        for e in errors[: MAX_STORED_ERRORS - stored]
+    )
+
+
+def _restart(job: ImportJob, status: str) -> None:
+    ImportRowError.objects.filter(job=job).delete()
+    job.status = status
+    job.error = ""
+    for counter in (
+        "products_seen",
+        "products_valid",
+        "products_failed",
+        "created",
+        "updated",
+        "unchanged",
+        "archived",
+    ):
+        setattr(job, counter, 0)
+    job.save()
+
+
+@transaction.atomic
+def import_validate_request(*, job: ImportJob) -> ImportJob:
+    from apps.catalog.tasks import catalog_import_validate
+
+    if job.status in (ImportJob.Status.VALIDATING, ImportJob.Status.RUNNING):
+        raise ValidationError(_("This import is already being processed."), code="import_busy")
+    job.status = ImportJob.Status.VALIDATING
+    job.save(update_fields=["status", "updated_at"])
+    transaction.on_commit(lambda: catalog_import_validate.send(job.pk))
+    return job
+
+
+def import_validate(*, job_id: int) -> None:
+    """Worker: read every product and build the report. Writes no product."""
+    job = ImportJob.objects.filter(pk=job_id).first()
+    if job is None:
+        return
+    _restart(job, ImportJob.Status.VALIDATING)
+    try:
+        with job_file(job) as path:
+            for item in _products(job, path):
+                job.products_seen += 1
+                if isinstance(item, ProductError):
+                    job.products_failed += 1
+                    _record_errors(job, item.errors, item.external_id)
+                else:
+                    job.products_valid += 1
+                if job.products_seen % 200 == 0:
+                    job.save(
+                        update_fields=[
+                            "products_seen",
+                            "products_valid",
+                            "products_failed",
+                            "updated_at",
+                        ]
+                    )
+    except ImportFileError as error:
+        _fail(job, error.message)
+        return
+    job.status = ImportJob.Status.VALIDATED
+    job.save()
+
+
+def import_run_request(
+    *, job: ImportJob, archive_missing: bool, confirm_archive: bool
+) -> ImportJob:
+    from apps.catalog.tasks import catalog_import_run
+
+    if job.status != ImportJob.Status.VALIDATED:
+        raise ValidationError(
+            _("Validate the file before running the import."), code="not_validated"
+        )
+    job.archive_missing, job.confirm_archive = archive_missing, confirm_archive
+    job.status = ImportJob.Status.RUNNING
+    job.save(update_fields=["archive_missing", "confirm_archive", "status", "updated_at"])
+    transaction.on_commit(lambda: catalog_import_run.send(job.pk))
+    return job
+
+
+def import_run(*, job_id: int) -> None:
+    """Worker: upsert every valid product, then archive what the file no longer lists."""
+    job = ImportJob.objects.filter(pk=job_id).first()
+    if job is None:
+        return
+    archive_missing, confirm = job.archive_missing, job.confirm_archive
+    _restart(job, ImportJob.Status.RUNNING)
+    seen: set[str] = set()
+    batch: list[ProductRecord] = []
+    try:
+        with job_file(job) as path:
+            for item in _products(job, path):
+                job.products_seen += 1
+                if isinstance(item, ProductError):
+                    job.products_failed += 1
+                    _record_errors(job, item.errors, item.external_id)
+                    continue
+                seen.add(item.external_id)
+                batch.append(item)
+                if len(batch) >= UPSERT_BATCH:
+                    _upsert(job, batch)
+        _upsert(job, batch)
+    except ImportFileError as error:
+        _fail(job, error.message)
+        return
+    if archive_missing:
+        _archive(job, seen, confirmed=confirm)
+    job.status = ImportJob.Status.COMPLETED
+    job.finished_at = timezone.now()
+    job.save()
+
+
+def _upsert(job: ImportJob, batch: list[ProductRecord]) -> None:
+    if not batch:
+        return
+    for result in products_upsert(source=job.source, records=batch, currency=job.currency):
+        if result.outcome == "failed":
+            job.products_failed += 1
+            _record_errors(job, list(result.errors), result.external_id)
+        else:
+            job.products_valid += 1
+            setattr(job, result.outcome, getattr(job, result.outcome) + 1)
+    batch.clear()
+    job.save()
+
+
+def _archive(job: ImportJob, seen: set[str], *, confirmed: bool) -> None:
+    active = Product.objects.filter(source=job.source).exclude(status=Product.Status.ARCHIVED)
+    missing = active.exclude(external_id__in=seen).count()
+    total = active.count()
+    if total and missing / total > ARCHIVE_GUARD_SHARE and not confirmed:
+        job.error = _(
+            "Not archived: this file lacks %(missing)d of %(total)d active products. If that is "
+            "intended, run the import again and confirm archiving."
+        ) % {"missing": missing, "total": total}
+        return
+    job.archived = products_archive_missing(source=job.source, seen=seen)
+
+
+def _fail(job: ImportJob, message: str) -> None:
+    job.status = ImportJob.Status.FAILED
+    job.error = message
+    job.finished_at = timezone.now()
+    job.save()
+
+
+def import_summary(job: ImportJob) -> dict[str, Any]:
+    return {
+        name: getattr(job, name)
+        for name in (
+            "products_seen",
+            "products_valid",
+            "products_failed",
+            "created",
+            "updated",
+            "unchanged",
+            "archived",
+        )
+    }

@@ -1,0 +1,138 @@
+"""Importing a Shopify-format CSV through preview → validation → run → summary, re-imports,
+archiving with its guard, bad rows, and the HTTP API around it."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from apps.accounts.roles import Role
+from apps.catalog.models import ImportJob, ImportRowError, Product, Variant
+from apps.catalog.services import imports
+from apps.core.tenancy import tenant_context
+from tests.accounts.factories import MembershipFactory
+from tests.conftest import client_for
+
+HEADER = (
+    "Handle,Title,Body (HTML),Vendor,Type,Tags,Published,Option1 Name,Option1 Value,"
+    "Option2 Name,Option2 Value,Variant SKU,Variant Inventory Qty,Variant Inventory Policy,"
+    "Variant Price,Variant Compare At Price,Image Src,Image Position,Status\n"
+)
+SHOPIFY_CSV = HEADER + (
+    'cascade-3l,Cascade 3L Shell,"<p>Waterproof shell. '
+    '<a href=""https://shop.example/specs/c3l.pdf"">Spec sheet</a></p>",'
+    "Demo Outfitters,Jacket,rain;shell,true,Size,M,Color,Slate Blue,CA-M-BLU,4,deny,289.00,,"
+    "https://shop.example/c3l.jpg,1,active\n"
+    "cascade-3l,,,,,,,,L,,Slate Blue,CA-L-BLU,0,deny,289.00,,,,\n"
+    "cascade-3l,,,,,,,,,,,,,,,,https://shop.example/c3l-back.jpg,2,\n"
+    "lupine-2,Lupine 2 Tent,<p>Two person tent.</p>,Demo Outfitters,Tent,tent,true,Title,"
+    'Default Title,,,LU-2,7,deny,"1.234,50",,https://shop.example/lupine.jpg,1,active\n'
+    "broken,Broken Price,<p>x</p>,Demo Outfitters,Tent,,true,Title,Default Title,,,BR-1,3,deny,"
+    "abc,,,,active\n"
+)
+
+
+def _job(csv_text: str, name: str = "products.csv") -> ImportJob:
+    data = csv_text.encode()
+    return imports.import_create(upload=io.BytesIO(data), filename=name, size=len(data))
+
+
+def _validate_and_run(job: ImportJob, **options: bool) -> ImportJob:
+    imports.import_validate(job_id=job.pk)
+    job.refresh_from_db()
+    job.status = ImportJob.Status.VALIDATED
+    job.archive_missing = options.get("archive_missing", False)
+    job.confirm_archive = options.get("confirm_archive", False)
+    job.save()
+    imports.import_run(job_id=job.pk)
+    job.refresh_from_db()
+    return job
+
+
+def test_preview_detects_shopify_and_its_mapping(in_store_a) -> None:
+    job = _job(SHOPIFY_CSV)
+    assert job.format == "shopify" and job.status == "uploaded"
+    assert "Handle" in job.preview["columns"] and job.preview["sample"][0]["Handle"] == "cascade-3l"
+
+
+def test_validation_reports_bad_rows_with_line_numbers_and_writes_nothing(in_store_a) -> None:
+    job = _job(SHOPIFY_CSV)
+    imports.import_validate(job_id=job.pk)
+    job.refresh_from_db()
+    assert job.status == "validated"
+    assert (job.products_seen, job.products_valid, job.products_failed) == (3, 2, 1)
+    error = ImportRowError.objects.get(job=job)
+    assert error.line == 6 and error.code == "invalid_price" and "abc" in error.message
+    assert not Product.objects.exists()
+
+
+def test_run_imports_whole_products_and_summarises(in_store_a) -> None:
+    job = _validate_and_run(_job(SHOPIFY_CSV))
+    assert job.status == "completed"
+    assert (job.created, job.updated, job.unchanged, job.products_failed) == (2, 0, 0, 1)
+    shell = Product.objects.get(handle="cascade-3l")
+    assert [v.sku for v in shell.variants.all()] == ["CA-M-BLU", "CA-L-BLU"]
+    assert shell.images == ["https://shop.example/c3l.jpg", "https://shop.example/c3l-back.jpg"]
+    assert shell.available is True and shell.embedding is not None
+    assert Variant.objects.get(sku="LU-2").price == 1234.50
+    assert not Product.objects.filter(handle="broken").exists()
+    # a re-import of the same file changes nothing
+    again = _validate_and_run(_job(SHOPIFY_CSV))
+    assert (again.created, again.updated, again.unchanged) == (0, 0, 2)
+
+
+def test_missing_products_are_archived_only_with_the_guard_satisfied(in_store_a) -> None:
+    _validate_and_run(_job(SHOPIFY_CSV))
+    only_tent = HEADER + SHOPIFY_CSV.splitlines(keepends=True)[4]
+    guarded = _validate_and_run(_job(only_tent), archive_missing=True)
+    assert guarded.archived == 0 and "confirm" in guarded.error
+    assert Product.objects.get(handle="cascade-3l").status == "active"
+    confirmed = _validate_and_run(_job(only_tent), archive_missing=True, confirm_archive=True)
+    assert confirmed.archived == 1
+    shell = Product.objects.get(handle="cascade-3l")
+    assert shell.status == "archived" and shell.archived_at is not None  # archived, not deleted
+
+
+def test_a_file_missing_required_columns_is_refused(in_store_a) -> None:
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError):
+        _job("Title,Variant Price\nShell,10\n")
+    assert not ImportJob.objects.exists()
+
+
+def test_import_api_flow_and_roles(tenant_a, django_capture_on_commit_callbacks) -> None:
+    editor = MembershipFactory(tenant=tenant_a, role=Role.EDITOR)
+    viewer = MembershipFactory(tenant=tenant_a, role=Role.VIEWER)
+    upload = SimpleUploadedFile("products.csv", SHOPIFY_CSV.encode(), content_type="text/csv")
+    refused = client_for(tenant_a, viewer.user).post("/api/v1/catalog/imports/", {"file": upload})
+    assert refused.status_code == 403
+    client = client_for(tenant_a, editor.user)
+    created = client.post(
+        "/api/v1/catalog/imports/",
+        {"file": SimpleUploadedFile("products.csv", SHOPIFY_CSV.encode(), content_type="text/csv")},
+    )
+    assert created.status_code == 201 and created.json()["format"] == "shopify"
+    job_id = created.json()["id"]
+    with django_capture_on_commit_callbacks() as callbacks:
+        assert client.post(f"/api/v1/catalog/imports/{job_id}/validate/").status_code == 202
+    assert len(callbacks) == 1
+    not_ready = client.post(
+        f"/api/v1/catalog/imports/{job_id}/run/", {}, content_type="application/json"
+    )
+    assert not_ready.status_code == 400  # still validating
+    empty = client.post("/api/v1/catalog/imports/", {"file": SimpleUploadedFile("e.csv", b"")})
+    assert empty.status_code == 400 and empty.json()["code"] == "empty_file"
+
+
+def test_another_stores_imports_and_products_are_invisible(tenant_a, tenant_b, owner_a) -> None:
+    with tenant_context(tenant_b):
+        job = _validate_and_run(_job(SHOPIFY_CSV))
+    client = client_for(tenant_a, owner_a.user)
+    assert client.get("/api/v1/catalog/products/").json()["count"] == 0
+    assert client.get(f"/api/v1/catalog/imports/{job.pk}/").status_code == 404
+    with tenant_context(tenant_b):
+        product_id = Product.objects.first().pk
+    assert client.get(f"/api/v1/catalog/products/{product_id}/").status_code == 404

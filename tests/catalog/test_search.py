@@ -1,0 +1,143 @@
+"""Product search: hybrid ranking, structured filters, query understanding, matching variant."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from apps.catalog.models import Product, Variant
+from apps.catalog.search import ProductFilters, product_search
+from apps.catalog.services.products import products_upsert
+from apps.core.tenancy import tenant_context
+from tests.catalog.conftest import product, variant
+
+CATALOG = [
+    product(
+        "switchback",
+        "Switchback Trail Shoe",
+        [
+            variant("SW-9-RED", "129.00", size="9", color="Ember Red"),
+            variant("SW-10-RED", "129.00", available=False, size="10", color="Ember Red"),
+            variant("SW-10-BLK", "129.00", size="10", color="Black"),
+        ],
+        product_type="Trail shoes",
+        description="Light running shoe for rocky trails.",
+        collections=("Hiking",),
+    ),
+    product(
+        "tempo",
+        "Tempo Road Runner",
+        [
+            variant("TE-10-RED", "89.00", size="10", color="Red"),
+        ],
+        product_type="Running shoes",
+        description="Cushioned running shoe for the road.",
+        collections=("Sale",),
+    ),
+    product(
+        "cascade-3l",
+        "Cascade 3L Shell",
+        [
+            variant("CA-M-BLU", "289.00", size="M", color="Slate Blue"),
+            variant("CA-L-BLU", "289.00", size="L", color="Slate Blue"),
+        ],
+        product_type="Jacket",
+        description="Waterproof breathable rain jacket, 20,000 mm.",
+    ),
+    product(
+        "lupine-2",
+        "Lupine 2 Tent",
+        [variant("LU-2", "349.00")],
+        product_type="Tent",
+        description="Ultralight two person backpacking tent.",
+    ),
+]
+
+
+def _seed(source) -> None:
+    results = products_upsert(source=source, records=CATALOG)
+    assert {r.outcome for r in results} == {"created"}
+
+
+def test_vague_description_finds_the_right_product(source) -> None:
+    _seed(source)
+    cards = product_search(query="something to keep me dry in the rain").cards
+    assert cards[0].handle == "cascade-3l"
+    assert cards[0].min_price == Decimal("289.00") and cards[0].image.endswith("cascade-3l.jpg")
+
+
+def test_red_running_shoes_under_100(source) -> None:
+    _seed(source)
+    result = product_search(query="red running shoes under 100")
+    assert result.understood.max_price == Decimal("100") and result.understood.colours == ["red"]
+    assert [card.handle for card in result.cards] == ["tempo"]  # Switchback costs 129
+    assert result.cards[0].variant.sku == "TE-10-RED"
+
+
+def test_matching_variant_prefers_the_asked_size_and_stock(source) -> None:
+    _seed(source)
+    card = next(
+        c
+        for c in product_search(query="trail shoe black size 10").cards
+        if c.handle == "switchback"
+    )
+    assert card.variant.sku == "SW-10-BLK"
+
+
+def test_in_stock_and_option_filters(source) -> None:
+    _seed(source)
+    in_stock_red_10 = product_search(
+        query="shoe",
+        filters=ProductFilters(in_stock=True, options={"size": ["10"], "color": ["Ember Red"]}),
+    ).cards
+    assert in_stock_red_10 == []  # the only red size 10 Switchback is sold out
+    by_collection = product_search(query="shoe", filters=ProductFilters(collection="sale")).cards
+    assert [card.handle for card in by_collection] == ["tempo"]
+
+
+def test_exact_names_and_archived_products(source) -> None:
+    _seed(source)
+    assert product_search(query="Lupine 2").cards[0].handle == "lupine-2"
+    Product.objects.filter(handle="lupine-2").update(status="archived")
+    assert all(card.handle != "lupine-2" for card in product_search(query="Lupine 2 tent").cards)
+
+
+def test_reimport_recognises_unchanged_products_and_updates_changed_ones(source) -> None:
+    _seed(source)
+    changed = product(
+        "tempo",
+        "Tempo Road Runner",
+        [variant("TE-10-RED", "79.00", size="10", color="Red")],
+        product_type="Running shoes",
+        description="Cushioned running shoe.",
+        collections=("Sale",),
+    )
+    outcomes = {
+        r.external_id: r.outcome
+        for r in products_upsert(source=source, records=[*CATALOG[:1], changed])
+    }
+    assert outcomes == {"switchback": "unchanged", "tempo": "updated"}
+    assert Variant.objects.get(sku="TE-10-RED").price == Decimal("79.00")
+
+
+def test_a_sku_owned_by_another_product_fails_that_product_only(source) -> None:
+    _seed(source)
+    thief = product("copycat", "Copycat", [variant("SW-9-RED", "10.00")])
+    [result] = products_upsert(source=source, records=[thief])
+    assert result.outcome == "failed" and result.errors[0].code == "duplicate_sku"
+    assert not Product.objects.filter(external_id="copycat").exists()
+
+
+def test_another_stores_catalog_is_invisible(tenant_a, tenant_b) -> None:
+    from apps.catalog.models import ProductSource
+
+    with tenant_context(tenant_b):
+        source_b = ProductSource.objects.create(kind="file", name="B")
+        products_upsert(
+            source=source_b,
+            records=[product("secret", "Zeta Secret Pack", [variant("ZETA-1", "10.00")])],
+        )
+        assert product_search(query="Zeta Secret Pack").cards
+    with tenant_context(tenant_a):
+        assert all(
+            c.title != "Zeta Secret Pack" for c in product_search(query="Zeta Secret Pack").cards
+        )
