@@ -141,3 +141,28 @@ def test_another_stores_catalog_is_invisible(tenant_a, tenant_b) -> None:
         assert all(
             c.title != "Zeta Secret Pack" for c in product_search(query="Zeta Secret Pack").cards
         )
+
+
+def test_a_failing_batch_falls_back_to_one_product_at_a_time(source, monkeypatch) -> None:
+    from apps.catalog.services import products as products_service
+
+    real_create = products_service._create
+
+    def fail_batches(context, writes):
+        if len(writes) > 1:
+            raise RuntimeError("one row in the batch is bad")
+        if writes[0].record.external_id == "lupine-2":
+            raise RuntimeError("this product is bad")
+        return real_create(context, writes)
+
+    monkeypatch.setattr(products_service, "_create", fail_batches)
+    outcomes = {r.external_id: r.outcome for r in products_upsert(source=source, records=CATALOG)}
+    # every good product was written whole; the bad one not at all, with a reason
+    assert outcomes == {
+        "switchback": "created",
+        "tempo": "created",
+        "cascade-3l": "created",
+        "lupine-2": "failed",
+    }
+    assert not Product.objects.filter(external_id="lupine-2").exists()
+    assert Variant.objects.filter(product__external_id="switchback").count() == 3

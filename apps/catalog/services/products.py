@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import logging
 import re
 from dataclasses import asdict, dataclass
 from decimal import Decimal
@@ -22,7 +23,10 @@ from apps.catalog.models import Collection, Product, ProductSource, Variant
 from apps.knowledge import embeddings
 from apps.knowledge.services.settings import knowledge_settings_get
 
-DESCRIPTION_EMBED_CHARS = 600
+# Enough of the description to say what the product is; the rest is detail that dilutes the
+# embedding and costs encoder time (the keyword index still gets all of it).
+DESCRIPTION_EMBED_CHARS = 300
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -40,7 +44,9 @@ def description_text(description_html: str) -> str:
     return re.sub(r"[ \t]+", " ", html.unescape(text)).strip()
 
 
-def product_text(record: ProductRecord) -> str:
+def product_text(
+    record: ProductRecord, *, description_chars: int | None = DESCRIPTION_EMBED_CHARS
+) -> str:
     """What the embedding and the keyword index see: name first, then what it is, then details."""
     options = sorted(
         {f"{name} {value}" for v in record.variants for name, value in v.options.items()}
@@ -52,7 +58,7 @@ def product_text(record: ProductRecord) -> str:
         ", ".join(record.tags),
         ", ".join(record.collections),
         ", ".join(options),
-        description_text(record.description_html)[:DESCRIPTION_EMBED_CHARS],
+        description_text(record.description_html)[:description_chars],
     ]
     return "\n".join(part for part in parts if part)
 
@@ -74,22 +80,48 @@ def _prices(record: ProductRecord) -> tuple[Decimal | None, Decimal | None]:
     return (min(prices), max(prices)) if prices else (None, None)
 
 
-def _sku_conflicts(source: ProductSource, record: ProductRecord) -> list[RowError]:
-    skus = [v.sku for v in record.variants if v.sku]
-    taken = (
-        Variant.objects.filter(sku__in=skus)
-        .exclude(product__source=source, product__external_id=record.external_id)
-        .values_list("sku", "product__title")
-    )
-    return [
-        RowError(
-            line=record.lines[0],
-            column="sku",
-            code="duplicate_sku",
-            message=f'SKU "{sku}" already belongs to "{title}"',
+def _sku_owners(records: list[ProductRecord]) -> dict[str, tuple[int, str, str]]:
+    """SKU → (source id, external id, title) of the products that hold it today (one query)."""
+    skus = [v.sku for r in records for v in r.variants if v.sku]
+    return {
+        sku: (source_id, external_id, title)
+        for sku, source_id, external_id, title in Variant.objects.filter(sku__in=skus).values_list(
+            "sku", "product__source_id", "product__external_id", "product__title"
         )
-        for sku, title in taken
-    ]
+    }
+
+
+def _sku_conflicts(
+    source: ProductSource, record: ProductRecord, owners: dict[str, tuple[int, str, str]]
+) -> list[RowError]:
+    conflicts = []
+    for variant in record.variants:
+        owner = owners.get(variant.sku or "")
+        if owner and (owner[0], owner[1]) != (source.pk, record.external_id):
+            conflicts.append(
+                RowError(
+                    line=record.lines[0],
+                    column="sku",
+                    code="duplicate_sku",
+                    message=f'SKU "{variant.sku}" already belongs to "{owner[2]}"',
+                )
+            )
+    return conflicts
+
+
+def _collections(records: list[ProductRecord]) -> dict[str, Collection]:
+    """Every collection the batch names, created when missing (two queries for the batch)."""
+    titles = {t.strip()[:255] for r in records for t in r.collections if t.strip()}
+    Collection.objects.bulk_create(
+        [
+            Collection(
+                title=t, handle=slugify(t)[:255] or hashlib.sha256(t.encode()).hexdigest()[:16]
+            )
+            for t in titles
+        ],
+        ignore_conflicts=True,
+    )
+    return {c.title: c for c in Collection.objects.filter(title__in=titles)}
 
 
 def products_upsert(
@@ -121,53 +153,82 @@ def products_upsert(
             strict=True,
         )
     )
-    results = []
+    owners = _sku_owners(records)
+    collections = _collections(records)
+    context = _Context(
+        source=source,
+        currency=currency,
+        model=knowledge.embedding_model,
+        language=knowledge.search_language,
+    )
+    results: dict[str, UpsertResult] = {}
+    creates: list[_Write] = []
+    lines = {r.external_id: r.lines[0] for r in records}
     for record in records:
         product = existing.get(record.external_id)
         if product is not None and record.external_id not in vectors:
             if product.status == Product.Status.ARCHIVED or product.archived_at:
                 Product.objects.filter(pk=product.pk).update(status=record.status, archived_at=None)
-            results.append(UpsertResult(record.external_id, "unchanged", product.pk))
+            results[record.external_id] = UpsertResult(record.external_id, "unchanged", product.pk)
             continue
-        conflicts = _sku_conflicts(source, record)
+        conflicts = _sku_conflicts(source, record, owners)
         if conflicts:
-            results.append(UpsertResult(record.external_id, "failed", errors=tuple(conflicts)))
+            results[record.external_id] = UpsertResult(
+                record.external_id, "failed", errors=tuple(conflicts)
+            )
             continue
-        product = _write(
-            source=source,
+        write = _Write(
             record=record,
-            product=product,
-            currency=currency,
             checksum=checksums[record.external_id],
             vector=vectors[record.external_id],
-            model=knowledge.embedding_model,
-            language=knowledge.search_language,
+            collections=[collections[t.strip()[:255]] for t in record.collections if t.strip()],
         )
-        results.append(
-            UpsertResult(
-                record.external_id,
-                "updated" if record.external_id in existing else "created",
-                product.pk,
+        if product is None:
+            creates.append(write)
+        else:
+            _update(context, write, product)
+            results[record.external_id] = UpsertResult(record.external_id, "updated", product.pk)
+    for external_id, product_id in _create_all(context, creates).items():
+        results[external_id] = (
+            UpsertResult(external_id, "created", product_id)
+            if product_id is not None
+            else UpsertResult(
+                external_id,
+                "failed",
+                errors=(
+                    RowError(
+                        line=lines[external_id],
+                        column=None,
+                        code="internal_error",
+                        message="Aisle could not save this product; it was not imported.",
+                    ),
+                ),
             )
         )
-    return results
+    return [results[r.external_id] for r in records]
 
 
-@transaction.atomic
-def _write(
-    *,
-    source: ProductSource,
-    record: ProductRecord,
-    product: Product | None,
-    currency: str,
-    checksum: str,
-    vector: object,
-    model: str,
-    language: str,
-) -> Product:
+@dataclass(frozen=True)
+class _Context:
+    source: ProductSource
+    currency: str
+    model: str
+    language: str
 
+
+@dataclass(frozen=True)
+class _Write:
+    record: ProductRecord
+    checksum: str
+    vector: object
+    collections: list[Collection]
+
+
+def _fields(context: _Context, write: _Write) -> dict[str, object]:
+    record = write.record
     min_price, max_price = _prices(record)
-    fields = {
+    language = context.language
+    return {
         "handle": record.handle[:255],
         "title": record.title[:500],
         "description_html": record.description_html,
@@ -181,21 +242,27 @@ def _write(
         "attributes": record.attributes,
         "min_price": min_price,
         "max_price": max_price,
-        "currency": currency,
+        "currency": context.currency,
         "available": any(v.available for v in record.variants),
-        "checksum": checksum,
-        "embedding": vector,
-        "embedding_model": model,
+        "checksum": write.checksum,
+        "embedding": write.vector,
+        "embedding_model": context.model,
         "archived_at": None,
+        # Computed in the same INSERT/UPDATE from the values (no extra query).
+        "search_vector": (
+            SearchVector(Value(record.title), weight="A", config=language)
+            + SearchVector(
+                Value(f"{record.product_type} {record.vendor}"), weight="B", config=language
+            )
+            + SearchVector(
+                Value(product_text(record, description_chars=None)), weight="C", config=language
+            )
+        ),
     }
-    if product is None:
-        product = Product.objects.create(source=source, external_id=record.external_id, **fields)
-    else:
-        for name, value in fields.items():
-            setattr(product, name, value)
-        product.save()
-        product.variants.all().delete()
-    Variant.objects.bulk_create(
+
+
+def _variants(product: Product, record: ProductRecord) -> list[Variant]:
+    return [
         Variant(
             product=product,
             position=index,
@@ -212,24 +279,59 @@ def _write(
             image_url=v.image_url or "",
         )
         for index, v in enumerate(record.variants)
-    )
-    product.collections.set([_collection(title) for title in record.collections])
-    Product.objects.filter(pk=product.pk).update(
-        search_vector=(
-            SearchVector("title", weight="A", config=language)
-            + SearchVector("product_type", "vendor", weight="B", config=language)
-            + SearchVector(Value(product_text(record)), weight="C", config=language)
-        )
-    )
-    return product
+    ]
 
 
-def _collection(title: str) -> Collection:
-    title = title.strip()[:255]
-    collection, _created = Collection.objects.get_or_create(
-        title=title, defaults={"handle": slugify(title)[:255] or f"c-{abs(hash(title))}"}
+def _create_all(context: _Context, writes: list[_Write]) -> dict[str, int | None]:
+    """New products of a batch in one transaction (a few queries for the whole batch). If
+    anything in it fails, each product is written on its own instead, so one bad product
+    cannot fail the others and none is ever half-written. Returns external id → product id,
+    or None for a product that could not be written."""
+    if not writes:
+        return {}
+    try:
+        with transaction.atomic():
+            return dict(_create(context, writes))
+    except Exception:
+        logger.exception("batch create failed; writing products one by one")
+    created: dict[str, int | None] = {}
+    for write in writes:
+        try:
+            with transaction.atomic():
+                created.update(_create(context, [write]))
+        except Exception:
+            logger.exception("product create failed", extra={"product": write.record.external_id})
+            created[write.record.external_id] = None
+    return created
+
+
+def _create(context: _Context, writes: list[_Write]) -> dict[str, int]:
+    products = Product.objects.bulk_create(
+        Product(source=context.source, external_id=w.record.external_id, **_fields(context, w))
+        for w in writes
     )
-    return collection
+    Variant.objects.bulk_create(
+        variant
+        for product, w in zip(products, writes, strict=True)
+        for variant in _variants(product, w.record)
+    )
+    through = Product.collections.through
+    through.objects.bulk_create(
+        through(product_id=product.pk, collection_id=collection.pk)
+        for product, w in zip(products, writes, strict=True)
+        for collection in w.collections
+    )
+    return {product.external_id: product.pk for product in products}
+
+
+@transaction.atomic
+def _update(context: _Context, write: _Write, product: Product) -> None:
+    for name, value in _fields(context, write).items():
+        setattr(product, name, value)
+    product.save()
+    product.variants.all().delete()
+    Variant.objects.bulk_create(_variants(product, write.record))
+    product.collections.set(write.collections)
 
 
 def products_archive_missing(*, source: ProductSource, seen: set[str]) -> int:
