@@ -136,3 +136,13 @@ def test_another_stores_imports_and_products_are_invisible(tenant_a, tenant_b, o
     with tenant_context(tenant_b):
         product_id = Product.objects.first().pk
     assert client.get(f"/api/v1/catalog/products/{product_id}/").status_code == 404
+
+
+def test_an_unexpected_failure_marks_the_job_failed_not_running(in_store_a, monkeypatch) -> None:
+    def broken(**kwargs):
+        raise RuntimeError("database went away")
+
+    monkeypatch.setattr(imports, "products_upsert", broken)
+    job = _validate_and_run(_job(SHOPIFY_CSV))
+    assert job.status == "failed" and "run it again" in job.error
+    assert job.finished_at is not None

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
@@ -39,6 +39,7 @@ logger = logging.getLogger(__name__)
 
 PIECE_BYTES = 1024 * 1024
 UPSERT_BATCH = 64
+PROGRESS_EVERY = 200
 ARCHIVE_GUARD_SHARE = 0.2
 MAX_STORED_ERRORS = 5000
 
@@ -163,12 +164,15 @@ def import_validate_request(*, job: ImportJob) -> ImportJob:
     return job
 
 
-def import_validate(*, job_id: int) -> None:
-    """Worker: read every product and build the report. Writes no product."""
-    job = ImportJob.objects.filter(pk=job_id).first()
-    if job is None:
-        return
-    _restart(job, ImportJob.Status.VALIDATING)
+def _stream(
+    job: ImportJob,
+    on_product: Callable[[ProductRecord], None],
+    on_end: Callable[[], None] = lambda: None,
+) -> bool:
+    """Read the job's file product by product: errors go to the report, valid products to
+    `on_product`, then `on_end` runs. Returns False (the job marked failed, with the reason) when the file as a
+    whole cannot be read or processing stops unexpectedly; products already written stay
+    whole, and running the import again completes it."""
     try:
         with job_file(job) as path:
             for item in _products(job, path):
@@ -177,21 +181,39 @@ def import_validate(*, job_id: int) -> None:
                     job.products_failed += 1
                     _record_errors(job, item.errors, item.external_id)
                 else:
-                    job.products_valid += 1
-                if job.products_seen % 200 == 0:
-                    job.save(
-                        update_fields=[
-                            "products_seen",
-                            "products_valid",
-                            "products_failed",
-                            "updated_at",
-                        ]
-                    )
+                    on_product(item)
+                if job.products_seen % PROGRESS_EVERY == 0:
+                    job.save()
+            on_end()
     except ImportFileError as error:
         _fail(job, error.message)
+        return False
+    except Exception:
+        logger.exception("import stopped", extra={"job": job.pk})
+        _fail(
+            job,
+            _(
+                "The import stopped unexpectedly. Products already imported are kept; "
+                "run it again to finish."
+            ),
+        )
+        return False
+    return True
+
+
+def import_validate(*, job_id: int) -> None:
+    """Worker: read every product and build the report. Writes no product."""
+    job = ImportJob.objects.filter(pk=job_id).first()
+    if job is None:
         return
-    job.status = ImportJob.Status.VALIDATED
-    job.save()
+    _restart(job, ImportJob.Status.VALIDATING)
+
+    def count_valid(_record: ProductRecord) -> None:
+        job.products_valid += 1
+
+    if _stream(job, count_valid):
+        job.status = ImportJob.Status.VALIDATED
+        job.save()
 
 
 def import_run_request(
@@ -219,21 +241,14 @@ def import_run(*, job_id: int) -> None:
     _restart(job, ImportJob.Status.RUNNING)
     seen: set[str] = set()
     batch: list[ProductRecord] = []
-    try:
-        with job_file(job) as path:
-            for item in _products(job, path):
-                job.products_seen += 1
-                if isinstance(item, ProductError):
-                    job.products_failed += 1
-                    _record_errors(job, item.errors, item.external_id)
-                    continue
-                seen.add(item.external_id)
-                batch.append(item)
-                if len(batch) >= UPSERT_BATCH:
-                    _upsert(job, batch)
-        _upsert(job, batch)
-    except ImportFileError as error:
-        _fail(job, error.message)
+
+    def collect(record: ProductRecord) -> None:
+        seen.add(record.external_id)
+        batch.append(record)
+        if len(batch) >= UPSERT_BATCH:
+            _upsert(job, batch)
+
+    if not _stream(job, collect, on_end=lambda: _upsert(job, batch)):
         return
     if archive_missing:
         _archive(job, seen, confirmed=confirm)
