@@ -170,9 +170,9 @@ def _stream(
     on_end: Callable[[], None] = lambda: None,
 ) -> bool:
     """Read the job's file product by product: errors go to the report, valid products to
-    `on_product`, then `on_end` runs. Returns False (the job marked failed, with the reason) when the file as a
-    whole cannot be read or processing stops unexpectedly; products already written stay
-    whole, and running the import again completes it."""
+    `on_product`, then `on_end` runs. Returns False (the job marked failed, with the reason)
+    when the file as a whole cannot be read or processing stops unexpectedly; products
+    already written stay whole, and running the import again completes it."""
     try:
         with job_file(job) as path:
             for item in _products(job, path):
