@@ -146,3 +146,21 @@ def test_an_unexpected_failure_marks_the_job_failed_not_running(in_store_a, monk
     job = _validate_and_run(_job(SHOPIFY_CSV))
     assert job.status == "failed" and "run it again" in job.error
     assert job.finished_at is not None
+
+
+def test_product_list_filters(tenant_a, owner_a) -> None:
+    with tenant_context(tenant_a):
+        _validate_and_run(_job(SHOPIFY_CSV))
+    client = client_for(tenant_a, owner_a.user)
+
+    def handles(query: str) -> list[str]:
+        return [
+            row["handle"]
+            for row in client.get(f"/api/v1/catalog/products/?{query}").json()["results"]
+        ]
+
+    assert handles("max_price=300") == ["cascade-3l"]
+    assert handles("min_price=1000") == ["lupine-2"]
+    assert handles("q=LU-2") == ["lupine-2"]
+    bad = client.get("/api/v1/catalog/products/?min_price=abc")
+    assert bad.status_code == 400 and bad.json()["field"] == "min_price"

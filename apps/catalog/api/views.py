@@ -2,7 +2,6 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 
-from django.db.models import Count, Q, QuerySet
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.exceptions import ValidationError
@@ -13,8 +12,17 @@ from rest_framework.response import Response
 
 from apps.accounts.permissions import IsTenantMember, ReadForMembersWriteForEditors
 from apps.catalog.api import serializers as s
-from apps.catalog.models import Collection, ImportJob, Product
+from apps.catalog.models import ImportJob
 from apps.catalog.search import ProductFilters, product_search
+from apps.catalog.selectors import (
+    ProductListFilters,
+    collection_list,
+    import_job_get,
+    import_job_list,
+    import_row_error_list,
+    product_get,
+    product_list,
+)
 from apps.catalog.services import imports
 from apps.core.api.views import found, paginated, validated
 
@@ -29,29 +37,17 @@ def _decimal_param(request: Request, name: str) -> Decimal | None:
         raise ValidationError({name: ["Enter a number."]}) from error
 
 
-def _product_list(request: Request) -> QuerySet[Product]:
+def _list_filters(request: Request) -> ProductListFilters:
     params = request.query_params
-    products = Product.objects.all()
-    if params.get("status"):
-        products = products.filter(status=params["status"])
-    if params.get("vendor"):
-        products = products.filter(vendor__iexact=params["vendor"])
-    if params.get("collection"):
-        products = products.filter(
-            Q(collections__handle=params["collection"])
-            | Q(collections__title__iexact=params["collection"])
-        )
-    if params.get("in_stock") in ("1", "true"):
-        products = products.filter(available=True)
-    if (minimum := _decimal_param(request, "min_price")) is not None:
-        products = products.filter(max_price__gte=minimum)
-    if (maximum := _decimal_param(request, "max_price")) is not None:
-        products = products.filter(min_price__lte=maximum)
-    if params.get("q"):
-        products = products.filter(
-            Q(title__icontains=params["q"]) | Q(variants__sku__iexact=params["q"])
-        ).distinct()
-    return products
+    return ProductListFilters(
+        status=params.get("status"),
+        vendor=params.get("vendor"),
+        collection=params.get("collection"),
+        in_stock=params.get("in_stock") in ("1", "true"),
+        min_price=_decimal_param(request, "min_price"),
+        max_price=_decimal_param(request, "max_price"),
+        text=params.get("q"),
+    )
 
 
 class ProductListView(GenericAPIView):
@@ -59,7 +55,7 @@ class ProductListView(GenericAPIView):
     serializer_class = s.ProductListOutput
 
     def get(self, request: Request) -> Response:
-        return paginated(self, _product_list(request), s.ProductListOutput)
+        return paginated(self, product_list(filters=_list_filters(request)), s.ProductListOutput)
 
 
 class ProductDetailView(GenericAPIView):
@@ -67,11 +63,7 @@ class ProductDetailView(GenericAPIView):
 
     @extend_schema(responses=s.ProductDetailOutput)
     def get(self, request: Request, product_id: int) -> Response:
-        product = found(
-            Product.objects.prefetch_related("variants", "collections")
-            .filter(pk=product_id)
-            .first()
-        )
+        product = found(product_get(product_id=product_id))
         return Response(s.ProductDetailOutput(product).data)
 
 
@@ -93,8 +85,7 @@ class CollectionListView(GenericAPIView):
     serializer_class = s.CollectionOutput
 
     def get(self, request: Request) -> Response:
-        collections = Collection.objects.annotate(product_count=Count("products"))
-        return paginated(self, collections, s.CollectionOutput)
+        return paginated(self, collection_list(), s.CollectionOutput)
 
 
 class ImportListView(GenericAPIView):
@@ -103,7 +94,7 @@ class ImportListView(GenericAPIView):
     serializer_class = s.ImportJobOutput
 
     def get(self, request: Request) -> Response:
-        return paginated(self, ImportJob.objects.all(), s.ImportJobOutput)
+        return paginated(self, import_job_list(), s.ImportJobOutput)
 
     @extend_schema(request=s.ImportCreateInput, responses={201: s.ImportJobOutput})
     def post(self, request: Request) -> Response:
@@ -113,7 +104,7 @@ class ImportListView(GenericAPIView):
 
 
 def _job(job_id: int) -> ImportJob:
-    return found(ImportJob.objects.filter(pk=job_id).first())
+    return found(import_job_get(job_id=job_id))
 
 
 class ImportDetailView(GenericAPIView):
@@ -155,4 +146,4 @@ class ImportErrorListView(GenericAPIView):
     serializer_class = s.ImportRowErrorOutput
 
     def get(self, request: Request, job_id: int) -> Response:
-        return paginated(self, _job(job_id).row_errors.all(), s.ImportRowErrorOutput)
+        return paginated(self, import_row_error_list(job=_job(job_id)), s.ImportRowErrorOutput)
