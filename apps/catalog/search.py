@@ -14,10 +14,19 @@ from django.db import connection, transaction
 from apps.catalog.models import Product, Variant
 from apps.catalog.query_understanding import UnderstoodQuery, understand
 from apps.knowledge import embeddings
-from apps.knowledge.retrieval import HNSW_EF_SEARCH, KEYWORD_WEIGHT, RRF_K, VECTOR_WEIGHT
+from apps.knowledge.retrieval import (
+    KEYWORD_SCAN_LIMIT,
+    KEYWORD_WEIGHT,
+    RRF_K,
+    VECTOR_WEIGHT,
+    ann_session,
+    keyword_arm_sql,
+)
 from apps.knowledge.services.settings import knowledge_settings_get
 
 CANDIDATES = 50
+# PostgreSQL's default ts_rank weights (D, C, B, A): products weight the title as A.
+KEYWORD_WEIGHTS = [0.1, 0.2, 0.4, 1.0]
 
 
 @dataclass
@@ -141,6 +150,8 @@ def product_search(
         "keyword_weight": KEYWORD_WEIGHT,
         "language": knowledge.search_language,
         "query": understood.text or query,
+        "weights": KEYWORD_WEIGHTS,
+        "keyword_scan": KEYWORD_SCAN_LIMIT,
     }
     where = _product_where(merged, params)
     arms = []
@@ -156,17 +167,9 @@ def product_search(
             " ORDER BY p.embedding <=> %(vector)s::vector LIMIT %(candidates)s) nearest"
         )
     if mode in ("hybrid", "keyword") and text.strip():
+        keyword = keyword_arm_sql(table="catalog_product", alias="p", where=f" AND {where}")
         arms.append(
-            "SELECT id, %(keyword_weight)s / (%(rrf_k)s + row_number() OVER"
-            " (ORDER BY all_terms DESC, rank_score DESC, id)) AS share FROM ("
-            " SELECT p.id, p.search_vector @@ q.strict AS all_terms,"
-            " ts_rank(p.search_vector, q.loose, 1) AS rank_score"
-            " FROM catalog_product p, (SELECT w AS strict,"
-            "  CASE WHEN strpos(w::text, '!') > 0 THEN w"
-            "  ELSE replace(w::text, ' & ', ' | ')::tsquery END AS loose"
-            "  FROM websearch_to_tsquery(%(language)s::regconfig, %(query)s) w) q"
-            f" WHERE p.search_vector @@ q.loose AND {where}"
-            " ORDER BY all_terms DESC, rank_score DESC, p.id LIMIT %(candidates)s) matches"
+            f"SELECT id, %(keyword_weight)s / (%(rrf_k)s + rank) AS share FROM ({keyword}) matches"
         )
     if not arms:  # filters only ("under 50"): cheapest first
         arms.append(
@@ -179,8 +182,7 @@ def product_search(
         " GROUP BY id ORDER BY score DESC, id LIMIT %(k)s"
     )
     with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute(f"SET LOCAL hnsw.ef_search = {HNSW_EF_SEARCH}")
-        cursor.execute("SET LOCAL hnsw.iterative_scan = relaxed_order")
+        ann_session(cursor)
         cursor.execute(sql, params)
         ranked = cursor.fetchall()
     cards = _cards(ranked, merged)

@@ -102,23 +102,35 @@ def _vector_arm(*, exact: bool, where: str) -> str:
     )
 
 
-_KEYWORD_ARM = (
-    "WITH query AS ("
-    "  SELECT w AS strict, CASE WHEN strpos(w::text, '!') > 0 THEN w"
-    "   ELSE replace(w::text, ' & ', ' | ')::tsquery END AS loose"
-    "  FROM websearch_to_tsquery(%(language)s::regconfig, %(query)s) AS w),"
-    " candidates AS ("
-    "  (SELECT c.id FROM knowledge_chunk c, query"
-    "   WHERE c.search_vector @@ query.strict{where} LIMIT %(keyword_scan)s)"
-    "  UNION"
-    "  (SELECT c.id FROM knowledge_chunk c, query"
-    "   WHERE c.search_vector @@ query.loose{where} LIMIT %(keyword_scan)s))"
-    " SELECT id, row_number() OVER (ORDER BY all_terms DESC, rank_score DESC, id) AS rank FROM ("
-    "  SELECT c.id, c.search_vector @@ query.strict AS all_terms,"
-    "   ts_rank(%(weights)s::float4[], c.search_vector, query.loose, 1) AS rank_score"
-    "  FROM knowledge_chunk c JOIN candidates USING (id), query"
-    "  ORDER BY all_terms DESC, rank_score DESC, c.id LIMIT %(candidates)s) AS matches"
-)
+def keyword_arm_sql(*, table: str, alias: str, where: str = "") -> str:
+    """Full-text candidates of `table` ranked as described in the module docstring: rows
+    `(id, rank)`. `where` adds conditions on `alias` (starting with " AND "). Parameters:
+    language, query, weights (ts_rank weights D, C, B, A), keyword_scan, candidates. Shared
+    with product search."""
+    return (
+        "WITH query AS ("
+        "  SELECT w AS strict, CASE WHEN strpos(w::text, '!') > 0 THEN w"
+        "   ELSE replace(w::text, ' & ', ' | ')::tsquery END AS loose"
+        "  FROM websearch_to_tsquery(%(language)s::regconfig, %(query)s) AS w),"
+        " candidates AS ("
+        f"  (SELECT {alias}.id FROM {table} {alias}, query"
+        f"   WHERE {alias}.search_vector @@ query.strict{where} LIMIT %(keyword_scan)s)"
+        "  UNION"
+        f"  (SELECT {alias}.id FROM {table} {alias}, query"
+        f"   WHERE {alias}.search_vector @@ query.loose{where} LIMIT %(keyword_scan)s))"
+        " SELECT id, row_number() OVER (ORDER BY all_terms DESC, rank_score DESC, id) AS rank"
+        f" FROM (SELECT {alias}.id, {alias}.search_vector @@ query.strict AS all_terms,"
+        f"  ts_rank(%(weights)s::float4[], {alias}.search_vector, query.loose, 1) AS rank_score"
+        f"  FROM {table} {alias} JOIN candidates USING (id), query"
+        f"  ORDER BY all_terms DESC, rank_score DESC, {alias}.id LIMIT %(candidates)s) AS matches"
+    )
+
+
+def ann_session(cursor: Any) -> None:
+    """HNSW settings for the current transaction: a wider search, and iterative scans so a
+    filtered query still finds its k rows."""
+    cursor.execute(f"SET LOCAL hnsw.ef_search = {HNSW_EF_SEARCH}")
+    cursor.execute("SET LOCAL hnsw.iterative_scan = relaxed_order")
 
 
 def _chunk_count_estimate() -> int:
@@ -179,7 +191,7 @@ def knowledge_search(
         arms.append(
             "SELECT id, %(keyword_weight)s / (%(rrf_k)s + rank) AS share,"
             " NULL::bigint AS vector_rank, rank AS keyword_rank"
-            f" FROM ({_KEYWORD_ARM.format(where=where)}) kw"
+            f" FROM ({keyword_arm_sql(table='knowledge_chunk', alias='c', where=where)}) kw"
         )
     sql = (
         "WITH fused AS ("
@@ -194,8 +206,7 @@ def knowledge_search(
         " ORDER BY f.score DESC, f.vector_rank NULLS LAST, f.id"
     )
     with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute(f"SET LOCAL hnsw.ef_search = {HNSW_EF_SEARCH}")
-        cursor.execute("SET LOCAL hnsw.iterative_scan = relaxed_order")
+        ann_session(cursor)
         cursor.execute(sql, params)
         rows = cursor.fetchall()
     hits = [
