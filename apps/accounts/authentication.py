@@ -2,10 +2,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from rest_framework import authentication, exceptions
 from rest_framework.request import Request
 
+from apps.accounts.models import ApiKey
 from apps.accounts.principals import ApiKeyPrincipal
 from apps.accounts.services.api_keys import KEY_PREFIX, api_key_authenticate
 
@@ -17,14 +19,22 @@ def bearer_api_key(header: str) -> str | None:
     return credentials.strip()
 
 
+def request_api_key(request: HttpRequest) -> ApiKey | None:
+    """The valid API key a request carries, checked once per request: routing (root-domain API
+    calls) and DRF authentication both ask."""
+    if not hasattr(request, "_api_key"):
+        raw = bearer_api_key(request.headers.get("Authorization", ""))
+        request._api_key = api_key_authenticate(raw=raw) if raw else None  # type: ignore[attr-defined]
+    return request._api_key  # type: ignore[attr-defined,no-any-return]
+
+
 class ApiKeyAuthentication(authentication.BaseAuthentication):
     """`Authorization: Bearer ak_...`. A key only opens its own store."""
 
     def authenticate(self, request: Request) -> tuple[ApiKeyPrincipal, Any] | None:
-        raw = bearer_api_key(request.headers.get("Authorization", ""))
-        if raw is None:
+        if bearer_api_key(request.headers.get("Authorization", "")) is None:
             return None
-        key = api_key_authenticate(raw=raw)
+        key = request_api_key(request._request)
         if key is None:
             raise exceptions.AuthenticationFailed(
                 _("Invalid or revoked API key."), code="invalid_api_key"

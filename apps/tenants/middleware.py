@@ -47,11 +47,9 @@ def error_response(request: HttpRequest, *, status: int, code: str, detail: str)
 
 
 def _api_key_tenant(request: HttpRequest) -> Tenant | None:
-    from apps.accounts.authentication import bearer_api_key
-    from apps.accounts.services.api_keys import api_key_authenticate
+    from apps.accounts.authentication import request_api_key
 
-    raw = bearer_api_key(request.headers.get("Authorization", ""))
-    key = api_key_authenticate(raw=raw) if raw else None
+    key = request_api_key(request)
     return key.tenant if key else None
 
 

@@ -94,3 +94,19 @@ def test_another_stores_keys_are_invisible(tenant_a: Tenant, owner_a, owner_b) -
     assert client.get("/api/v1/api-keys/").json()["count"] == 0
     assert client.delete(f"/api/v1/api-keys/{key_b.pk}/").status_code == 404
     assert ApiKey.objects.get(pk=key_b.pk).revoked_at is None
+
+
+def test_a_key_is_checked_once_per_request(tenant_b, owner_b, monkeypatch) -> None:
+    from apps.accounts import authentication
+
+    _, raw_b = api_key_create(actor=owner_b, name="b", role=Role.ADMIN)
+    calls = []
+    real = authentication.api_key_authenticate
+
+    def counting(*, raw: str):
+        calls.append(raw)
+        return real(raw=raw)
+
+    monkeypatch.setattr(authentication, "api_key_authenticate", counting)
+    response = Client(HTTP_HOST="localhost").get("/api/v1/members/", **_bearer(raw_b))
+    assert response.status_code == 200 and len(calls) == 1  # routing and DRF share the check
