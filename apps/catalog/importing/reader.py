@@ -24,6 +24,7 @@ from apps.catalog.importing.jsonfmt import JsonReader, text_of
 from apps.catalog.importing.jsonstream import iter_items
 from apps.catalog.importing.records import (
     FORMATS,
+    PRODUCT_FIELDS,
     ImportFileError,
     Preview,
     ProductError,
@@ -183,23 +184,7 @@ def _json_preview(path: Path, rows: int) -> Preview:
     columns: list[str] = []
     for item in sample:
         columns += [str(k) for k in item if str(k) not in columns]
-    mapping: dict[str, str] = {
-        target: target
-        for target in (
-            "external_id",
-            "handle",
-            "title",
-            "description_html",
-            "vendor",
-            "product_type",
-            "tags",
-            "status",
-            "url",
-            "images",
-            "collections",
-        )
-        if target in columns
-    }
+    mapping: dict[str, str] = {target: target for target in PRODUCT_FIELDS if target in columns}
     if "external_id" not in mapping and "id" in columns:
         mapping["external_id"] = "id"
     if "description_html" not in mapping and "body_html" in columns:

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 # Target fields a column can be mapped to ("option:<Name>" stands for any option, e.g.
 # "option:Size"). A mapping is {target field: source column}.
-TARGET_FIELDS = (
+PRODUCT_FIELDS = (
     "external_id",
     "handle",
     "title",
@@ -20,14 +20,9 @@ TARGET_FIELDS = (
     "url",
     "images",
     "collections",
-    "sku",
-    "price",
-    "compare_at_price",
-    "inventory_quantity",
-    "available",
-    "barcode",
-    "option:<Name>",
 )
+VARIANT_FIELDS = ("sku", "price", "compare_at_price", "inventory_quantity", "available", "barcode")
+TARGET_FIELDS = (*PRODUCT_FIELDS, *VARIANT_FIELDS, "option:<Name>")
 
 FORMATS = ("shopify", "woocommerce", "generic", "json")
 STATUSES = ("active", "draft", "archived")

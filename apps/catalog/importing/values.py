@@ -214,9 +214,8 @@ def parse_price(raw: object, *, currency: str = "USD") -> Decimal | None:
     return number.quantize(CENT, rounding=ROUND_HALF_UP)
 
 
-def parse_count(raw: object) -> int | None:
-    """A stock level: a whole number, None when blank (not tracked). Negative → BadValue
-    ("negative_stock")."""
+def _plain_decimal(raw: object, *, what: str) -> Decimal | None:
+    """A written number (no currency) as a Decimal; None when blank. BadValue otherwise."""
     number = _as_decimal(raw)
     if number is None:
         text = str(raw).strip()
@@ -225,8 +224,17 @@ def parse_count(raw: object) -> int | None:
         amount, negative, named = _split_amount(text)
         plain = plain_number(amount)
         if plain is None or named is not None:
-            raise BadValue("invalid_number", "is not a whole number")
+            raise BadValue("invalid_number", f"is not {what}")
         number = -Decimal(plain) if negative else Decimal(plain)
+    return number
+
+
+def parse_count(raw: object) -> int | None:
+    """A stock level: a whole number, None when blank (not tracked). Negative → BadValue
+    ("negative_stock")."""
+    number = _plain_decimal(raw, what="a whole number")
+    if number is None:
+        return None
     if not number.is_finite() or number != number.to_integral_value():
         raise BadValue("invalid_number", "is not a whole number")
     if number < 0:
@@ -238,16 +246,9 @@ def parse_count(raw: object) -> int | None:
 
 def parse_weight(raw: object) -> Decimal | None:
     """A non-negative measurement (weights); None when blank."""
-    number = _as_decimal(raw)
+    number = _plain_decimal(raw, what="a number")
     if number is None:
-        text = str(raw).strip()
-        if not text:
-            return None
-        amount, negative, named = _split_amount(text)
-        plain = plain_number(amount)
-        if plain is None or named is not None:
-            raise BadValue("invalid_number", "is not a number")
-        number = -Decimal(plain) if negative else Decimal(plain)
+        return None
     if not number.is_finite() or number < 0:
         raise BadValue("invalid_number", "is not a positive number")
     return number
