@@ -110,18 +110,29 @@ def _sku_conflicts(
 
 
 def _collections(records: list[ProductRecord]) -> dict[str, Collection]:
-    """Every collection the batch names, created when missing (two queries for the batch)."""
+    """Every collection the batch names, created when missing (a few queries per batch)."""
     titles = {t.strip()[:255] for r in records for t in r.collections if t.strip()}
-    Collection.objects.bulk_create(
-        [
-            Collection(
-                title=t, handle=slugify(t)[:255] or hashlib.sha256(t.encode()).hexdigest()[:16]
-            )
-            for t in titles
-        ],
-        ignore_conflicts=True,
+    found = {c.title: c for c in Collection.objects.filter(title__in=titles)}
+    missing = sorted(titles - found.keys())
+    taken = set(
+        Collection.objects.filter(handle__in=[_handle(t) for t in missing]).values_list(
+            "handle", flat=True
+        )
     )
-    return {c.title: c for c in Collection.objects.filter(title__in=titles)}
+    for title in missing:
+        # "Men's" and "Mens" slugify alike: the later one gets a suffix from its own title.
+        handle = _handle(title)
+        if handle in taken:
+            handle = f"{handle[:230]}-{hashlib.sha256(title.encode()).hexdigest()[:8]}"
+        taken.add(handle)
+        found[title], _created = Collection.objects.get_or_create(
+            title=title, defaults={"handle": handle}
+        )
+    return found
+
+
+def _handle(title: str) -> str:
+    return slugify(title)[:240] or hashlib.sha256(title.encode()).hexdigest()[:16]
 
 
 def products_upsert(
