@@ -171,8 +171,10 @@ def test_a_failing_batch_falls_back_to_one_product_at_a_time(source, monkeypatch
 def test_collections_whose_names_slugify_alike_stay_apart(source) -> None:
     from apps.catalog.models import Collection
 
-    records = [product("a", "Shell A", [variant("A-1", "10.00")], collections=("Men's",)),
-               product("b", "Shell B", [variant("B-1", "10.00")], collections=("Mens",))]
+    records = [
+        product("a", "Shell A", [variant("A-1", "10.00")], collections=("Men's",)),
+        product("b", "Shell B", [variant("B-1", "10.00")], collections=("Mens",)),
+    ]
     assert {r.outcome for r in products_upsert(source=source, records=records)} == {"created"}
     assert sorted(Collection.objects.values_list("title", flat=True)) == ["Men's", "Mens"]
     assert len(set(Collection.objects.values_list("handle", flat=True))) == 2
