@@ -206,14 +206,14 @@ def _import(tenant: Any, products: int, log: Log) -> dict[str, Any]:
             worker.wait(timeout=30)
     log(
         f"import: {job.status} in {elapsed:.1f}s, created {job.created}, failed "
-        f"{job.products_failed}"
+        f"{job.items_failed}"
     )
     return {
         "import_rows": rows,
         "import_s": round(elapsed, 1),
         "import_peak_rss_mb": round(peak / (1024 * 1024)),
         "import_created": job.created,
-        "import_failed": job.products_failed,
+        "import_failed": job.items_failed,
     }
 
 

@@ -149,9 +149,9 @@ class ImportJob(models.Model):
     archive_missing = models.BooleanField(default=False)
     confirm_archive = models.BooleanField(default=False)
     # Progress and summary.
-    products_seen = models.PositiveIntegerField(default=0)
-    products_valid = models.PositiveIntegerField(default=0)
-    products_failed = models.PositiveIntegerField(default=0)
+    items_seen = models.PositiveIntegerField(default=0)
+    items_valid = models.PositiveIntegerField(default=0)
+    items_failed = models.PositiveIntegerField(default=0)
     created = models.PositiveIntegerField(default=0)
     updated = models.PositiveIntegerField(default=0)
     unchanged = models.PositiveIntegerField(default=0)

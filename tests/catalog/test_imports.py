@@ -62,7 +62,7 @@ def test_validation_reports_bad_rows_with_line_numbers_and_writes_nothing(in_sto
     imports.import_validate(job_id=job.pk)
     job.refresh_from_db()
     assert job.status == "validated"
-    assert (job.products_seen, job.products_valid, job.products_failed) == (3, 2, 1)
+    assert (job.items_seen, job.items_valid, job.items_failed) == (3, 2, 1)
     error = ImportRowError.objects.get(job=job)
     assert error.line == 6 and error.code == "invalid_price" and "abc" in error.message
     assert not Product.objects.exists()
@@ -71,7 +71,7 @@ def test_validation_reports_bad_rows_with_line_numbers_and_writes_nothing(in_sto
 def test_run_imports_whole_products_and_summarises(in_store_a) -> None:
     job = _validate_and_run(_job(SHOPIFY_CSV))
     assert job.status == "completed"
-    assert (job.created, job.updated, job.unchanged, job.products_failed) == (2, 0, 0, 1)
+    assert (job.created, job.updated, job.unchanged, job.items_failed) == (2, 0, 0, 1)
     shell = Product.objects.get(handle="cascade-3l")
     assert [v.sku for v in shell.variants.all()] == ["CA-M-BLU", "CA-L-BLU"]
     assert shell.images == ["https://shop.example/c3l.jpg", "https://shop.example/c3l-back.jpg"]

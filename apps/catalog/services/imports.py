@@ -140,9 +140,9 @@ def _restart(job: ImportJob, status: str) -> None:
     job.status = status
     job.error = ""
     for counter in (
-        "products_seen",
-        "products_valid",
-        "products_failed",
+        "items_seen",
+        "items_valid",
+        "items_failed",
         "created",
         "updated",
         "unchanged",
@@ -176,13 +176,13 @@ def _stream(
     try:
         with job_file(job) as path:
             for item in _products(job, path):
-                job.products_seen += 1
+                job.items_seen += 1
                 if isinstance(item, ProductError):
-                    job.products_failed += 1
+                    job.items_failed += 1
                     _record_errors(job, item.errors, item.external_id)
                 else:
                     on_product(item)
-                if job.products_seen % PROGRESS_EVERY == 0:
+                if job.items_seen % PROGRESS_EVERY == 0:
                     job.save()
             on_end()
     except ImportFileError as error:
@@ -209,7 +209,7 @@ def import_validate(*, job_id: int) -> None:
     _restart(job, ImportJob.Status.VALIDATING)
 
     def count_valid(_record: ProductRecord) -> None:
-        job.products_valid += 1
+        job.items_valid += 1
 
     if _stream(job, count_valid):
         job.status = ImportJob.Status.VALIDATED
@@ -262,10 +262,10 @@ def _upsert(job: ImportJob, batch: list[ProductRecord]) -> None:
         return
     for result in products_upsert(source=job.source, records=batch, currency=job.currency):
         if result.outcome == "failed":
-            job.products_failed += 1
+            job.items_failed += 1
             _record_errors(job, list(result.errors), result.external_id)
         else:
-            job.products_valid += 1
+            job.items_valid += 1
             setattr(job, result.outcome, getattr(job, result.outcome) + 1)
     batch.clear()
     job.save()
@@ -295,9 +295,9 @@ def import_summary(job: ImportJob) -> dict[str, Any]:
     return {
         name: getattr(job, name)
         for name in (
-            "products_seen",
-            "products_valid",
-            "products_failed",
+            "items_seen",
+            "items_valid",
+            "items_failed",
             "created",
             "updated",
             "unchanged",
