@@ -1,10 +1,10 @@
 """`manage.py bench catalog`: product import throughput and memory, search latency, ranking.
 
-1. Import: a generated Shopify-format CSV of 10,000 products (~30,000 variant rows; 1,000 with
-   --quick) goes through the real pipeline (upload stored in pieces → validation → run) in a
-   real Dramatiq worker process, embeddings included. Reports `import_s` (enqueue of the run to
-   completion, plus validation) and `import_peak_rss_mb`, the worker's peak resident memory,
-   sampled every 100 ms.
+1. Import: a generated Shopify-format CSV of 10,000 products (~30,000 variant rows, up to four
+   variants per product; 1,000 products with --quick) goes through the real pipeline (upload
+   stored in pieces → validation → run) in a real Dramatiq worker process, embeddings included.
+   Reports `import_s` (upload, validation, then enqueue of the run to completion) and
+   `import_peak_rss_mb`, the worker's peak resident memory, sampled every 100 ms.
 2. Search latency: product_search over that catalog with the labelled queries (k=8).
 3. Ranking: the demo catalog and its labelled queries (apps/catalog/demo/product_queries.json,
    graded relevance) → nDCG@10 for keyword-only, vector-only and hybrid search.
@@ -51,6 +51,8 @@ SHOPIFY_COLUMNS = [
     "Option1 Value",
     "Option2 Name",
     "Option2 Value",
+    "Option3 Name",
+    "Option3 Value",
     "Variant SKU",
     "Variant Inventory Qty",
     "Variant Inventory Policy",
@@ -122,9 +124,9 @@ def _write_csv(path: Path, products: int) -> int:
         for n in range(products):
             item = base[n % len(base)]
             handle_id = f"{item['handle']}-{n}"
-            variants = item["variants"][:3] or [{"options": {}, "sku": "", "price": "10.00"}]
+            variants = item["variants"][:4] or [{"options": {}, "sku": "", "price": "10.00"}]
             for index, variant in enumerate(variants):
-                options = list(variant.get("options", {}).items()) + [("", "")] * 2
+                options = list(variant.get("options", {}).items()) + [("", "")] * 3
                 first = index == 0
                 writer.writerow(
                     [
@@ -139,6 +141,8 @@ def _write_csv(path: Path, products: int) -> int:
                         options[0][1] or "Default",
                         options[1][0],
                         options[1][1],
+                        options[2][0],
+                        options[2][1],
                         f"{variant['sku'] or 'SKU'}-{n}-{index}",
                         variant.get("inventory_quantity", 5),
                         "deny",
@@ -204,10 +208,7 @@ def _import(tenant: Any, products: int, log: Log) -> dict[str, Any]:
         finally:
             worker.terminate()
             worker.wait(timeout=30)
-    log(
-        f"import: {job.status} in {elapsed:.1f}s, created {job.created}, failed "
-        f"{job.items_failed}"
-    )
+    log(f"import: {job.status} in {elapsed:.1f}s, created {job.created}, failed {job.items_failed}")
     return {
         "import_rows": rows,
         "import_s": round(elapsed, 1),

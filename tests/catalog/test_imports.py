@@ -10,7 +10,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from apps.accounts.roles import Role
 from apps.catalog.models import ImportJob, ImportRowError, Product, Variant
-from apps.catalog.services import imports
+from apps.catalog.search import product_search
+from apps.catalog.services import imports, products
 from apps.core.tenancy import tenant_context
 from tests.accounts.factories import MembershipFactory
 from tests.conftest import client_for
@@ -138,11 +139,33 @@ def test_another_stores_imports_and_products_are_invisible(tenant_a, tenant_b, o
     assert client.get(f"/api/v1/catalog/products/{product_id}/").status_code == 404
 
 
-def test_an_unexpected_failure_marks_the_job_failed_not_running(in_store_a, monkeypatch) -> None:
-    def broken(**kwargs):
-        raise RuntimeError("database went away")
+def test_batches_embedded_ahead_are_all_written_with_their_own_vectors(
+    in_store_a, monkeypatch
+) -> None:
+    # Given batches of one product, so each is embedded while the previous one is written
+    monkeypatch.setattr(imports, "UPSERT_BATCH", 1)
+    rows = "".join(
+        f"tent-{n},Tent {n},<p>Tent number {n}.</p>,Demo,Tent,,true,Title,Default Title,,,"
+        f"T-{n},1,deny,{100 + n}.00,,,,active\n"
+        for n in range(5)
+    )
+    # When the file is imported
+    job = _validate_and_run(_job(HEADER + rows))
+    # Then every product is created once, in file order, with the vector of its own text
+    assert (job.status, job.created, job.items_failed) == ("completed", 5, 0)
+    tents = list(Product.objects.order_by("pk"))
+    assert [t.handle for t in tents] == [f"tent-{n}" for n in range(5)]
+    for tent in tents:
+        [nearest] = product_search(query=tent.title, k=1, mode="vector").cards
+        assert nearest.handle == tent.handle
 
-    monkeypatch.setattr(imports, "products_upsert", broken)
+
+def test_an_unexpected_failure_marks_the_job_failed_not_running(in_store_a, monkeypatch) -> None:
+    def broken(plan):
+        raise RuntimeError("encoder crashed")
+
+    # Raised in the writer's embedding thread: the failure must still reach the job.
+    monkeypatch.setattr(products, "_embed", broken)
     job = _validate_and_run(_job(SHOPIFY_CSV))
     assert job.status == "failed" and "run it again" in job.error
     assert job.finished_at is not None

@@ -33,7 +33,11 @@ from apps.catalog.importing import (
     read_products,
 )
 from apps.catalog.models import ImportFileChunk, ImportJob, ImportRowError, Product, ProductSource
-from apps.catalog.services.products import products_archive_missing, products_upsert
+from apps.catalog.services.products import (
+    ProductBatchWriter,
+    UpsertResult,
+    products_archive_missing,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -242,32 +246,36 @@ def import_run(*, job_id: int) -> None:
     seen: set[str] = set()
     batch: list[ProductRecord] = []
 
-    def collect(record: ProductRecord) -> None:
-        seen.add(record.external_id)
-        batch.append(record)
-        if len(batch) >= UPSERT_BATCH:
-            _upsert(job, batch)
+    def count(results: list[UpsertResult]) -> None:
+        for result in results:
+            if result.outcome == "failed":
+                job.items_failed += 1
+                _record_errors(job, list(result.errors), result.external_id)
+            else:
+                job.items_valid += 1
+                setattr(job, result.outcome, getattr(job, result.outcome) + 1)
+        job.save()
 
-    if not _stream(job, collect, on_end=lambda: _upsert(job, batch)):
-        return
+    with ProductBatchWriter(source=job.source, currency=job.currency, on_results=count) as writer:
+
+        def collect(record: ProductRecord) -> None:
+            seen.add(record.external_id)
+            batch.append(record)
+            if len(batch) >= UPSERT_BATCH:
+                writer.submit(batch.copy())
+                batch.clear()
+
+        def finish() -> None:
+            if batch:
+                writer.submit(batch.copy())
+            writer.flush()
+
+        if not _stream(job, collect, on_end=finish):
+            return
     if archive_missing:
         _archive(job, seen, confirmed=confirm)
     job.status = ImportJob.Status.COMPLETED
     job.finished_at = timezone.now()
-    job.save()
-
-
-def _upsert(job: ImportJob, batch: list[ProductRecord]) -> None:
-    if not batch:
-        return
-    for result in products_upsert(source=job.source, records=batch, currency=job.currency):
-        if result.outcome == "failed":
-            job.items_failed += 1
-            _record_errors(job, list(result.errors), result.external_id)
-        else:
-            job.items_valid += 1
-            setattr(job, result.outcome, getattr(job, result.outcome) + 1)
-    batch.clear()
     job.save()
 
 

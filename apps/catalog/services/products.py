@@ -1,5 +1,7 @@
 """Writing products: each product with its variants and collections in one transaction, so a
-product is stored whole or not at all; embeddings for a batch are computed together first."""
+product is stored whole or not at all. A batch is planned (one query: which products are new or
+changed), embedded (the changed ones, together), then written; ProductBatchWriter overlaps the
+embedding of one batch with the writing of the previous one."""
 
 from __future__ import annotations
 
@@ -8,6 +10,8 @@ import html
 import json
 import logging
 import re
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from decimal import Decimal
 
@@ -135,11 +139,20 @@ def _handle(title: str) -> str:
     return slugify(title)[:240] or hashlib.sha256(title.encode()).hexdigest()[:16]
 
 
-def products_upsert(
-    *, source: ProductSource, records: list[ProductRecord], currency: str = "USD"
-) -> list[UpsertResult]:
-    """Create or update products (keyed by source + external id). Unchanged products are
-    recognised by checksum and not re-embedded; archived ones come back when re-imported."""
+@dataclass(frozen=True)
+class _Plan:
+    """What a batch needs before it can be written: existing rows, checksums, and the records
+    whose text must be (re-)embedded. Reading it takes one query."""
+
+    records: list[ProductRecord]
+    existing: dict[str, Product]
+    checksums: dict[str, str]
+    stale: list[ProductRecord]
+    model: str
+    language: str
+
+
+def _plan(source: ProductSource, records: list[ProductRecord]) -> _Plan:
     knowledge = knowledge_settings_get()
     existing = {
         p.external_id: p
@@ -155,23 +168,71 @@ def products_upsert(
         or product.checksum != checksums[r.external_id]
         or product.embedding_model != knowledge.embedding_model
     ]
-    vectors = dict(
-        zip(
-            [r.external_id for r in stale],
-            embeddings.embed_texts(
-                [product_text(r) for r in stale], model_name=knowledge.embedding_model
-            ),
-            strict=True,
-        )
+    return _Plan(
+        records, existing, checksums, stale, knowledge.embedding_model, knowledge.search_language
     )
+
+
+def _embed(plan: _Plan) -> dict[str, object]:
+    """External id → vector for the plan's stale records. No database access: safe to run in
+    another thread while the previous batch is written."""
+    vectors = embeddings.embed_texts([product_text(r) for r in plan.stale], model_name=plan.model)
+    return dict(zip([r.external_id for r in plan.stale], vectors, strict=True))
+
+
+def products_upsert(
+    *, source: ProductSource, records: list[ProductRecord], currency: str = "USD"
+) -> list[UpsertResult]:
+    """Create or update products (keyed by source + external id). Unchanged products are
+    recognised by checksum and not re-embedded; archived ones come back when re-imported."""
+    plan = _plan(source, records)
+    return _write(source, currency, plan, _embed(plan))
+
+
+class ProductBatchWriter:
+    """`products_upsert` for a stream of batches, with the encoder kept busy: while batch N is
+    written to the database, batch N+1 is embedded in a background thread (the encoder releases
+    the GIL). Results reach `on_results` in batch order. The batches must not share external
+    ids (importers reject duplicate products within a file)."""
+
+    def __init__(
+        self,
+        *,
+        source: ProductSource,
+        currency: str,
+        on_results: Callable[[list[UpsertResult]], None],
+    ) -> None:
+        self._source, self._currency, self._on_results = source, currency, on_results
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="product-embed")
+        self._pending: tuple[_Plan, Future[dict[str, object]]] | None = None
+
+    def __enter__(self) -> ProductBatchWriter:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._executor.shutdown(wait=True, cancel_futures=True)
+
+    def submit(self, records: list[ProductRecord]) -> None:
+        plan = _plan(self._source, list(records))
+        upcoming = (plan, self._executor.submit(_embed, plan))
+        self.flush()
+        self._pending = upcoming
+
+    def flush(self) -> None:
+        if self._pending is None:
+            return
+        plan, vectors = self._pending
+        self._pending = None
+        self._on_results(_write(self._source, self._currency, plan, vectors.result()))
+
+
+def _write(
+    source: ProductSource, currency: str, plan: _Plan, vectors: dict[str, object]
+) -> list[UpsertResult]:
+    records, existing, checksums = plan.records, plan.existing, plan.checksums
     owners = _sku_owners(records)
     collections = _collections(records)
-    context = _Context(
-        source=source,
-        currency=currency,
-        model=knowledge.embedding_model,
-        language=knowledge.search_language,
-    )
+    context = _Context(source=source, currency=currency, model=plan.model, language=plan.language)
     results: dict[str, UpsertResult] = {}
     creates: list[_Write] = []
     lines = {r.external_id: r.lines[0] for r in records}
