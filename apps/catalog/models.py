@@ -92,6 +92,8 @@ class Product(models.Model):
                 opclasses=["vector_cosine_ops"],
             ),
             GinIndex(fields=["search_vector"], name="product_search_gin"),
+            # Typo-tolerant title matching ("hedlamp") with pg_trgm.
+            GinIndex(fields=["title"], opclasses=["gin_trgm_ops"], name="product_title_trgm"),
         ]
 
     def __str__(self) -> str:
@@ -116,7 +118,11 @@ class Variant(models.Model):
 
     class Meta:
         ordering = ["product_id", "position", "id"]
-        indexes = [GinIndex(fields=["option_values"], name="variant_options_gin")]
+        indexes = [
+            GinIndex(fields=["option_values"], name="variant_options_gin"),
+            # SKU lookups with ILIKE ("%do-jkt-001%" finds DO-JKT-001-M-RED).
+            GinIndex(fields=["sku"], opclasses=["gin_trgm_ops"], name="variant_sku_trgm"),
+        ]
 
     def __str__(self) -> str:
         return self.sku or self.title

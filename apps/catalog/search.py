@@ -4,6 +4,7 @@ best matching variant picked for each product card."""
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -16,7 +17,6 @@ from apps.catalog.query_understanding import UnderstoodQuery, understand
 from apps.knowledge import embeddings
 from apps.knowledge.retrieval import (
     KEYWORD_SCAN_LIMIT,
-    KEYWORD_WEIGHT,
     RRF_K,
     VECTOR_WEIGHT,
     ann_session,
@@ -27,6 +27,16 @@ from apps.knowledge.services.settings import knowledge_settings_get
 CANDIDATES = 50
 # PostgreSQL's default ts_rank weights (D, C, B, A): products weight the title as A.
 KEYWORD_WEIGHTS = [0.1, 0.2, 0.4, 1.0]
+# Arm weights in the fused rank, tuned on demo/product_queries.json (`manage.py bench catalog`).
+# Product names are short and distinctive, so words count for more than in knowledge search.
+KEYWORD_WEIGHT = 0.7
+# Typo-tolerant title matching ("hedlamp", "ridgline down jaket"): pg_trgm word similarity.
+FUZZY_WEIGHT = 0.3
+FUZZY_THRESHOLD = 0.5
+# A query word that names a SKU, or part of one ("DO-JKT-001", "bts-001-11w"), puts that
+# product first. SKU-like: four or more characters with both a letter and a digit.
+SKU_WEIGHT = 3.0
+_SKU_TOKEN = re.compile(r"^(?=.*\d)(?=.*[a-z])[a-z0-9][a-z0-9._/-]{3,}$", re.I)
 
 
 @dataclass
@@ -135,6 +145,35 @@ def _product_where(filters: ProductFilters, params: dict[str, Any]) -> str:
     return " AND ".join(clauses)
 
 
+def _fuzzy_arm(where: str, params: dict[str, Any]) -> str:
+    """Titles that contain something close to the query's words, misspelt or not. The
+    threshold is set for the transaction so the `<%` operator can use the trigram index."""
+    return (
+        "SELECT id, %(fuzzy_weight)s / (%(rrf_k)s + row_number() OVER (ORDER BY closeness DESC, id))"
+        " AS share FROM (SELECT p.id, word_similarity(%(query)s, p.title) AS closeness"
+        f" FROM catalog_product p WHERE %(query)s <%% p.title AND {where}"
+        " ORDER BY closeness DESC, p.id LIMIT %(candidates)s) fuzzy"
+    )
+
+
+def _sku_arm(query: str, where: str, params: dict[str, Any]) -> str | None:
+    tokens = [t for t in query.split() if _SKU_TOKEN.match(t)]
+    if not tokens:
+        return None
+    params["sku_exact"] = [t.upper() for t in tokens]
+    params["sku_parts"] = [
+        "%" + t.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        for t in tokens
+    ]
+    return (
+        "SELECT id, %(sku_weight)s / (%(rrf_k)s + row_number() OVER (ORDER BY exact DESC, id))"
+        " AS share FROM (SELECT p.id, bool_or(upper(v.sku) = ANY(%(sku_exact)s)) AS exact"
+        " FROM catalog_product p JOIN catalog_variant v ON v.product_id = p.id"
+        f" WHERE v.sku ILIKE ANY(%(sku_parts)s) AND {where}"
+        " GROUP BY p.id ORDER BY exact DESC, p.id LIMIT %(candidates)s) skus"
+    )
+
+
 def product_search(
     *, query: str, filters: ProductFilters | None = None, k: int = 8, mode: str = "hybrid"
 ) -> ProductSearchResult:
@@ -148,6 +187,8 @@ def product_search(
         "rrf_k": float(RRF_K),
         "vector_weight": VECTOR_WEIGHT,
         "keyword_weight": KEYWORD_WEIGHT,
+        "fuzzy_weight": FUZZY_WEIGHT,
+        "sku_weight": SKU_WEIGHT,
         "language": knowledge.search_language,
         "query": understood.text or query,
         "weights": KEYWORD_WEIGHTS,
@@ -171,6 +212,9 @@ def product_search(
         arms.append(
             f"SELECT id, %(keyword_weight)s / (%(rrf_k)s + rank) AS share FROM ({keyword}) matches"
         )
+        arms.append(_fuzzy_arm(where, params))
+        if sku_arm := _sku_arm(query, where, params):
+            arms.append(sku_arm)
     if not arms:  # filters only ("under 50"): cheapest first
         arms.append(
             "SELECT p.id, 1.0 / (1 + row_number() OVER (ORDER BY p.min_price, p.id))"
@@ -183,6 +227,10 @@ def product_search(
     )
     with transaction.atomic(), connection.cursor() as cursor:
         ann_session(cursor)
+        cursor.execute(
+            "SELECT set_config('pg_trgm.word_similarity_threshold', %s, true)",
+            [str(FUZZY_THRESHOLD)],
+        )
         cursor.execute(sql, params)
         ranked = cursor.fetchall()
     cards = _cards(ranked, merged)

@@ -5,9 +5,10 @@ from __future__ import annotations
 from decimal import Decimal
 
 from apps.catalog.models import Product, Variant
-from apps.catalog.search import ProductFilters, product_search
+from apps.catalog.search import SKU_WEIGHT, ProductFilters, product_search
 from apps.catalog.services.products import products_upsert
 from apps.core.tenancy import tenant_context
+from apps.knowledge.retrieval import RRF_K
 from tests.catalog.conftest import product, variant
 
 CATALOG = [
@@ -99,6 +100,26 @@ def test_exact_names_and_archived_products(source) -> None:
     assert product_search(query="Lupine 2").cards[0].handle == "lupine-2"
     Product.objects.filter(handle="lupine-2").update(status="archived")
     assert all(card.handle != "lupine-2" for card in product_search(query="Lupine 2 tent").cards)
+
+
+def test_a_sku_or_part_of_one_puts_its_product_first(source) -> None:
+    _seed(source)
+    assert product_search(query="ca-l-blu").cards[0].handle == "cascade-3l"
+    assert product_search(query="do you have SW-10 in stock").cards[0].handle == "switchback"
+
+
+def test_misspelt_product_names_still_find_the_product(source) -> None:
+    _seed(source)
+    assert product_search(query="lupin tnet", mode="keyword").cards[0].handle == "lupine-2"
+    assert product_search(query="swichback", mode="keyword").cards[0].handle == "switchback"
+
+
+def test_sku_wildcards_in_the_query_are_literal(source) -> None:
+    _seed(source)
+    # Unescaped, "_" would match the "-" of SW-10-RED and give it a SKU match's score
+    cards = product_search(query="w_10", mode="keyword").cards
+    assert all(card.score < SKU_WEIGHT / (RRF_K + 1) for card in cards)
+    assert product_search(query="w-10", mode="keyword").cards[0].score >= SKU_WEIGHT / (RRF_K + 1)
 
 
 def test_reimport_recognises_unchanged_products_and_updates_changed_ones(source) -> None:
