@@ -65,6 +65,8 @@ class Product(models.Model):
     images = models.JSONField(default=list, blank=True)
     attributes = models.JSONField(default=dict, blank=True)
     collections = models.ManyToManyField(Collection, related_name="products", blank=True)
+    # Spec sheets, manuals: PDFs the product's data links to, ingested as knowledge sources.
+    documents = models.ManyToManyField("knowledge.Source", related_name="products", blank=True)
     # Summaries of the variants, kept in step by the upsert service.
     min_price = models.DecimalField(max_digits=12, decimal_places=2, null=True, db_index=True)
     max_price = models.DecimalField(max_digits=12, decimal_places=2, null=True)

@@ -149,8 +149,9 @@ def _fuzzy_arm(where: str, params: dict[str, Any]) -> str:
     """Titles that contain something close to the query's words, misspelt or not. The
     threshold is set for the transaction so the `<%` operator can use the trigram index."""
     return (
-        "SELECT id, %(fuzzy_weight)s / (%(rrf_k)s + row_number() OVER (ORDER BY closeness DESC, id))"
-        " AS share FROM (SELECT p.id, word_similarity(%(query)s, p.title) AS closeness"
+        "SELECT id, %(fuzzy_weight)s"
+        " / (%(rrf_k)s + row_number() OVER (ORDER BY closeness DESC, id)) AS share"
+        " FROM (SELECT p.id, word_similarity(%(query)s, p.title) AS closeness"
         f" FROM catalog_product p WHERE %(query)s <%% p.title AND {where}"
         " ORDER BY closeness DESC, p.id LIMIT %(candidates)s) fuzzy"
     )
@@ -162,8 +163,7 @@ def _sku_arm(query: str, where: str, params: dict[str, Any]) -> str | None:
         return None
     params["sku_exact"] = [t.upper() for t in tokens]
     params["sku_parts"] = [
-        "%" + t.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        for t in tokens
+        "%" + t.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%" for t in tokens
     ]
     return (
         "SELECT id, %(sku_weight)s / (%(rrf_k)s + row_number() OVER (ORDER BY exact DESC, id))"

@@ -44,7 +44,11 @@ def product_list(*, filters: ProductListFilters) -> QuerySet[Product]:
 
 
 def product_get(*, product_id: int) -> Product | None:
-    return Product.objects.prefetch_related("variants", "collections").filter(pk=product_id).first()
+    return (
+        Product.objects.prefetch_related("variants", "collections", "documents")
+        .filter(pk=product_id)
+        .first()
+    )
 
 
 def collection_list() -> QuerySet[Collection]:

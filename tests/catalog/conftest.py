@@ -43,6 +43,7 @@ def product(
     collections: tuple[str, ...] = (),
     vendor: str = "Demo Outfitters",
     tags: tuple[str, ...] = (),
+    pdf_links: tuple[str, ...] = (),
 ) -> ProductRecord:
     return ProductRecord(
         external_id=external_id,
@@ -58,6 +59,6 @@ def product(
         attributes={},
         collections=list(collections),
         variants=variants,
-        pdf_links=[],
+        pdf_links=list(pdf_links),
         lines=(2, 2),
     )

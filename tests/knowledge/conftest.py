@@ -28,3 +28,14 @@ def text_source(text: str, *, name: str = "Note", fmt: str = "markdown") -> Sour
     return Source.objects.create(
         kind=Source.Kind.TEXT, name=name, config={"text": text, "format": fmt}
     )
+
+
+def pdf_bytes(text: str) -> bytes:
+    """A real one-page PDF with `text` (fpdf2)."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=12)
+    pdf.multi_cell(0, 8, text)
+    return bytes(pdf.output())

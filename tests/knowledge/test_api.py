@@ -10,22 +10,12 @@ from apps.core.tenancy import tenant_context
 from apps.knowledge.models import FaqEntry, Source
 from tests.accounts.factories import MembershipFactory
 from tests.conftest import client_for
-from tests.knowledge.conftest import synced, text_source
+from tests.knowledge.conftest import pdf_bytes, synced, text_source
 
 
 @pytest.fixture
 def editor_a(tenant_a):
     return MembershipFactory(tenant=tenant_a, role=Role.EDITOR)
-
-
-def _pdf_bytes(text: str) -> bytes:
-    from fpdf import FPDF
-
-    pdf = FPDF()
-    pdf.add_page()
-    pdf.set_font("Helvetica", size=12)
-    pdf.multi_cell(0, 8, text)
-    return bytes(pdf.output())
 
 
 def test_editor_creates_a_url_source_and_it_is_queued(
@@ -97,7 +87,7 @@ def _upload(client, name: str, data: bytes, content_type: str = "application/oct
 
 def test_upload_is_typed_by_content_not_extension(tenant_a, editor_a) -> None:
     client = client_for(tenant_a, editor_a.user)
-    pdf = _upload(client, "policy.txt", _pdf_bytes("Returns within 60 days."))
+    pdf = _upload(client, "policy.txt", pdf_bytes("Returns within 60 days."))
     assert pdf.status_code == 201 and pdf.json()["kind"] == "upload"
     csv = _upload(client, "faq.csv", b"question,answer\nShip to UK?,Yes\n", "text/csv")
     assert csv.status_code == 201 and csv.json()["kind"] == "spreadsheet"

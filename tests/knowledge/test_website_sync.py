@@ -9,8 +9,7 @@ from werkzeug import Request, Response
 
 from apps.knowledge.models import Chunk, Document, Source
 from apps.knowledge.retrieval import knowledge_search
-from tests.knowledge.conftest import synced
-from tests.knowledge.test_api import _pdf_bytes
+from tests.knowledge.conftest import pdf_bytes, synced
 
 HOME = """<html><head><title>Trail Shop</title><script>alert('x')</script></head><body>
 <nav>Home | Shop | Cart</nav>
@@ -32,7 +31,7 @@ def site(httpserver: HTTPServer) -> HTTPServer:
     httpserver.expect_request("/").respond_with_data(HOME, content_type="text/html")
     httpserver.expect_request("/broken").respond_with_data("boom", status=500)
     httpserver.expect_request("/docs/warranty.pdf").respond_with_data(
-        _pdf_bytes("The Lupine tent warranty lasts three years from purchase."),
+        pdf_bytes("The Lupine tent warranty lasts three years from purchase."),
         content_type="application/pdf",
     )
     return httpserver

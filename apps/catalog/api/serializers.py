@@ -47,9 +47,20 @@ class ProductListOutput(serializers.ModelSerializer[Product]):
         return (product.images or [None])[0]
 
 
+class ProductDocumentOutput(serializers.Serializer):
+    """A knowledge source the product links to (spec sheet, manual) and its ingestion state."""
+
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    url = serializers.CharField(source="config.url")
+    status = serializers.CharField()
+    last_error = serializers.CharField()
+
+
 class ProductDetailOutput(ProductListOutput):
     variants = VariantOutput(many=True)
     collections = serializers.SerializerMethodField()
+    documents = ProductDocumentOutput(many=True)
 
     class Meta(ProductListOutput.Meta):
         fields = [
@@ -62,6 +73,7 @@ class ProductDetailOutput(ProductListOutput):
             "attributes",
             "collections",
             "variants",
+            "documents",
             "archived_at",
         ]
 

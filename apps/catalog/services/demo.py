@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 
+from apps.catalog.demo import spec_sheets
 from apps.catalog.models import ImportJob, Product
 from apps.catalog.services.imports import import_create, import_run, import_validate
 from apps.tenants.selectors import host_url
@@ -19,10 +20,14 @@ def demo_catalog_ensure() -> ImportJob | None:
     if Product.objects.exists() or ImportJob.objects.filter(filename=DEMO_IMPORT_NAME).exists():
         return None
     products = demo_products()
-    for item in products:  # the placeholder images ship with Aisle's static files
+    specs_url = host_url(path=spec_sheets.SPECS_PATH)
+    for item in products:  # placeholder images and spec sheets ship with Aisle's static files
         item["images"] = [
             host_url(path=image) if image.startswith("/") else image for image in item["images"]
         ]
+        item["description_html"] = item["description_html"].replace(
+            spec_sheets.LINK_PREFIX, specs_url
+        )
     data = json.dumps(products).encode()
     job = import_create(
         upload=io.BytesIO(data),

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from decimal import Decimal
+from urllib.parse import unquote, urlsplit
 
 from django.contrib.postgres.search import SearchVector
 from django.db import transaction
@@ -26,10 +27,13 @@ from apps.catalog.importing import ProductRecord, RowError
 from apps.catalog.models import Collection, Product, ProductSource, Variant
 from apps.knowledge import embeddings
 from apps.knowledge.services.settings import knowledge_settings_get
+from apps.knowledge.services.sources import url_source_ensure
 
 # Enough of the description to say what the product is; the rest is detail that dilutes the
 # embedding and costs encoder time (the keyword index still gets all of it).
 DESCRIPTION_EMBED_CHARS = 300
+MAX_DOCUMENTS_PER_PRODUCT = 10
+MAX_URL_LENGTH = 2000
 logger = logging.getLogger(__name__)
 
 
@@ -277,7 +281,39 @@ def _write(
                 ),
             )
         )
+    _link_documents(records, results)
     return [results[r.external_id] for r in records]
+
+
+def _link_documents(records: list[ProductRecord], results: dict[str, UpsertResult]) -> None:
+    """PDFs that new or changed products link to (spec sheets, manuals) become knowledge
+    sources, synced by the ingest worker, and are linked to the product. A PDF that several
+    products share is one source; a link dropped from a product is unlinked, its source kept."""
+    for record in records:
+        result = results[record.external_id]
+        urls = [url for url in record.pdf_links if len(url) <= MAX_URL_LENGTH]
+        if result.product_id is None or result.outcome == "unchanged":
+            continue
+        if result.outcome == "created" and not urls:
+            continue
+        source_ids = [
+            url_source_ensure(url=url, name=_document_name(record.title, url)).pk
+            for url in urls[:MAX_DOCUMENTS_PER_PRODUCT]
+        ]
+        links = Product.documents.through.objects
+        links.filter(product_id=result.product_id).exclude(source_id__in=source_ids).delete()
+        links.bulk_create(
+            [
+                Product.documents.through(product_id=result.product_id, source_id=source_id)
+                for source_id in source_ids
+            ],
+            ignore_conflicts=True,
+        )
+
+
+def _document_name(title: str, url: str) -> str:
+    filename = unquote(urlsplit(url).path.rsplit("/", 1)[-1]) or url
+    return f"{title} — {filename}"[:200]
 
 
 @dataclass(frozen=True)

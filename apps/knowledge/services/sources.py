@@ -85,6 +85,13 @@ def source_create(
     return source
 
 
+def url_source_ensure(*, url: str, name: str) -> Source:
+    """The web-page source for `url`, created and synced when no source has that address yet.
+    For documents that other store data links to, such as products' spec sheets."""
+    existing = Source.objects.filter(kind=Source.Kind.URL, config__url=url).first()
+    return existing or source_create(kind=Source.Kind.URL, name=name, config={"url": url})
+
+
 def upload_size_check(*, size: int) -> None:
     if size == 0:
         raise ValidationError({"file": ValidationError(_("The file is empty."), code="empty_file")})

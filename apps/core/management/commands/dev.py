@@ -1,4 +1,4 @@
-"""`make dev`: migrate, seed the demo store, then run web + worker + scheduler together.
+"""`make dev`: migrate, start web, seed the demo store, then run the workers and scheduler too.
 
 Children run in their own process groups so Ctrl-C reaches only this supervisor, which then
 stops them (SIGTERM, then SIGKILL to the whole group after a grace period) and finally the embedded
@@ -43,10 +43,16 @@ class Command(BaseCommand):
     def handle(self, *args: Any, port: int, bind: str, **options: Any) -> None:
         self.stdout.write("Applying migrations (up-to-date schemas are skipped)...")
         call_command("migrate_schemas", interactive=False, verbosity=0)
-        creds = demo_seed()
         python = sys.executable
-        children = {
-            "web": [python, "-m", "daphne", "-b", bind, "-p", str(port), "config.asgi:application"],
+        web = [python, "-m", "daphne", "-b", bind, "-p", str(port), "config.asgi:application"]
+        # Web first: the demo's spec sheets are static files that the ingest worker fetches.
+        processes = {"web": self._spawn("web", web)}
+        try:
+            creds = demo_seed()
+        except BaseException:
+            self._shutdown(processes)
+            raise
+        workers = {
             "worker": [
                 python,
                 "manage.py",
@@ -74,7 +80,7 @@ class Command(BaseCommand):
             ],
             "scheduler": [python, "manage.py", "run_scheduler"],
         }
-        processes = {name: self._spawn(name, argv) for name, argv in children.items()}
+        processes.update({name: self._spawn(name, argv) for name, argv in workers.items()})
         self._banner(creds, port)
         stop_requested = threading.Event()
         for sig in (signal.SIGINT, signal.SIGTERM):

@@ -1,0 +1,35 @@
+"""The demo store's catalog (`make dev`): generated products imported through the real pipeline,
+with spec sheets that the import links into knowledge."""
+
+from __future__ import annotations
+
+import pypdf
+
+from apps.catalog.demo import spec_sheets
+from apps.catalog.demo.generate import demo_products
+from apps.catalog.models import ImportJob, Product
+from apps.catalog.services.demo import demo_catalog_ensure
+from apps.knowledge.models import Source
+from apps.tenants.selectors import host_url
+
+
+def test_demo_catalog_imports_every_product_and_links_its_spec_sheets(in_store_a) -> None:
+    job = demo_catalog_ensure()
+    assert job is not None and job.status == ImportJob.Status.COMPLETED
+    assert (job.created, job.items_failed) == (len(demo_products()), 0) and job.created >= 200
+    sheets = Source.objects.filter(kind=Source.Kind.URL)
+    assert sheets.count() == len(spec_sheets.products_with_spec_sheets())
+    for sheet in sheets:
+        assert sheet.config["url"].startswith(host_url(path=spec_sheets.SPECS_PATH))
+        assert (spec_sheets.SPECS_DIR / sheet.config["url"].rsplit("/", 1)[1]).is_file()
+        assert sheet.products.count() == 1
+    assert demo_catalog_ensure() is None and Product.objects.count() == job.created
+
+
+def test_committed_spec_sheets_carry_their_products_facts() -> None:
+    for product in spec_sheets.products_with_spec_sheets():
+        path = spec_sheets.SPECS_DIR / f"{product['handle']}.pdf"
+        text = " ".join(" ".join(p.extract_text().split()) for p in pypdf.PdfReader(path).pages)
+        assert product["title"] in text
+        for name, value in product["attributes"].items():
+            assert f"{name}: {spec_sheets.pdf_text(value)}" in text
