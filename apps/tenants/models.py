@@ -32,6 +32,8 @@ class Tenant(TenantMixin):
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.ACTIVE)
     suspended_reason = models.CharField(max_length=500, blank=True)
     plan = models.ForeignKey(Plan, null=True, blank=True, on_delete=models.PROTECT)
+    # ISO 4217: prices in imported files without a currency of their own are in this one.
+    currency = models.CharField(max_length=3, default="USD")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

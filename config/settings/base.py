@@ -122,6 +122,9 @@ KNOWLEDGE_MAX_UPLOAD_BYTES = env.int("KNOWLEDGE_MAX_UPLOAD_BYTES", default=25 * 
 KNOWLEDGE_ALLOW_PRIVATE_URLS = env.bool("KNOWLEDGE_ALLOW_PRIVATE_URLS", default=False)
 KNOWLEDGE_CRAWL_DELAY_S = env.float("KNOWLEDGE_CRAWL_DELAY_S", default=1.0)
 CATALOG_MAX_IMPORT_BYTES = env.int("CATALOG_MAX_IMPORT_BYTES", default=500 * 1024 * 1024)
+# No request body may be larger than the largest upload (plus multipart framing); see
+# apps/core/body_limit.py.
+MAX_REQUEST_BODY_BYTES = max(CATALOG_MAX_IMPORT_BYTES, KNOWLEDGE_MAX_UPLOAD_BYTES) + 1024 * 1024
 EMBEDDING_THREADS = env.int("EMBEDDING_THREADS", default=0)  # 0: torch's default (all cores)
 # onnx: int8 ONNX Runtime encoder (about twice as fast on CPU); torch: sentence-transformers.
 EMBEDDING_BACKEND = env("EMBEDDING_BACKEND", default="onnx")

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from babel.numbers import list_currencies
 from rest_framework import serializers
 
 from apps.catalog.models import Collection, ImportJob, ImportRowError, Product, Variant
@@ -160,6 +161,7 @@ class ImportJobOutput(serializers.ModelSerializer[ImportJob]):
             "preview",
             "status",
             "error",
+            "currency",
             "archive_missing",
             "confirm_archive",
             "summary",
@@ -176,6 +178,10 @@ class ImportJobOutput(serializers.ModelSerializer[ImportJob]):
 
 class ImportCreateInput(serializers.Serializer):
     file = serializers.FileField(allow_empty_file=True)
+    # Prices in the file are in this currency; the store's currency when not given.
+    currency = serializers.ChoiceField(
+        choices=sorted(list_currencies()), required=False, help_text="ISO 4217 code"
+    )
 
 
 class ImportMappingInput(serializers.Serializer):

@@ -98,8 +98,14 @@ class ImportListView(GenericAPIView):
 
     @extend_schema(request=s.ImportCreateInput, responses={201: s.ImportJobOutput})
     def post(self, request: Request) -> Response:
-        upload = validated(s.ImportCreateInput, request.data)["file"]
-        job = imports.import_create(upload=upload, filename=upload.name, size=upload.size)
+        data = validated(s.ImportCreateInput, request.data)
+        upload = data["file"]
+        job = imports.import_create(
+            upload=upload,
+            filename=upload.name,
+            size=upload.size,
+            currency=data.get("currency"),
+        )
         return Response(s.ImportJobOutput(job).data, status=status.HTTP_201_CREATED)
 
 

@@ -38,6 +38,7 @@ from apps.catalog.services.products import (
     UpsertResult,
     products_archive_missing,
 )
+from apps.core.tenancy import current_tenant
 
 logger = logging.getLogger(__name__)
 
@@ -48,16 +49,27 @@ ARCHIVE_GUARD_SHARE = 0.2
 MAX_STORED_ERRORS = 5000
 
 
+def store_currency() -> str:
+    tenant = current_tenant()
+    return tenant.currency if tenant is not None else "USD"
+
+
 def _refuse(code: str, message: str) -> ValidationError:
     return ValidationError({"file": ValidationError(message, code=code)})
 
 
 @transaction.atomic
 def import_create(
-    *, upload: IO[bytes], filename: str, size: int, source_name: str = "File imports"
+    *,
+    upload: IO[bytes],
+    filename: str,
+    size: int,
+    currency: str | None = None,
+    source_name: str = "File imports",
 ) -> ImportJob:
     """Store the upload and build its preview. Refuses (ValidationError, nothing stored) a file
-    that is too big, empty, or not a product file at all."""
+    that is too big, empty, or not a product file at all. Prices without a currency of their
+    own are in `currency`, by default the store's."""
     if size == 0:
         raise _refuse("empty_file", _("The file is empty."))
     if size > settings.CATALOG_MAX_IMPORT_BYTES:
@@ -69,7 +81,12 @@ def import_create(
     source, _created = ProductSource.objects.get_or_create(
         kind=ProductSource.Kind.FILE, name=source_name
     )
-    job = ImportJob.objects.create(source=source, filename=filename[:255], size=size)
+    job = ImportJob.objects.create(
+        source=source,
+        filename=filename[:255],
+        size=size,
+        currency=currency or store_currency(),
+    )
     index = 0
     while piece := upload.read(PIECE_BYTES):
         ImportFileChunk.objects.create(job=job, index=index, data=piece)
