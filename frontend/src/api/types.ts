@@ -336,8 +336,8 @@ export interface ImportPreview {
   mapping: ImportMapping;
   /** Required target fields without a column, as detected on upload. */
   required_missing: string[];
-  /** The first rows, column → cell, verbatim (untrusted text). */
-  sample: Record<string, string>[];
+  /** The first rows, column → cell, verbatim (untrusted). CSV/XLSX cells are strings; JSON items hold any JSON. */
+  sample: Record<string, unknown>[];
   row_estimate: number | null;
   notes: string[];
 }
