@@ -6,16 +6,16 @@ export interface Count {
   color?: string;
 }
 
-/** Big numbers with their labels (a description list), e.g. an import's summary. */
+/** Big numbers with their labels, e.g. an import's summary; a list, so screen readers announce how many. */
 export function Counts({ label, counts }: { label: string; counts: Count[] }) {
   return (
-    <SimpleGrid component="dl" aria-label={label} cols={{ base: 2, sm: counts.length }} spacing="sm" m={0}>
+    <SimpleGrid role="list" aria-label={label} cols={{ base: 2, sm: counts.length }} spacing="sm">
       {counts.map((count) => (
-        <Paper key={count.label} withBorder p="sm">
-          <Text component="dt" size="sm" c="dimmed">
+        <Paper key={count.label} role="listitem" withBorder p="sm">
+          <Text size="sm" c="dimmed">
             {count.label}
           </Text>
-          <Text component="dd" m={0} fz={28} fw={600} c={count.value > 0 ? count.color : undefined}>
+          <Text fz={28} fw={600} c={count.value > 0 ? count.color : undefined}>
             {count.value.toLocaleString()}
           </Text>
         </Paper>
