@@ -4,44 +4,23 @@ test-retrieval playground with its citation."""
 from __future__ import annotations
 
 import re
-import threading
 
 import pytest
-from django.db import connections
 from playwright.sync_api import Page, expect
 
 from apps.accounts.roles import Role
-from apps.core.tenancy import tenant_context
 from apps.knowledge.models import Source
 from apps.knowledge.services.sync import source_sync
 from apps.tenants import provisioning
 from apps.tenants.services import tenant_provision
 from tests.accounts.factories import TEST_PASSWORD, MembershipFactory
+from tests.browser.helpers import run_as_worker
 
 pytestmark = pytest.mark.browser
 
 NOTE = """# Rentals
 ## Tents
 You can rent the Lupine 2 tent for $25 per weekend, with the footprint included."""
-
-
-def _as_worker(tenant, job) -> None:
-    errors: list[BaseException] = []
-
-    def run() -> None:
-        try:
-            with tenant_context(tenant):
-                job()
-        except BaseException as error:  # re-raised in the test thread
-            errors.append(error)
-        finally:
-            connections.close_all()
-
-    thread = threading.Thread(target=run)
-    thread.start()
-    thread.join(timeout=60)
-    if errors:
-        raise errors[0]
 
 
 def test_add_a_note_see_it_sync_and_search_it(server: str, page: Page, tmp_path) -> None:
@@ -65,7 +44,7 @@ def test_add_a_note_see_it_sync_and_search_it(server: str, page: Page, tmp_path)
         expect(page.get_by_role("cell", name="Rental terms")).to_be_visible()
         # the worker's job, run on a plain thread as in a worker (Playwright's event loop owns
         # this one); the page polls and shows the result
-        _as_worker(
+        run_as_worker(
             tenant, lambda: source_sync(source_id=Source.objects.get(name="Rental terms").pk)
         )
         expect(page.get_by_text("ready", exact=False).first).to_be_visible(timeout=15_000)

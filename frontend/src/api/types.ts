@@ -192,3 +192,191 @@ export interface SearchResponse {
   results: SearchResult[];
   took_ms: number;
 }
+
+// Catalog
+
+export const PRODUCT_STATUSES = ['active', 'draft', 'archived'] as const;
+export type ProductStatus = (typeof PRODUCT_STATUSES)[number];
+
+/** Money as the API sends it: a decimal string ("289.00"), or null when unknown. */
+export type Money = string | null;
+
+export interface ProductListItem {
+  id: number;
+  title: string;
+  handle: string;
+  vendor: string;
+  product_type: string;
+  status: ProductStatus;
+  url: string;
+  /** The first image's URL, untrusted. */
+  image: string | null;
+  min_price: Money;
+  max_price: Money;
+  currency: string;
+  available: boolean;
+  updated_at: string;
+}
+
+export interface Variant {
+  id: number;
+  sku: string;
+  title: string;
+  /** Option name → value, in file order: {"Size": "M", "Color": "Red"}. */
+  options: Record<string, string>;
+  price: Money;
+  compare_at_price: Money;
+  /** null when stock isn't tracked. */
+  inventory_quantity: number | null;
+  available: boolean;
+  barcode: string;
+  image_url: string;
+}
+
+export interface ProductDetail extends ProductListItem {
+  external_id: string;
+  /** Merchant-supplied HTML: never rendered; use description_text. */
+  description_html: string;
+  description_text: string;
+  tags: string[];
+  images: string[];
+  attributes: Record<string, string>;
+  /** Collection titles. */
+  collections: string[];
+  variants: Variant[];
+  archived_at: string | null;
+}
+
+export interface Collection {
+  id: number;
+  title: string;
+  handle: string;
+  product_count: number;
+}
+
+/** Query-string filters of `GET catalog/products/`. */
+export interface ProductListParams {
+  q?: string;
+  status?: ProductStatus;
+  vendor?: string;
+  /** A collection handle or title. */
+  collection?: string;
+  in_stock?: 'true';
+  min_price?: string;
+  max_price?: string;
+}
+
+export interface ProductSearchFilters {
+  min_price?: string;
+  max_price?: string;
+  in_stock?: boolean;
+  options?: Record<string, string[]>;
+  collection?: string;
+  vendor?: string;
+}
+
+export interface ProductSearchRequest {
+  query: string;
+  k?: number;
+  mode?: SearchMode;
+  filters?: ProductSearchFilters;
+}
+
+export interface VariantCard {
+  id: number;
+  sku: string;
+  options: Record<string, string>;
+  price: Money;
+  compare_at_price: Money;
+  available: boolean;
+}
+
+export interface ProductCard {
+  id: number;
+  title: string;
+  handle: string;
+  url: string;
+  image: string | null;
+  min_price: Money;
+  max_price: Money;
+  currency: string;
+  available: boolean;
+  score: number;
+  /** The variant that best matches the query. */
+  variant: VariantCard | null;
+}
+
+/** How the query was read: the words searched for, and the filters taken from it. */
+export interface UnderstoodQuery {
+  text: string;
+  min_price: Money;
+  max_price: Money;
+  colours: string[];
+  sizes: string[];
+  in_stock: boolean;
+}
+
+export interface ProductSearchResponse {
+  results: ProductCard[];
+  understood: UnderstoodQuery;
+  took_ms: number;
+}
+
+export const IMPORT_KINDS = ['products', 'orders'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+export type ImportFormat = 'shopify' | 'woocommerce' | 'generic' | 'json';
+export type ImportStatus = 'uploaded' | 'validating' | 'validated' | 'running' | 'completed' | 'failed';
+
+/** Target field → the file's column; "option:<Name>" targets are variant options. */
+export type ImportMapping = Record<string, string>;
+
+export interface ImportPreview {
+  format: ImportFormat;
+  columns: string[];
+  mapping: ImportMapping;
+  /** Required target fields without a column, as detected on upload. */
+  required_missing: string[];
+  /** The first rows, column → cell, verbatim (untrusted). CSV/XLSX cells are strings; JSON items hold any JSON. */
+  sample: Record<string, unknown>[];
+  row_estimate: number | null;
+  notes: string[];
+}
+
+export interface ImportSummary {
+  items_seen: number;
+  items_valid: number;
+  items_failed: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  archived: number;
+}
+
+export interface ImportJob {
+  id: number;
+  kind: ImportKind;
+  filename: string;
+  size: number;
+  /** Read on upload: a job is only created for a file that could be previewed. */
+  format: ImportFormat;
+  mapping: ImportMapping;
+  preview: ImportPreview;
+  status: ImportStatus;
+  /** Why the job failed, or a warning on a completed job (e.g. archiving refused by the guard). */
+  error: string;
+  archive_missing: boolean;
+  confirm_archive: boolean;
+  summary: ImportSummary;
+  created_at: string;
+  updated_at: string;
+  finished_at: string | null;
+}
+
+export interface ImportRowError {
+  /** 1-based line in the file (the CSV header is line 1), sheet row, or JSON item number. */
+  line: number;
+  column: string;
+  code: string;
+  message: string;
+  external_id: string;
+}

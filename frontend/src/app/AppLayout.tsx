@@ -4,12 +4,20 @@ import { Outlet } from 'react-router';
 import { SessionProvider } from '../features/session/SessionContext';
 import { useMeQuery } from '../features/session/useMeQuery';
 import { ErrorState } from '../shared/QueryState';
-import { ShellNavLink } from './ShellNavLink';
+import { ShellNavLink, type NavItem } from './ShellNavLink';
 import { StoreSwitcher } from './StoreSwitcher';
 import { UserMenu } from './UserMenu';
 
-const NAV_ITEMS = [
+const NAV_ITEMS: NavItem[] = [
   { to: '/', label: 'Overview' },
+  {
+    to: '/catalog',
+    label: 'Catalog',
+    children: [
+      { to: '/catalog/products', label: 'Products' },
+      { to: '/catalog/imports', label: 'Imports' },
+    ],
+  },
   { to: '/knowledge', label: 'Knowledge' },
   { to: '/team', label: 'Team' },
   { to: '/api-keys', label: 'API keys' },

@@ -1,6 +1,10 @@
-import { createBrowserRouter, type RouteObject } from 'react-router';
+import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { ApiKeysPage } from '../features/api-keys/ApiKeysPage';
 import { AuditPage } from '../features/audit/AuditPage';
+import { ImportsPage } from '../features/catalog/imports/ImportsPage';
+import { ImportJobPage, NewImportPage } from '../features/catalog/imports/ImportWizardPage';
+import { ProductDetailPage } from '../features/catalog/ProductDetailPage';
+import { ProductsPage } from '../features/catalog/ProductsPage';
 import { KnowledgePage } from '../features/knowledge/KnowledgePage';
 import { SearchPage } from '../features/knowledge/SearchPage';
 import { SourceDetailPage } from '../features/knowledge/SourceDetailPage';
@@ -25,6 +29,17 @@ export const routes: RouteObject[] = [
           { index: true, element: <KnowledgePage /> },
           { path: 'sources/:id', element: <SourceDetailPage /> },
           { path: 'search', element: <SearchPage /> },
+        ],
+      },
+      {
+        path: 'catalog',
+        children: [
+          { index: true, element: <Navigate to="products" replace /> },
+          { path: 'products', element: <ProductsPage /> },
+          { path: 'products/:id', element: <ProductDetailPage /> },
+          { path: 'imports', element: <ImportsPage /> },
+          { path: 'imports/new', element: <NewImportPage /> },
+          { path: 'imports/:id', element: <ImportJobPage /> },
         ],
       },
       { path: 'team', element: <TeamPage /> },

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import type { Key, ReactNode } from 'react';
 import { Group, Pagination, Stack, Table, Text } from '@mantine/core';
 import { QueryState } from './QueryState';
 import type { PaginatedQuery } from './usePaginatedQuery';
@@ -8,21 +8,27 @@ export interface Column<T> {
   cell: (row: T) => ReactNode;
 }
 
-interface PaginatedTableProps<T extends { id: number }> {
+interface PaginatedTableProps<T> {
   /** Accessible name of the table. */
   label: string;
   list: PaginatedQuery<T>;
   columns: Column<T>[];
   /** A string is shown as a dimmed line; anything else as is (e.g. a StatusMessage). */
   emptyMessage: ReactNode;
+  /** Identifies a row; rows with an `id` need none. */
+  rowKey?: (row: T, index: number) => Key;
 }
 
+const byId = (row: unknown, index: number): Key =>
+  row && typeof row === 'object' && 'id' in row && typeof row.id === 'number' ? row.id : index;
+
 /** A list endpoint as a table: loading, error and no-access states, empty message, and page controls. */
-export function PaginatedTable<T extends { id: number }>({
+export function PaginatedTable<T>({
   label,
   list,
   columns,
   emptyMessage,
+  rowKey = byId,
 }: PaginatedTableProps<T>) {
   return (
     <QueryState query={list.query}>
@@ -45,8 +51,8 @@ export function PaginatedTable<T extends { id: number }>({
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
-                  {data.results.map((row) => (
-                    <Table.Tr key={row.id}>
+                  {data.results.map((row, index) => (
+                    <Table.Tr key={rowKey(row, index)}>
                       {columns.map((column) => (
                         <Table.Td key={column.header}>{column.cell(row)}</Table.Td>
                       ))}

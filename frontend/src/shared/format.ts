@@ -41,3 +41,26 @@ export function formatBytes(bytes: number): string {
   const rounded = unit === 0 ? String(value) : value.toFixed(value < 10 && value % 1 !== 0 ? 1 : 0);
   return `${rounded} ${BYTE_UNITS[unit]}`;
 }
+
+/**
+ * A decimal amount as the API sends it ("1234.50") in `currency`: "$1,234.50".
+ * `fallback` for a missing amount; an unknown currency code falls back to "1,234.50 XYZ".
+ */
+export function formatMoney(amount: string | null, currency: string, fallback = '—'): string {
+  if (amount === null || amount === '') return fallback;
+  const value = Number(amount);
+  if (Number.isNaN(value)) return amount;
+  try {
+    return new Intl.NumberFormat(undefined, { style: 'currency', currency }).format(value);
+  } catch {
+    return `${new Intl.NumberFormat(undefined, { minimumFractionDigits: 2 }).format(value)} ${currency}`;
+  }
+}
+
+/** "$10.00", or "$10.00 – $25.00" when the ends differ. */
+export function formatMoneyRange(min: string | null, max: string | null, currency: string, fallback = '—'): string {
+  if (min === null && max === null) return fallback;
+  const low = formatMoney(min ?? max, currency);
+  const high = formatMoney(max ?? min, currency);
+  return low === high ? low : `${low} – ${high}`;
+}

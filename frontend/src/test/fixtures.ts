@@ -1,4 +1,16 @@
-import type { Faq, KnowledgeDocument, KnowledgeSource, Me, Member, Paginated, Role } from '../api/types';
+import type {
+  Faq,
+  ImportJob,
+  ImportRowError,
+  KnowledgeDocument,
+  KnowledgeSource,
+  Me,
+  Member,
+  Paginated,
+  ProductDetail,
+  ProductListItem,
+  Role,
+} from '../api/types';
 
 interface PageInfo {
   count?: number;
@@ -64,4 +76,82 @@ export function knowledgeDocument(id: number, overrides: Partial<KnowledgeDocume
 
 export function faq(id: number, question: string, answer: string): Faq {
   return { id, question, answer, updated_at: '2025-01-15T10:00:00Z' };
+}
+
+export function product(id: number, overrides: Partial<ProductListItem> = {}): ProductListItem {
+  return {
+    id,
+    title: `Product ${id}`,
+    handle: `product-${id}`,
+    vendor: 'Demo Outfitters',
+    product_type: 'Jacket',
+    status: 'active',
+    url: `https://shop.example/products/product-${id}`,
+    image: `https://cdn.example/product-${id}.jpg`,
+    min_price: '10.00',
+    max_price: '10.00',
+    currency: 'USD',
+    available: true,
+    updated_at: '2025-01-15T10:00:00Z',
+    ...overrides,
+  };
+}
+
+export function productDetail(id: number, overrides: Partial<ProductDetail> = {}): ProductDetail {
+  return {
+    ...product(id),
+    external_id: `product-${id}`,
+    description_html: '<p>A product.</p>',
+    description_text: 'A product.',
+    tags: [],
+    images: [`https://cdn.example/product-${id}.jpg`],
+    attributes: {},
+    collections: [],
+    variants: [],
+    archived_at: null,
+    ...overrides,
+  };
+}
+
+export function importJob(id: number, overrides: Partial<ImportJob> = {}): ImportJob {
+  return {
+    id,
+    kind: 'products',
+    filename: 'products.csv',
+    size: 2048,
+    format: 'shopify',
+    mapping: { external_id: 'Handle', title: 'Title', price: 'Variant Price', sku: 'Variant SKU', 'option:Size': 'Option1 Value' },
+    preview: {
+      format: 'shopify',
+      columns: ['Handle', 'Title', 'Option1 Name', 'Option1 Value', 'Variant SKU', 'Variant Price'],
+      mapping: { external_id: 'Handle', title: 'Title', price: 'Variant Price', sku: 'Variant SKU', 'option:Size': 'Option1 Value' },
+      required_missing: [],
+      sample: [
+        { Handle: 'cascade-3l', Title: 'Cascade 3L Shell', 'Option1 Name': 'Size', 'Option1 Value': 'M', 'Variant SKU': 'CA-M', 'Variant Price': '289.00' },
+        { Handle: 'cascade-3l', Title: '', 'Option1 Name': '', 'Option1 Value': 'L', 'Variant SKU': 'CA-L', 'Variant Price': '289.00' },
+      ],
+      row_estimate: 2,
+      notes: [],
+    },
+    status: 'uploaded',
+    error: '',
+    archive_missing: false,
+    confirm_archive: false,
+    summary: { items_seen: 0, items_valid: 0, items_failed: 0, created: 0, updated: 0, unchanged: 0, archived: 0 },
+    created_at: '2025-01-15T10:00:00Z',
+    updated_at: '2025-01-15T10:00:00Z',
+    finished_at: null,
+    ...overrides,
+  };
+}
+
+export function rowError(line: number, overrides: Partial<ImportRowError> = {}): ImportRowError {
+  return {
+    line,
+    column: 'Variant Price',
+    code: 'invalid_price',
+    message: `Variant Price "abc" is not a number`,
+    external_id: 'broken',
+    ...overrides,
+  };
 }

@@ -4,8 +4,9 @@ import { useSearchParams } from 'react-router';
 import type { KnowledgeDocument, KnowledgeSource } from '../../api/types';
 import { ExternalLink } from '../../shared/ExternalLink';
 import { PaginatedTable, type Column } from '../../shared/PaginatedTable';
+import { RelativeTime } from '../../shared/RelativeTime';
 import { isSyncing, useDocuments } from './hooks';
-import { RelativeTime, StatusBadge } from './labels';
+import { StatusBadge } from './labels';
 
 /** The `?status=` filter: the failed-count badge on the sources page links here with `status=error`. */
 const FILTERS = [

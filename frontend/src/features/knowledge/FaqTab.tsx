@@ -5,10 +5,10 @@ import type { Faq, KnowledgeSource } from '../../api/types';
 import { confirmDestructive } from '../../shared/confirm';
 import { ModalForm } from '../../shared/ModalForm';
 import { PaginatedTable, type Column } from '../../shared/PaginatedTable';
+import { RelativeTime } from '../../shared/RelativeTime';
 import { canEditContent } from '../session/permissions';
 import { useSession } from '../session/SessionContext';
 import { useCreateFaq, useDeleteFaq, useFaqs, useUpdateFaq, type FaqInput } from './hooks';
-import { RelativeTime } from './labels';
 
 interface FaqModalProps {
   source: KnowledgeSource;

@@ -100,12 +100,12 @@ describe('Knowledge sources screen', () => {
     expect(requestsTo(requests, 'GET', '/api/v1/knowledge/settings/')).toHaveLength(0);
   });
 
-  it('is in the navigation between Overview and Team', async () => {
+  it('is in the navigation between the catalog and Team', async () => {
     renderKnowledge('viewer');
 
     const nav = await screen.findByRole('navigation', { name: 'Main navigation' });
     const links = within(nav).getAllByRole('link').map((link) => link.textContent);
-    expect(links.slice(0, 3)).toEqual(['Overview', 'Knowledge', 'Team']);
+    expect(links.slice(0, 5)).toEqual(['Overview', 'Products', 'Imports', 'Knowledge', 'Team']);
     expect(within(nav).getByRole('link', { name: 'Knowledge' })).toHaveAttribute('aria-current', 'page');
   });
 });

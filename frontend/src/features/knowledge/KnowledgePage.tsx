@@ -4,13 +4,14 @@ import { Link } from 'react-router';
 import type { KnowledgeSource } from '../../api/types';
 import { PageHeader } from '../../shared/PageHeader';
 import { PaginatedTable, type Column } from '../../shared/PaginatedTable';
+import { RelativeTime } from '../../shared/RelativeTime';
 import { StatusMessage } from '../../shared/StatusMessage';
 import { canEditContent, canManage } from '../session/permissions';
 import { useSession } from '../session/SessionContext';
 import { AddSourceMenu, AddSourceModals, type NewSourceKind } from './AddSource';
 import { useSources } from './hooks';
 import { KnowledgeSettingsCard } from './KnowledgeSettingsCard';
-import { KindBadge, RelativeTime, scheduleLabel, sourcePage, SourceStatusCell } from './labels';
+import { KindBadge, scheduleLabel, sourcePage, SourceStatusCell } from './labels';
 
 const COLUMNS: Column<KnowledgeSource>[] = [
   {

@@ -4,11 +4,12 @@ import { useForm } from '@mantine/form';
 import { useNavigate } from 'react-router';
 import type { KnowledgeSource, Schedule } from '../../api/types';
 import { confirmDestructive } from '../../shared/confirm';
+import { RelativeTime } from '../../shared/RelativeTime';
 import { useServerForm } from '../../shared/useServerForm';
 import { canEditContent } from '../session/permissions';
 import { useSession } from '../session/SessionContext';
 import { isSyncing, useDeleteSource, useSyncSource, useUpdateSource } from './hooks';
-import { isRemote, KindBadge, RelativeTime, scheduleLabel, ScheduleSelect, StatusBadge, SyncProgress } from './labels';
+import { isRemote, KindBadge, scheduleLabel, ScheduleSelect, StatusBadge, SyncProgress } from './labels';
 
 /** The source's name as a heading; editors can rename it in place. */
 function SourceName({ source, editable }: { source: KnowledgeSource; editable: boolean }) {

@@ -13,6 +13,7 @@ import type {
   SearchResponse,
   SourceConfig,
 } from '../../api/types';
+import { POLL_MS } from '../../shared/polling';
 import { useApiMutation } from '../../shared/useApiMutation';
 import { fetchAllPages, usePaginatedQuery } from '../../shared/usePaginatedQuery';
 
@@ -24,8 +25,6 @@ const DOCUMENTS = 'knowledge-documents';
 const FAQS = 'knowledge-faqs';
 const SETTINGS = 'knowledge-settings';
 
-/** How often to poll while something is being synced or re-embedded. */
-export const POLL_MS = 2000;
 
 export function isSyncing(source: KnowledgeSource): boolean {
   return source.status === 'queued' || source.status === 'syncing';

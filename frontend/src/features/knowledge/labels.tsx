@@ -1,11 +1,9 @@
 import {
   Badge,
   Group,
-  Progress,
   Radio,
   Select,
   Stack,
-  Text,
   type ComboboxItem,
   type RadioGroupProps,
   type SelectProps,
@@ -18,7 +16,7 @@ import {
   type SourceKind,
   type SourceStatus,
 } from '../../api/types';
-import { formatDateTime, formatRelativeTime } from '../../shared/format';
+import { WorkProgress } from '../../shared/WorkProgress';
 import { isSyncing } from './hooks';
 
 export const KIND_LABELS: Record<SourceKind, string> = {
@@ -86,21 +84,13 @@ export function StatusBadge({ status }: { status: SourceStatus | DocumentStatus 
 /** `documents_done / documents_total` as a bar; striped and moving until the total is known. */
 export function SyncProgress({ source }: { source: KnowledgeSource }) {
   const { documents_done: done, documents_total: total } = source.progress;
-  const known = total > 0;
   return (
-    <Stack gap={2} miw={120}>
-      <Progress.Root size="sm">
-        <Progress.Section
-          value={known ? Math.min(100, (done / total) * 100) : 100}
-          striped
-          animated={!known}
-          aria-label={`${source.name}: ${done} of ${total} documents synced`}
-        />
-      </Progress.Root>
-      <Text size="xs" c="dimmed">
-        {known ? `${done}/${total} documents` : 'Waiting to start…'}
-      </Text>
-    </Stack>
+    <WorkProgress
+      done={done}
+      total={total}
+      label={`${source.name}: ${done} of ${total} documents synced`}
+      caption={total > 0 ? `${done}/${total} documents` : 'Waiting to start…'}
+    />
   );
 }
 
@@ -126,15 +116,6 @@ const SCHEDULE_OPTIONS: ComboboxItem<Schedule>[] = SCHEDULES.map((schedule) => (
 /** A schedule picker; spread `form.getInputProps('schedule')` or pass value/onChange. */
 export function ScheduleSelect(props: Omit<SelectProps<Schedule>, 'data'>) {
   return <Select<Schedule> label="Schedule" data={SCHEDULE_OPTIONS} allowDeselect={false} {...props} />;
-}
-
-/** "5 minutes ago", with the exact time on hover. */
-export function RelativeTime({ iso, fallback = '—' }: { iso: string | null; fallback?: string }) {
-  return (
-    <Text span size="sm" title={iso ? formatDateTime(iso) : undefined} style={{ whiteSpace: 'nowrap' }}>
-      {formatRelativeTime(iso, fallback)}
-    </Text>
-  );
 }
 
 /** Markdown or plain text, for a text note; spread `form.getInputProps('format')`. */

@@ -1,0 +1,205 @@
+import { useState, type ReactNode } from 'react';
+import { Alert, Anchor, Badge, Card, Grid, Group, Stack, Table, Text, Title, UnstyledButton } from '@mantine/core';
+import { Link, useParams } from 'react-router';
+import type { ProductDetail, Variant } from '../../api/types';
+import { ExternalLink } from '../../shared/ExternalLink';
+import { formatDateTime, formatMoney, formatMoneyRange } from '../../shared/format';
+import { QueryState } from '../../shared/QueryState';
+import { NotFoundPage } from '../not-found/NotFoundPage';
+import { useProduct } from './hooks';
+import { AvailabilityBadge, PRODUCTS_PAGE, ProductImage, ProductStatusBadge } from './labels';
+
+function Gallery({ product }: { product: ProductDetail }) {
+  const [selected, setSelected] = useState(0);
+  const images = product.images;
+  return (
+    <Stack gap="xs">
+      <ProductImage src={images[selected]} alt={product.title} size={280} />
+      {images.length > 1 && (
+        <Group gap="xs" role="group" aria-label="Product images">
+          {images.map((image, index) => (
+            <UnstyledButton
+              key={image}
+              onClick={() => setSelected(index)}
+              aria-label={`Show image ${index + 1} of ${images.length}`}
+              aria-pressed={index === selected}
+              style={{
+                outline: index === selected ? '2px solid var(--mantine-primary-color-filled)' : undefined,
+                borderRadius: 'var(--mantine-radius-sm)',
+              }}
+            >
+              <ProductImage src={image} alt="" size={56} />
+            </UnstyledButton>
+          ))}
+        </Group>
+      )}
+    </Stack>
+  );
+}
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <Stack gap={6} component="section" aria-label={title}>
+      <Title order={4}>{title}</Title>
+      {children}
+    </Stack>
+  );
+}
+
+function Pills({ items, empty }: { items: string[]; empty: string }) {
+  if (items.length === 0) return <Text size="sm" c="dimmed">{empty}</Text>;
+  return (
+    <Group gap={6}>
+      {items.map((item) => (
+        <Badge key={item} variant="light" color="gray" tt="none">
+          {item}
+        </Badge>
+      ))}
+    </Group>
+  );
+}
+
+function Attributes({ attributes }: { attributes: Record<string, string> }) {
+  const entries = Object.entries(attributes);
+  if (entries.length === 0) return <Text size="sm" c="dimmed">None</Text>;
+  return (
+    <Table aria-label="Attributes" withRowBorders={false} verticalSpacing={4}>
+      <Table.Tbody>
+        {entries.map(([name, value]) => (
+          <Table.Tr key={name}>
+            <Table.Th w="40%" fw={500}>
+              {name}
+            </Table.Th>
+            <Table.Td style={{ overflowWrap: 'anywhere' }}>{value}</Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+function options(variant: Variant): string {
+  const pairs = Object.entries(variant.options).map(([name, value]) => `${name}: ${value}`);
+  return pairs.length > 0 ? pairs.join(' · ') : variant.title || 'Default';
+}
+
+function VariantsTable({ product }: { product: ProductDetail }) {
+  const money = (amount: string | null) => formatMoney(amount, product.currency);
+  return (
+    <Table.ScrollContainer minWidth={640}>
+      <Table aria-label="Variants" striped verticalSpacing="sm">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>SKU</Table.Th>
+            <Table.Th>Options</Table.Th>
+            <Table.Th>Price</Table.Th>
+            <Table.Th>Compare-at</Table.Th>
+            <Table.Th>Inventory</Table.Th>
+            <Table.Th>Availability</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {product.variants.map((variant) => (
+            <Table.Tr key={variant.id}>
+              <Table.Td>{variant.sku || '—'}</Table.Td>
+              <Table.Td>{options(variant)}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{money(variant.price)}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{money(variant.compare_at_price)}</Table.Td>
+              <Table.Td>{variant.inventory_quantity ?? <Text span size="sm" c="dimmed">Not tracked</Text>}</Table.Td>
+              <Table.Td>
+                <AvailabilityBadge available={variant.available} />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+function Product({ product }: { product: ProductDetail }) {
+  const subtitle = [product.vendor, product.product_type, product.handle].filter(Boolean).join(' · ');
+  return (
+    <Stack gap="lg">
+      <Stack gap={6}>
+        <Title order={2}>{product.title}</Title>
+        <Group gap="xs">
+          <ProductStatusBadge status={product.status} />
+          <AvailabilityBadge available={product.available} />
+          <Text size="sm" c="dimmed">
+            {subtitle}
+          </Text>
+        </Group>
+        {product.url && (
+          <Text size="sm">
+            <ExternalLink href={product.url}>View in your store</ExternalLink>
+          </Text>
+        )}
+      </Stack>
+      {product.status === 'archived' && (
+        <Alert color="orange" title="Archived">
+          The last full import didn’t list this product{product.archived_at && ` (${formatDateTime(product.archived_at)})`}, so
+          shoppers no longer see it. Import it again to bring it back.
+        </Alert>
+      )}
+      <Grid gap="xl">
+        <Grid.Col span={{ base: 12, md: 'content' }}>
+          <Gallery product={product} />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 'auto' }}>
+          <Stack gap="lg">
+            <Text size="xl" fw={600}>
+              {formatMoneyRange(product.min_price, product.max_price, product.currency, 'No price')}
+            </Text>
+            <Section title="Description">
+              {/* Merchant HTML is never injected: the plain-text version, as the assistant reads it. */}
+              {product.description_text ? (
+                <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+                  {product.description_text}
+                </Text>
+              ) : (
+                <Text size="sm" c="dimmed">
+                  No description
+                </Text>
+              )}
+            </Section>
+            <Section title="Collections">
+              <Pills items={product.collections} empty="In no collection" />
+            </Section>
+            <Section title="Tags">
+              <Pills items={product.tags} empty="No tags" />
+            </Section>
+            <Section title="Attributes">
+              <Attributes attributes={product.attributes} />
+            </Section>
+          </Stack>
+        </Grid.Col>
+      </Grid>
+      <Card withBorder component="section" aria-label={`Variants (${product.variants.length})`}>
+        <Title order={4} mb="sm">
+          Variants ({product.variants.length})
+        </Title>
+        <VariantsTable product={product} />
+      </Card>
+    </Stack>
+  );
+}
+
+/** /catalog/products/:id */
+export function ProductDetailPage() {
+  const id = Number(useParams().id);
+  if (!Number.isInteger(id) || id <= 0) return <NotFoundPage />;
+  return <ProductDetailContent key={id} id={id} />;
+}
+
+function ProductDetailContent({ id }: { id: number }) {
+  const product = useProduct(id);
+  return (
+    <Stack gap="md">
+      <Anchor component={Link} to={PRODUCTS_PAGE} size="sm">
+        ← Products
+      </Anchor>
+      <QueryState query={product}>{(data) => <Product product={data} />}</QueryState>
+    </Stack>
+  );
+}

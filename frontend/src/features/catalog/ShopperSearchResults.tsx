@@ -1,0 +1,130 @@
+import { Badge, Group, Stack, Table, Text } from '@mantine/core';
+import type { ProductCard, UnderstoodQuery } from '../../api/types';
+import { formatMoney, formatMoneyRange } from '../../shared/format';
+import { QueryState } from '../../shared/QueryState';
+import { StatusMessage } from '../../shared/StatusMessage';
+import { useProductSearch } from './hooks';
+import { AvailabilityBadge } from './labels';
+import { ProductCell } from './ProductCell';
+import { toSearchRequest, type ProductFilterValues } from './productFilters';
+
+/** What the search took from the query: "colour: red", "price ≤ 100", and the words it searched for. */
+export function understoodChips(understood: UnderstoodQuery, currency?: string): string[] {
+  const price = (amount: string) => (currency ? formatMoney(amount, currency) : amount);
+  const chips: string[] = [];
+  if (understood.text) chips.push(`words: ${understood.text}`);
+  for (const colour of understood.colours) chips.push(`colour: ${colour}`);
+  for (const size of understood.sizes) chips.push(`size: ${size}`);
+  if (understood.min_price !== null) chips.push(`price ≥ ${price(understood.min_price)}`);
+  if (understood.max_price !== null) chips.push(`price ≤ ${price(understood.max_price)}`);
+  if (understood.in_stock) chips.push('in stock');
+  return chips;
+}
+
+function Understood({ understood, currency }: { understood: UnderstoodQuery; currency?: string }) {
+  const chips = understoodChips(understood, currency);
+  if (chips.length === 0) return null;
+  return (
+    <Group gap="xs">
+      <Text size="sm" c="dimmed">
+        Understood as
+      </Text>
+      <Group gap="xs" component="ul" aria-label="How the search read your query" p={0} m={0} style={{ listStyle: 'none' }}>
+        {chips.map((chip) => (
+          <Badge key={chip} component="li" variant="light" color="indigo" tt="none">
+            {chip}
+          </Badge>
+        ))}
+      </Group>
+    </Group>
+  );
+}
+
+function optionsText(options: Record<string, string>): string {
+  return Object.entries(options)
+    .map(([name, value]) => `${name}: ${value}`)
+    .join(' · ');
+}
+
+function ResultRow({ card }: { card: ProductCard }) {
+  const variant = card.variant;
+  return (
+    <Table.Tr>
+      <Table.Td>
+        <ProductCell id={card.id} title={card.title} image={card.image} detail={card.handle} />
+      </Table.Td>
+      <Table.Td>
+        {variant ? (
+          <Stack gap={0}>
+            <Text size="sm">{optionsText(variant.options) || 'Default'}</Text>
+            {variant.sku && (
+              <Text size="xs" c="dimmed">
+                SKU {variant.sku}
+              </Text>
+            )}
+          </Stack>
+        ) : (
+          '—'
+        )}
+      </Table.Td>
+      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+        {variant?.price != null
+          ? formatMoney(variant.price, card.currency)
+          : formatMoneyRange(card.min_price, card.max_price, card.currency)}
+      </Table.Td>
+      <Table.Td>
+        <AvailabilityBadge available={variant ? variant.available : card.available} />
+      </Table.Td>
+      <Table.Td>{card.score.toFixed(3)}</Table.Td>
+    </Table.Tr>
+  );
+}
+
+/** The assistant's product search for the query and filters: what it understood and what it found. */
+export function ShopperSearchResults({ values }: { values: ProductFilterValues }) {
+  const request = toSearchRequest(values);
+  const search = useProductSearch(request);
+
+  if (request === null) {
+    return (
+      <StatusMessage
+        title="Search as a shopper"
+        description="Type what a shopper might ask. You’ll see how the assistant reads it (colours, sizes, prices) and which active products it would show, best match first."
+      />
+    );
+  }
+  return (
+    <QueryState query={search}>
+      {(data) => (
+        <Stack gap="sm" component="section" aria-label="Search results">
+          <Understood understood={data.understood} currency={data.results[0]?.currency} />
+          <Text size="sm" c="dimmed" role="status">
+            {data.results.length === 0
+              ? 'No active product matches.'
+              : `${data.results.length} products, best match first (${Math.round(data.took_ms)} ms)`}
+          </Text>
+          {data.results.length > 0 && (
+            <Table.ScrollContainer minWidth={640}>
+              <Table aria-label="Matching products" verticalSpacing="sm" highlightOnHover>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>Product</Table.Th>
+                    <Table.Th>Best matching variant</Table.Th>
+                    <Table.Th>Price</Table.Th>
+                    <Table.Th>Availability</Table.Th>
+                    <Table.Th>Score</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {data.results.map((card) => (
+                    <ResultRow key={card.id} card={card} />
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )}
+        </Stack>
+      )}
+    </QueryState>
+  );
+}

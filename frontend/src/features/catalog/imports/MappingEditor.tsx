@@ -1,0 +1,110 @@
+import { Select, Table, Text } from '@mantine/core';
+import type { ImportMapping, ImportPreview } from '../../../api/types';
+import { cellText, OPTION_PREFIX, REQUIRED_TARGETS, TARGET_LABELS, targetLabel } from './wizard';
+
+/** The select's value for "not a field": unmapped columns are kept as product attributes. */
+const ATTRIBUTE = 'attribute';
+
+interface MappingEditorProps {
+  preview: ImportPreview;
+  /** Column → target field, or null for an attribute. */
+  targets: Record<string, string | null>;
+  onChange: (column: string, target: string | null) => void;
+  disabled: boolean;
+}
+
+function optionsFor(column: string, targets: Record<string, string | null>) {
+  const takenElsewhere = new Set(
+    Object.entries(targets)
+      .filter(([other, target]) => other !== column && target)
+      .map(([, target]) => target),
+  );
+  const required = new Set<string>(REQUIRED_TARGETS);
+  return [
+    { value: ATTRIBUTE, label: 'Keep as product attribute' },
+    { value: `${OPTION_PREFIX}${column}`, label: `Variant option “${column}”` },
+    ...Object.entries(TARGET_LABELS).map(([target, label]) => ({
+      value: target,
+      label: required.has(target) ? `${label} (required)` : label,
+      disabled: takenElsewhere.has(target),
+    })),
+  ];
+}
+
+interface MappingRowProps extends Omit<MappingEditorProps, 'preview'> {
+  column: string;
+  example: string;
+}
+
+function MappingRow({ column, example, targets, onChange, disabled }: MappingRowProps) {
+  return (
+    <Table.Tr>
+      <Table.Td fw={500}>{column}</Table.Td>
+      <Table.Td maw={220}>
+        <Text size="sm" c="dimmed" truncate title={example}>
+          {example || '—'}
+        </Text>
+      </Table.Td>
+      <Table.Td miw={240}>
+        <Select
+          aria-label={`Import “${column}” as`}
+          data={optionsFor(column, targets)}
+          value={targets[column] ?? ATTRIBUTE}
+          onChange={(value) => onChange(column, value && value !== ATTRIBUTE ? value : null)}
+          allowDeselect={false}
+          disabled={disabled}
+          searchable
+        />
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+/** One row per column of a generic table: what it holds. Each field takes at most one column. */
+export function MappingEditor({ preview, ...rest }: MappingEditorProps) {
+  const first = preview.sample[0] ?? {};
+  return (
+    <Table.ScrollContainer minWidth={560}>
+      <Table aria-label="Column mapping" verticalSpacing="xs">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Column in your file</Table.Th>
+            <Table.Th>First value</Table.Th>
+            <Table.Th>Import as</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {preview.columns.map((column) => (
+            <MappingRow key={column} column={column} example={cellText(first[column])} {...rest} />
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+/** The mapping of a recognised export (Shopify, WooCommerce, JSON): shown, not edited. */
+export function MappingSummary({ mapping }: { mapping: ImportMapping }) {
+  const entries = Object.entries(mapping);
+  if (entries.length === 0) return null;
+  return (
+    <Table.ScrollContainer minWidth={400}>
+      <Table aria-label="Column mapping" verticalSpacing={4}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Field</Table.Th>
+            <Table.Th>Read from column</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {entries.map(([target, column]) => (
+            <Table.Tr key={target}>
+              <Table.Td>{targetLabel(target)}</Table.Td>
+              <Table.Td>{column}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

@@ -1,0 +1,161 @@
+import { useState } from 'react';
+import { Alert, Badge, Button, Group, List, Stack, Table, Text, Title } from '@mantine/core';
+import { Link } from 'react-router';
+import { isApiError } from '../../../api/client';
+import type { ImportJob, ImportPreview } from '../../../api/types';
+import { formatBytes } from '../../../shared/format';
+import { useUpdateMapping, useValidateImport } from '../hooks';
+import { formatLabel, NEW_IMPORT_PAGE } from '../labels';
+import { MappingEditor, MappingSummary } from './MappingEditor';
+import { canRemap, cellText, columnTargets, mappingFrom, missingTargets, targetLabel } from './wizard';
+
+/** Rows of the file shown in the preview. */
+const SAMPLE_ROWS = 10;
+
+function SampleTable({ preview }: { preview: ImportPreview }) {
+  const rows = preview.sample.slice(0, SAMPLE_ROWS);
+  if (rows.length === 0) return <Text c="dimmed">The file has no rows after its header.</Text>;
+  return (
+    <Table.ScrollContainer minWidth={Math.max(600, preview.columns.length * 140)} maxHeight={420}>
+      <Table aria-label="First rows of the file" striped stickyHeader withColumnBorders verticalSpacing={4} fz="xs">
+        <Table.Thead>
+          <Table.Tr>
+            {preview.columns.map((column) => (
+              <Table.Th key={column} style={{ whiteSpace: 'nowrap' }}>
+                {column}
+              </Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((row, index) => (
+            <Table.Tr key={index}>
+              {preview.columns.map((column) => {
+                const text = cellText(row[column]);
+                return (
+                  <Table.Td key={column} maw={240}>
+                    {/* File contents are data: plain text only, even when they look like HTML. */}
+                    <Text size="xs" lineClamp={2} title={text}>
+                      {text}
+                    </Text>
+                  </Table.Td>
+                );
+              })}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+function FileFacts({ job }: { job: ImportJob }) {
+  const { preview } = job;
+  return (
+    <Stack gap="xs">
+      <Group gap="xs">
+        <Text size="sm">Detected format</Text>
+        <Badge variant="light" size="lg" tt="none">
+          {formatLabel(job.format)}
+        </Badge>
+        <Text size="sm" c="dimmed">
+          {formatBytes(job.size)}
+          {preview.row_estimate !== null && ` · about ${preview.row_estimate.toLocaleString()} rows`}
+          {` · ${preview.columns.length} columns`}
+        </Text>
+      </Group>
+      {preview.notes.length > 0 && (
+        <List size="sm" c="dimmed" aria-label="Notes about the file">
+          {preview.notes.map((note) => (
+            <List.Item key={note}>{note}</List.Item>
+          ))}
+        </List>
+      )}
+    </Stack>
+  );
+}
+
+interface PreviewStepProps {
+  job: ImportJob;
+  canEdit: boolean;
+  /** Called once validation has been requested. */
+  onValidating: () => void;
+}
+
+/** Step 2: what was detected, how columns map to product fields, and the first rows. */
+export function PreviewStep({ job, canEdit, onValidating }: PreviewStepProps) {
+  const editable = canEdit && canRemap(job);
+  const [targets, setTargets] = useState<Record<string, string | null>>(() => columnTargets(job.mapping));
+  const mapping = editable ? mappingFrom(targets) : job.mapping;
+  const dirty = editable && JSON.stringify(Object.entries(mapping).sort()) !== JSON.stringify(Object.entries(job.mapping).sort());
+  const missing = job.format === 'generic' ? missingTargets(mapping) : [];
+  const updateMapping = useUpdateMapping();
+  const validate = useValidateImport();
+
+  const startValidation = async () => {
+    try {
+      const saved = dirty ? await updateMapping.mutateAsync({ job, mapping }) : job;
+      await validate.mutateAsync(saved);
+    } catch (error) {
+      if (isApiError(error)) return; // already shown as a notification
+      throw error;
+    }
+    onValidating();
+  };
+  const busy = updateMapping.isPending || validate.isPending;
+
+  return (
+    <Stack gap="xl">
+      <FileFacts job={job} />
+      <Stack gap="sm" component="section" aria-label="Column mapping">
+        <Title order={4}>{editable ? 'Match your columns' : 'How the columns are read'}</Title>
+        {editable ? (
+          <>
+            <Text size="sm" c="dimmed">
+              Tell Aisle which column holds what. Each row of the file becomes a variant; rows with the same product ID,
+              handle or title make one product. Columns you don’t map are kept as product attributes.
+            </Text>
+            <MappingEditor
+              preview={job.preview}
+              targets={targets}
+              onChange={(column, target) => setTargets((current) => ({ ...current, [column]: target }))}
+              disabled={busy}
+            />
+          </>
+        ) : (
+          <>
+            <Text size="sm" c="dimmed">
+              {job.format === 'generic'
+                ? 'The columns as they were mapped.'
+                : `Aisle recognised this ${formatLabel(job.format)} and reads its columns as below.`}
+            </Text>
+            <MappingSummary mapping={job.mapping} />
+          </>
+        )}
+        {missing.length > 0 && (
+          <Alert color="yellow" title="Required fields are not mapped">
+            Choose the columns holding {missing.map(targetLabel).join(' and ')}.
+          </Alert>
+        )}
+      </Stack>
+      <Stack gap="sm" component="section" aria-label="First rows">
+        <Title order={4}>First rows</Title>
+        <SampleTable preview={job.preview} />
+      </Stack>
+      {canEdit ? (
+        <Group justify="space-between">
+          <Button component={Link} to={NEW_IMPORT_PAGE} variant="default">
+            Upload a different file
+          </Button>
+          <Button onClick={() => void startValidation()} loading={busy} disabled={missing.length > 0}>
+            {dirty ? 'Save mapping and validate' : 'Validate file'}
+          </Button>
+        </Group>
+      ) : (
+        <Text size="sm" c="dimmed">
+          Someone with edit access can validate and run this import.
+        </Text>
+      )}
+    </Stack>
+  );
+}
