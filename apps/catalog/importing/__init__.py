@@ -32,6 +32,7 @@ escapes such cells with a leading "'", which is removed (as WooCommerce's import
 the check. Preview samples show cells verbatim: they are data.
 """
 
+from apps.catalog.importing.columns import GENERIC_REQUIRED, check_mapping
 from apps.catalog.importing.reader import detect_format, preview, read_products
 from apps.catalog.importing.records import (
     TARGET_FIELDS,
@@ -44,6 +45,7 @@ from apps.catalog.importing.records import (
 )
 
 __all__ = [
+    "GENERIC_REQUIRED",
     "TARGET_FIELDS",
     "ImportFileError",
     "Preview",
@@ -51,6 +53,7 @@ __all__ = [
     "ProductRecord",
     "RowError",
     "VariantRecord",
+    "check_mapping",
     "detect_format",
     "preview",
     "read_products",

@@ -25,10 +25,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from apps.catalog.importing import (
+    GENERIC_REQUIRED,
     ImportFileError,
     ProductError,
     ProductRecord,
     RowError,
+    check_mapping,
     preview,
     read_products,
 )
@@ -108,11 +110,16 @@ def _preview_refresh(job: ImportJob, *, mapping: dict[str, str] | None) -> None:
     with job_file(job) as path:
         try:
             result = preview(path, filename=job.filename)
+            if mapping is not None:
+                check_mapping(mapping, result.columns)
         except ImportFileError as error:
             raise _refuse(error.code, error.message) from error
     job.format = result.format
     job.mapping = mapping if mapping is not None else result.mapping
-    job.preview = {**asdict(result), "mapping": job.mapping}
+    required_missing = result.required_missing
+    if mapping is not None and result.format == "generic":
+        required_missing = [field for field in GENERIC_REQUIRED if field not in mapping]
+    job.preview = {**asdict(result), "mapping": job.mapping, "required_missing": required_missing}
     job.save(update_fields=["format", "mapping", "preview", "updated_at"])
 
 
