@@ -1,11 +1,14 @@
-"""Product imports: upload → preview (detected format and column mapping) → validation report
-(per-row errors with line numbers) → run in the worker → summary.
+"""Product and order imports: upload → preview (detected format and column mapping) →
+validation report (per-row errors with line numbers) → run in the worker → summary.
 
 The upload is stored in 1 MB pieces in PostgreSQL (processes are stateless) and streamed back
 into a temporary file for parsing, so memory stays flat whatever the file size. Running
-re-reads the file: each product is written whole or not at all (services/products.py).
+re-reads the file: each product (services/products.py) or order with its lines and fulfilments
+(services/orders.py) is written whole or not at all. What differs between the two kinds —
+preview, reader, upsert — is in `_KINDS`; the job machinery is shared.
 Products of the source that a completed import did not list are archived, never deleted;
 archiving more than ARCHIVE_GUARD_SHARE of the active catalog needs an explicit confirmation.
+Orders are never archived by an import.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ import logging
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import IO, Any
 
@@ -26,13 +29,16 @@ from django.utils.translation import gettext as _
 
 from apps.catalog.importing import (
     ImportFileError,
+    Preview,
     ProductError,
     ProductRecord,
     RowError,
     preview,
     read_products,
 )
+from apps.catalog.importing.orders import OrderError, OrderRecord, preview_orders, read_orders
 from apps.catalog.models import ImportFileChunk, ImportJob, ImportRowError, Product, ProductSource
+from apps.catalog.services.orders import orders_upsert
 from apps.catalog.services.products import products_archive_missing, products_upsert
 
 logger = logging.getLogger(__name__)
@@ -44,16 +50,77 @@ ARCHIVE_GUARD_SHARE = 0.2
 MAX_STORED_ERRORS = 5000
 
 
-def _refuse(code: str, message: str) -> ValidationError:
-    return ValidationError({"file": ValidationError(message, code=code)})
+Record = ProductRecord | OrderRecord
+Outcome = tuple[str, str, tuple[RowError, ...]]  # item key, "created" | ... | "failed", errors
+
+
+def _refuse(code: str, message: str, field: str = "file") -> ValidationError:
+    return ValidationError({field: ValidationError(message, code=code)})
+
+
+@dataclass(frozen=True)
+class _Kind:
+    """What differs between product and order imports."""
+
+    preview: Callable[[Path, str], Preview]
+    read: Callable[[ImportJob, Path], Iterator[Record | ProductError | OrderError]]
+    upsert: Callable[[ImportJob, list[Any]], list[Outcome]]
+    archives: bool  # items missing from a full import are archived
+
+
+def _preview_products(path: Path, filename: str) -> Preview:
+    return preview(path, filename=filename)
+
+
+def _read_products(job: ImportJob, path: Path) -> Iterator[ProductRecord | ProductError]:
+    return read_products(
+        path,
+        filename=job.filename,
+        format=job.format or None,
+        mapping=job.mapping or None,
+        currency=job.currency,
+    )
+
+
+def _upsert_products(job: ImportJob, batch: list[ProductRecord]) -> list[Outcome]:
+    results = products_upsert(source=job.source, records=batch, currency=job.currency)
+    return [(r.external_id, r.outcome, r.errors) for r in results]
+
+
+def _preview_orders(path: Path, filename: str) -> Preview:
+    return preview_orders(path, filename=filename)
+
+
+def _read_orders(job: ImportJob, path: Path) -> Iterator[OrderRecord | OrderError]:
+    return read_orders(
+        path, filename=job.filename, mapping=job.mapping or None, currency=job.currency
+    )
+
+
+def _upsert_orders(job: ImportJob, batch: list[OrderRecord]) -> list[Outcome]:
+    results = orders_upsert(source=job.source, records=batch)
+    return [(r.number, r.outcome, r.errors) for r in results]
+
+
+_KINDS: dict[str, _Kind] = {
+    ImportJob.Kind.PRODUCTS: _Kind(_preview_products, _read_products, _upsert_products, True),
+    ImportJob.Kind.ORDERS: _Kind(_preview_orders, _read_orders, _upsert_orders, False),
+}
 
 
 @transaction.atomic
 def import_create(
-    *, upload: IO[bytes], filename: str, size: int, source_name: str = "File imports"
+    *,
+    upload: IO[bytes],
+    filename: str,
+    size: int,
+    kind: str = ImportJob.Kind.PRODUCTS,
+    source_name: str = "File imports",
 ) -> ImportJob:
     """Store the upload and build its preview. Refuses (ValidationError, nothing stored) a file
-    that is too big, empty, or not a product file at all."""
+    that is too big, empty, or not a product (or order) file at all."""
+    if kind not in _KINDS:
+        raise _refuse("unknown_kind", _("Choose products or orders."), field="kind")
     if size == 0:
         raise _refuse("empty_file", _("The file is empty."))
     if size > settings.CATALOG_MAX_IMPORT_BYTES:
@@ -65,7 +132,7 @@ def import_create(
     source, _created = ProductSource.objects.get_or_create(
         kind=ProductSource.Kind.FILE, name=source_name
     )
-    job = ImportJob.objects.create(source=source, filename=filename[:255], size=size)
+    job = ImportJob.objects.create(kind=kind, source=source, filename=filename[:255], size=size)
     index = 0
     while piece := upload.read(PIECE_BYTES):
         ImportFileChunk.objects.create(job=job, index=index, data=piece)
@@ -86,7 +153,7 @@ def import_mapping_update(*, job: ImportJob, mapping: dict[str, str]) -> ImportJ
 def _preview_refresh(job: ImportJob, *, mapping: dict[str, str] | None) -> None:
     with job_file(job) as path:
         try:
-            result = preview(path, filename=job.filename)
+            result = _KINDS[job.kind].preview(path, job.filename)
         except ImportFileError as error:
             raise _refuse(error.code, error.message) from error
     job.format = result.format
@@ -106,16 +173,6 @@ def job_file(job: ImportJob) -> Iterator[Path]:
             handle.write(bytes(piece.data))
         handle.flush()
         yield Path(handle.name)
-
-
-def _products(job: ImportJob, path: Path) -> Iterator[ProductRecord | ProductError]:
-    return read_products(
-        path,
-        filename=job.filename,
-        format=job.format or None,
-        mapping=job.mapping or None,
-        currency=job.currency,
-    )
 
 
 def _record_errors(job: ImportJob, errors: list[RowError], external_id: str | None) -> None:
@@ -166,22 +223,25 @@ def import_validate_request(*, job: ImportJob) -> ImportJob:
 
 def _stream(
     job: ImportJob,
-    on_product: Callable[[ProductRecord], None],
+    on_item: Callable[[Record], None],
     on_end: Callable[[], None] = lambda: None,
 ) -> bool:
-    """Read the job's file product by product: errors go to the report, valid products to
-    `on_product`, then `on_end` runs. Returns False (the job marked failed, with the reason)
-    when the file as a whole cannot be read or processing stops unexpectedly; products
-    already written stay whole, and running the import again completes it."""
+    """Read the job's file item by item: errors go to the report, valid items to `on_item`,
+    then `on_end` runs. Returns False (the job marked failed, with the reason) when the file as
+    a whole cannot be read or processing stops unexpectedly; items already written stay whole,
+    and running the import again completes it."""
     try:
         with job_file(job) as path:
-            for item in _products(job, path):
+            for item in _KINDS[job.kind].read(job, path):
                 job.items_seen += 1
                 if isinstance(item, ProductError):
                     job.items_failed += 1
                     _record_errors(job, item.errors, item.external_id)
+                elif isinstance(item, OrderError):
+                    job.items_failed += 1
+                    _record_errors(job, item.errors, item.number)
                 else:
-                    on_product(item)
+                    on_item(item)
                 if job.items_seen % PROGRESS_EVERY == 0:
                     job.save()
             on_end()
@@ -193,7 +253,7 @@ def _stream(
         _fail(
             job,
             _(
-                "The import stopped unexpectedly. Products already imported are kept; "
+                "The import stopped unexpectedly. What was imported so far is kept; "
                 "run it again to finish."
             ),
         )
@@ -202,13 +262,13 @@ def _stream(
 
 
 def import_validate(*, job_id: int) -> None:
-    """Worker: read every product and build the report. Writes no product."""
+    """Worker: read every item and build the report. Writes nothing else."""
     job = ImportJob.objects.filter(pk=job_id).first()
     if job is None:
         return
     _restart(job, ImportJob.Status.VALIDATING)
 
-    def count_valid(_record: ProductRecord) -> None:
+    def count_valid(_record: Record) -> None:
         job.items_valid += 1
 
     if _stream(job, count_valid):
@@ -225,6 +285,12 @@ def import_run_request(
         raise ValidationError(
             _("Validate the file before running the import."), code="not_validated"
         )
+    if archive_missing and not _KINDS[job.kind].archives:
+        raise _refuse(
+            "archive_not_supported",
+            _("Orders are never archived by an import: run it without archive_missing."),
+            field="archive_missing",
+        )
     job.archive_missing, job.confirm_archive = archive_missing, confirm_archive
     job.status = ImportJob.Status.RUNNING
     job.save(update_fields=["archive_missing", "confirm_archive", "status", "updated_at"])
@@ -233,17 +299,19 @@ def import_run_request(
 
 
 def import_run(*, job_id: int) -> None:
-    """Worker: upsert every valid product, then archive what the file no longer lists."""
+    """Worker: upsert every valid item, then archive the products the file no longer lists."""
     job = ImportJob.objects.filter(pk=job_id).first()
     if job is None:
         return
-    archive_missing, confirm = job.archive_missing, job.confirm_archive
+    archive_missing = job.archive_missing and _KINDS[job.kind].archives
+    confirm = job.confirm_archive
     _restart(job, ImportJob.Status.RUNNING)
     seen: set[str] = set()
-    batch: list[ProductRecord] = []
+    batch: list[Record] = []
 
-    def collect(record: ProductRecord) -> None:
-        seen.add(record.external_id)
+    def collect(record: Record) -> None:
+        if isinstance(record, ProductRecord):
+            seen.add(record.external_id)
         batch.append(record)
         if len(batch) >= UPSERT_BATCH:
             _upsert(job, batch)
@@ -257,16 +325,16 @@ def import_run(*, job_id: int) -> None:
     job.save()
 
 
-def _upsert(job: ImportJob, batch: list[ProductRecord]) -> None:
+def _upsert(job: ImportJob, batch: list[Record]) -> None:
     if not batch:
         return
-    for result in products_upsert(source=job.source, records=batch, currency=job.currency):
-        if result.outcome == "failed":
+    for key, outcome, errors in _KINDS[job.kind].upsert(job, batch):
+        if outcome == "failed":
             job.items_failed += 1
-            _record_errors(job, list(result.errors), result.external_id)
+            _record_errors(job, list(errors), key)
         else:
             job.items_valid += 1
-            setattr(job, result.outcome, getattr(job, result.outcome) + 1)
+            setattr(job, outcome, getattr(job, outcome) + 1)
     batch.clear()
     job.save()
 
