@@ -253,3 +253,25 @@ def test_an_order_file_without_required_columns_fails_validation_clearly(in_stor
     job.refresh_from_db()
     assert job.status == "failed" and "order date (placed_at)" in job.error
     assert not Order.objects.exists()
+
+
+def test_the_demo_store_gets_its_orders_through_the_import_pipeline(
+    in_store_a, monkeypatch
+) -> None:
+    from apps.catalog.models import Fulfilment
+    from apps.catalog.services import products
+    from apps.catalog.services.demo import demo_catalog_ensure, demo_orders_ensure
+
+    # Given the demo catalog (its embeddings are beside the point here, and slow)
+    unit = [1.0] + [0.0] * 383
+    monkeypatch.setattr(products.embeddings, "embed_texts", lambda texts, **_: [unit] * len(texts))
+    demo_catalog_ensure()
+    # When the demo orders are seeded
+    job = demo_orders_ensure()
+    # Then a few hundred orders arrive whole, their lines linked to the demo SKUs
+    assert job is not None and job.kind == "orders"
+    assert (job.status, job.items_failed) == ("completed", 0)
+    assert job.created == Order.objects.count() >= 200
+    assert not OrderLine.objects.filter(variant__isnull=True).exists()
+    assert Fulfilment.objects.exclude(tracking_url="").exists()
+    assert demo_orders_ensure() is None  # once
