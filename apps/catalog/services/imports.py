@@ -103,8 +103,12 @@ def _upsert_orders(job: ImportJob, batch: list[OrderRecord]) -> list[Outcome]:
 
 
 _KINDS: dict[str, _Kind] = {
-    ImportJob.Kind.PRODUCTS: _Kind(_preview_products, _read_products, _upsert_products, True),
-    ImportJob.Kind.ORDERS: _Kind(_preview_orders, _read_orders, _upsert_orders, False),
+    ImportJob.Kind.PRODUCTS: _Kind(
+        preview=_preview_products, read=_read_products, upsert=_upsert_products, archives=True
+    ),
+    ImportJob.Kind.ORDERS: _Kind(
+        preview=_preview_orders, read=_read_orders, upsert=_upsert_orders, archives=False
+    ),
 }
 
 
@@ -262,7 +266,7 @@ def _stream(
 
 
 def import_validate(*, job_id: int) -> None:
-    """Worker: read every item and build the report. Writes nothing else."""
+    """Worker: read every item and build the report; nothing but the report is written."""
     job = ImportJob.objects.filter(pk=job_id).first()
     if job is None:
         return

@@ -169,6 +169,23 @@ def test_simple_headers_with_order_fields_repeated_on_every_row(tmp_path: Path) 
     assert order.placed_at == datetime(2026, 8, 1, tzinfo=UTC)
 
 
+def test_rows_without_a_number_continue_the_order_above(tmp_path: Path) -> None:
+    header = ["number", "email", "placed at", "sku", "quantity", "price"]
+    path = write_csv(
+        tmp_path / "orders.csv",
+        [
+            header,
+            ["", "", "", "ORPHAN", "1", "1"],
+            ["A-1", "a@example.com", "2026-08-01", "S-1", "1", "10"],
+            ["", "", "", "S-2", "2", "5"],
+            ["A-2", "b@example.com", "2026-08-02", "S-3", "1", "7"],
+        ],
+    )
+    records, (orphan,) = read(path)
+    assert codes(orphan)[0] == (2, "number", "required")
+    assert [[line.sku for line in r.lines] for r in records] == [["S-1", "S-2"], ["S-3"]]
+
+
 def test_a_custom_mapping_reads_any_table(tmp_path: Path) -> None:
     path = write_csv(
         tmp_path / "export.csv",
@@ -220,7 +237,7 @@ def test_bad_values_are_reported_per_row_and_the_whole_order_is_refused(tmp_path
             shopify_row("#1", Lineitem_quantity="-2", Lineitem_name="Socks", Lineitem_price="5"),
             first_row(
                 "#2",
-                Email="not-an-email",
+                Email="x" * 250 + "@example.com",
                 Created_at="yesterday",
                 Financial_Status="maybe",
                 Lineitem_quantity="1",
@@ -398,3 +415,27 @@ def test_a_json_file_without_an_order_list_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ImportFileError) as refused:
         read(path)
     assert "no order list" in refused.value.message
+
+
+def test_order_field_parsers() -> None:
+    from apps.catalog.importing.orders.fields import (
+        parse_email,
+        parse_financial_status,
+        parse_order_status,
+        parse_shipment_status,
+    )
+    from apps.catalog.importing.values import BadValue, parse_datetime
+
+    assert parse_order_status("Canceled") == "cancelled"
+    assert parse_financial_status("Partially refunded") == "partially_refunded"
+    assert parse_shipment_status("label_printed") == "label_created"
+    assert parse_email(" Ada@Example.COM ") == "ada@example.com"
+    assert parse_datetime("2026-08-01 10:15:00 UTC") == datetime(2026, 8, 1, 10, 15, tzinfo=UTC)
+    for parse, raw in (
+        (parse_email, "not-an-email"),
+        (parse_order_status, "shipped"),
+        (parse_datetime, "31/12/2026"),
+        (parse_datetime, "2026-02-30"),
+    ):
+        with pytest.raises(BadValue):
+            parse(raw)

@@ -19,6 +19,8 @@ from django.core.validators import validate_email
 from apps.catalog.importing.columns import norm, squash
 from apps.catalog.importing.values import BadValue, parse_count
 
+MAX_EMAIL_CHARS = 254
+
 _ORDER_STATUS = {
     "open": "open",
     "closed": "closed",
@@ -99,6 +101,8 @@ def parse_email(raw: object) -> str | None:
     text = str(raw if raw is not None else "").strip().lower()
     if not text:
         return None
+    if len(text) > MAX_EMAIL_CHARS:
+        raise BadValue("invalid_email", "is too long for an email address")
     try:
         validate_email(text)
     except ValidationError:

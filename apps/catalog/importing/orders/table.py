@@ -1,9 +1,10 @@
 """Order CSV/XLSX files: one row per order line, read through a column mapping (Shopify's
 order export headers are recognised; any other table is mapped by the merchant).
 
-An order is a block of consecutive rows with the same order number. Its own fields (email,
-statuses, totals, dates, …) may be repeated on every row or given on its first row only; a
-row that gives a different value than an earlier row of the same order is an error. Rows with
+An order is a block of consecutive rows with the same order number (a row with no number
+continues the order above it). Its own fields (email, statuses, totals, dates, …) may be
+repeated on every row or given on its first row only; a row that gives a different value than
+an earlier row of the same order is an error. Rows with
 tracking columns add a fulfilment (the same tracking number on several rows counts once).
 """
 
@@ -68,7 +69,7 @@ class OrderTableReader:
         rows = 0
         for row in self.table.rows():
             number = row.get(self.mapping["number"]).strip()
-            if draft is None or not number or number != draft.number:
+            if draft is None or (number and number != draft.number):
                 if draft is not None:
                     yield finish(draft, self.ctx)
                 draft, rows = OrderDraft(number=number, first=row.first, last=row.last), 0
