@@ -1,5 +1,5 @@
-"""Catalog (tenant schema): products with their variants and collections, where they came
-from, and the imports that wrote them.
+"""Catalog (tenant schema): products with their variants and collections, the store's orders
+with their lines and fulfilments, where they came from, and the imports that wrote them.
 
 A product is searchable like a knowledge chunk: an embedding of its text (same model) and a
 weighted full-text vector; variants carry the structured facts shoppers filter on (price,
@@ -130,11 +130,121 @@ class Variant(models.Model):
         return self.sku or self.title
 
 
+class Order(models.Model):
+    """A customer's order. The number is unique in the store: it is what a shopper quotes to
+    the assistant, so it must name one order whichever connection reported it."""
+
+    class Status(models.TextChoices):
+        OPEN = "open"
+        CLOSED = "closed"
+        CANCELLED = "cancelled"
+
+    class FinancialStatus(models.TextChoices):
+        PENDING = "pending"
+        AUTHORIZED = "authorized"
+        PARTIALLY_PAID = "partially_paid"
+        PAID = "paid"
+        PARTIALLY_REFUNDED = "partially_refunded"
+        REFUNDED = "refunded"
+        VOIDED = "voided"
+
+    class FulfilmentStatus(models.TextChoices):
+        UNFULFILLED = "unfulfilled"
+        PARTIAL = "partial"
+        FULFILLED = "fulfilled"
+        RESTOCKED = "restocked"
+
+    source = models.ForeignKey(ProductSource, on_delete=models.PROTECT, related_name="orders")
+    number = models.CharField(max_length=64, unique=True)
+    # Personal data (README: personal data inventory). Stored trimmed and lower-cased.
+    customer_email = models.CharField(max_length=254, blank=True, db_index=True)
+    customer_name = models.CharField(max_length=255, blank=True)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.OPEN)
+    financial_status = models.CharField(
+        max_length=24, choices=FinancialStatus.choices, default=FinancialStatus.PENDING
+    )
+    fulfilment_status = models.CharField(
+        max_length=16, choices=FulfilmentStatus.choices, default=FulfilmentStatus.UNFULFILLED
+    )
+    subtotal = models.DecimalField(max_digits=12, decimal_places=2)
+    shipping = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
+    tax = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
+    total = models.DecimalField(max_digits=12, decimal_places=2)
+    currency = models.CharField(max_length=3)
+    placed_at = models.DateTimeField(db_index=True)
+    cancelled_at = models.DateTimeField(null=True, blank=True)
+    checksum = models.CharField(max_length=64, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-placed_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.number
+
+
+class OrderLine(models.Model):
+    """What was bought. SKU and titles are copied from the file so the line outlives the
+    product; the product and variant links are resolved by SKU when the order is written."""
+
+    order = models.ForeignKey(Order, on_delete=models.CASCADE, related_name="lines")
+    position = models.PositiveIntegerField(default=0)
+    product = models.ForeignKey(
+        Product, on_delete=models.SET_NULL, null=True, blank=True, related_name="order_lines"
+    )
+    variant = models.ForeignKey(
+        Variant, on_delete=models.SET_NULL, null=True, blank=True, related_name="order_lines"
+    )
+    sku = models.CharField(max_length=255, blank=True)
+    title = models.CharField(max_length=500, blank=True)
+    variant_title = models.CharField(max_length=500, blank=True)
+    quantity = models.PositiveIntegerField()
+    unit_price = models.DecimalField(max_digits=12, decimal_places=2)
+    total = models.DecimalField(max_digits=14, decimal_places=2)
+
+    class Meta:
+        ordering = ["order_id", "position", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.quantity} x {self.title or self.sku}"
+
+
+class Fulfilment(models.Model):
+    """A parcel on its way: carrier, tracking and where the carrier last saw it."""
+
+    class Status(models.TextChoices):
+        SHIPPED = "shipped"  # handed over; the carrier has reported nothing more
+        LABEL_CREATED = "label_created"
+        IN_TRANSIT = "in_transit"
+        OUT_FOR_DELIVERY = "out_for_delivery"
+        READY_FOR_PICKUP = "ready_for_pickup"
+        DELIVERED = "delivered"
+        EXCEPTION = "exception"
+        CANCELLED = "cancelled"
+
+    order = models.ForeignKey(Order, on_delete=models.CASCADE, related_name="fulfilments")
+    position = models.PositiveIntegerField(default=0)
+    carrier = models.CharField(max_length=255, blank=True)
+    tracking_number = models.CharField(max_length=255, blank=True)
+    tracking_url = models.URLField(max_length=2000, blank=True)
+    status = models.CharField(max_length=24, choices=Status.choices, default=Status.SHIPPED)
+    shipped_at = models.DateTimeField(null=True, blank=True)
+    delivered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["order_id", "position", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.carrier} {self.tracking_number}".strip()
+
+
 class ImportJob(models.Model):
     """One uploaded file going through preview → validate → run → summary."""
 
     class Kind(models.TextChoices):
         PRODUCTS = "products"
+        ORDERS = "orders"
 
     class Status(models.TextChoices):
         UPLOADED = "uploaded"  # preview available; waiting for validation

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 from django.db.models import Count, Q, QuerySet
 
-from apps.catalog.models import Collection, ImportJob, ImportRowError, Product
+from apps.catalog.models import Collection, ImportJob, ImportRowError, Order, Product
 
 
 @dataclass(frozen=True)
@@ -65,3 +65,47 @@ def import_job_get(*, job_id: int) -> ImportJob | None:
 
 def import_row_error_list(*, job: ImportJob) -> QuerySet[ImportRowError]:
     return job.row_errors.all()
+
+
+@dataclass(frozen=True)
+class OrderListFilters:
+    status: str | None = None
+    financial_status: str | None = None
+    fulfilment_status: str | None = None
+    email: str | None = None  # the customer's email, any case
+    text: str | None = None  # part of the order number
+
+
+def order_list(*, filters: OrderListFilters) -> QuerySet[Order]:
+    orders = Order.objects.all()
+    if filters.status:
+        orders = orders.filter(status=filters.status)
+    if filters.financial_status:
+        orders = orders.filter(financial_status=filters.financial_status)
+    if filters.fulfilment_status:
+        orders = orders.filter(fulfilment_status=filters.fulfilment_status)
+    if filters.email:
+        orders = orders.filter(customer_email=filters.email.strip().lower())
+    if filters.text:
+        orders = orders.filter(number__icontains=filters.text.strip())
+    return orders
+
+
+def order_get(*, order_id: int) -> Order | None:
+    return Order.objects.prefetch_related("lines", "fulfilments").filter(pk=order_id).first()
+
+
+def order_get_for_shopper(*, number: str, email: str) -> Order | None:
+    """A shopper's own order, for the assistant: the exact order number (the leading "#" of
+    Shopify numbers optional) placed with this email (any case). None for any mismatch — one
+    query, and the same answer whether or not the number exists."""
+    number, email = number.strip(), email.strip().lower()
+    if not number.lstrip("#") or not email:
+        return None
+    bare = number.lstrip("#")
+    matches = list(
+        Order.objects.filter(
+            number__in={number, bare, f"#{bare}"}, customer_email=email
+        ).prefetch_related("lines", "fulfilments")[:2]
+    )
+    return matches[0] if len(matches) == 1 else None

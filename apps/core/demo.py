@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from apps.accounts.demo import DemoCredentials, demo_store_ensure
-from apps.catalog.services.demo import demo_catalog_ensure
+from apps.catalog.services.demo import demo_catalog_ensure, demo_orders_ensure
 from apps.core.tenancy import tenant_context
 from apps.knowledge.demo import demo_knowledge_ensure
 from apps.tenants.selectors import tenant_get_by_slug
@@ -16,4 +16,5 @@ def demo_seed() -> DemoCredentials:
     with tenant_context(tenant):
         demo_knowledge_ensure()
         demo_catalog_ensure()
+        demo_orders_ensure()
     return credentials

@@ -3,7 +3,16 @@ from __future__ import annotations
 from babel.numbers import list_currencies
 from rest_framework import serializers
 
-from apps.catalog.models import Collection, ImportJob, ImportRowError, Product, Variant
+from apps.catalog.models import (
+    Collection,
+    Fulfilment,
+    ImportJob,
+    ImportRowError,
+    Order,
+    OrderLine,
+    Product,
+    Variant,
+)
 
 
 class VariantOutput(serializers.ModelSerializer[Variant]):
@@ -178,6 +187,7 @@ class ImportJobOutput(serializers.ModelSerializer[ImportJob]):
 
 class ImportCreateInput(serializers.Serializer):
     file = serializers.FileField(allow_empty_file=True)
+    kind = serializers.ChoiceField(choices=ImportJob.Kind.choices, default=ImportJob.Kind.PRODUCTS)
     # Prices in the file are in this currency; the store's currency when not given.
     currency = serializers.ChoiceField(
         choices=sorted(list_currencies()), required=False, help_text="ISO 4217 code"
@@ -197,3 +207,68 @@ class ImportRowErrorOutput(serializers.ModelSerializer[ImportRowError]):
     class Meta:
         model = ImportRowError
         fields = ["line", "column", "code", "message", "external_id"]
+
+
+class OrderListOutput(serializers.ModelSerializer[Order]):
+    class Meta:
+        model = Order
+        fields = [
+            "id",
+            "number",
+            "customer_email",
+            "customer_name",
+            "status",
+            "financial_status",
+            "fulfilment_status",
+            "total",
+            "currency",
+            "placed_at",
+            "updated_at",
+        ]
+
+
+class OrderLineOutput(serializers.ModelSerializer[OrderLine]):
+    class Meta:
+        model = OrderLine
+        fields = [
+            "id",
+            "product",
+            "variant",
+            "sku",
+            "title",
+            "variant_title",
+            "quantity",
+            "unit_price",
+            "total",
+        ]
+
+
+class FulfilmentOutput(serializers.ModelSerializer[Fulfilment]):
+    class Meta:
+        model = Fulfilment
+        fields = [
+            "id",
+            "carrier",
+            "tracking_number",
+            "tracking_url",
+            "status",
+            "shipped_at",
+            "delivered_at",
+        ]
+
+
+class OrderDetailOutput(OrderListOutput):
+    lines = OrderLineOutput(many=True)
+    fulfilments = FulfilmentOutput(many=True)
+
+    class Meta(OrderListOutput.Meta):
+        fields = [
+            *OrderListOutput.Meta.fields,
+            "subtotal",
+            "shipping",
+            "tax",
+            "cancelled_at",
+            "created_at",
+            "lines",
+            "fulfilments",
+        ]

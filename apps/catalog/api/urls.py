@@ -7,6 +7,8 @@ urlpatterns = [
     path("products/<int:product_id>/", views.ProductDetailView.as_view(), name="catalog-product"),
     path("search/", views.ProductSearchView.as_view(), name="catalog-search"),
     path("collections/", views.CollectionListView.as_view(), name="catalog-collections"),
+    path("orders/", views.OrderListView.as_view(), name="catalog-orders"),
+    path("orders/<int:order_id>/", views.OrderDetailView.as_view(), name="catalog-order"),
     path("imports/", views.ImportListView.as_view(), name="catalog-imports"),
     path("imports/<int:job_id>/", views.ImportDetailView.as_view(), name="catalog-import"),
     path(

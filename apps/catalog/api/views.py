@@ -15,11 +15,14 @@ from apps.catalog.api import serializers as s
 from apps.catalog.models import ImportJob
 from apps.catalog.search import ProductFilters, product_search
 from apps.catalog.selectors import (
+    OrderListFilters,
     ProductListFilters,
     collection_list,
     import_job_get,
     import_job_list,
     import_row_error_list,
+    order_get,
+    order_list,
     product_get,
     product_list,
 )
@@ -88,6 +91,30 @@ class CollectionListView(GenericAPIView):
         return paginated(self, collection_list(), s.CollectionOutput)
 
 
+class OrderListView(GenericAPIView):
+    permission_classes = [IsTenantMember]
+    serializer_class = s.OrderListOutput
+
+    def get(self, request: Request) -> Response:
+        params = request.query_params
+        filters = OrderListFilters(
+            status=params.get("status"),
+            financial_status=params.get("financial_status"),
+            fulfilment_status=params.get("fulfilment_status"),
+            email=params.get("email"),
+            text=params.get("q"),
+        )
+        return paginated(self, order_list(filters=filters), s.OrderListOutput)
+
+
+class OrderDetailView(GenericAPIView):
+    permission_classes = [IsTenantMember]
+
+    @extend_schema(responses=s.OrderDetailOutput)
+    def get(self, request: Request, order_id: int) -> Response:
+        return Response(s.OrderDetailOutput(found(order_get(order_id=order_id))).data)
+
+
 class ImportListView(GenericAPIView):
     permission_classes = [ReadForMembersWriteForEditors]
     parser_classes = [MultiPartParser, FormParser]
@@ -104,6 +131,7 @@ class ImportListView(GenericAPIView):
             upload=upload,
             filename=upload.name,
             size=upload.size,
+            kind=data["kind"],
             currency=data.get("currency"),
         )
         return Response(s.ImportJobOutput(job).data, status=status.HTTP_201_CREATED)

@@ -319,13 +319,20 @@ def guess_mapping(columns: list[str]) -> dict[str, str]:
     return mapping
 
 
-def check_mapping(mapping: dict[str, str], columns: list[str] | None) -> None:
-    """Unknown target fields, or columns the file does not have → ImportFileError."""
+def check_mapping(
+    mapping: dict[str, str], columns: list[str] | None, targets: tuple[str, ...] | None = None
+) -> None:
+    """Unknown target fields (of `targets`, by default the product fields), or columns the
+    file does not have → ImportFileError."""
     from apps.catalog.importing.records import TARGET_FIELDS
 
-    fixed = set(TARGET_FIELDS) - {"option:<Name>"}
+    targets = targets or TARGET_FIELDS
+    options = "option:<Name>" in targets
+    fixed = set(targets) - {"option:<Name>"}
     bad_targets = [
-        t for t in mapping if t not in fixed and not (t.startswith("option:") and t[7:].strip())
+        t
+        for t in mapping
+        if t not in fixed and not (options and t.startswith("option:") and t[7:].strip())
     ]
     if bad_targets:
         raise ImportFileError(
@@ -333,7 +340,7 @@ def check_mapping(mapping: dict[str, str], columns: list[str] | None) -> None:
             "Unknown target field(s): "
             + ", ".join(f'"{t}"' for t in bad_targets)
             + ". Use one of: "
-            + ", ".join(TARGET_FIELDS)
+            + ", ".join(targets)
             + ".",
         )
     if columns is None:

@@ -37,48 +37,16 @@ class Context:
     keys: CompactIndex = field(default_factory=lambda: CompactIndex(("Q", "Q", "I", "I")))
 
 
-@dataclass
-class Draft:
-    key: str
-    first: int
-    last: int
-    handle: str = ""
-    title: str = ""
-    title_at: tuple[int, str] = (0, "title")  # where a missing title is reported
-    description_html: str = ""
-    vendor: str = ""
-    product_type: str = ""
-    tags: list[str] = field(default_factory=list)
-    status: str = "active"
-    url: str | None = None
-    attributes: dict[str, str] = field(default_factory=dict)
-    collections: list[str] = field(default_factory=list)
-    variants: list[tuple[int, VariantRecord]] = field(default_factory=list)
-    errors: list[RowError] = field(default_factory=list)
-    require_price: bool = False
-    price_at: str = "price"
-    _images: list[tuple[float, int, str]] = field(default_factory=list)
-    _pdfs: list[str] = field(default_factory=list)
+class CellChecks:
+    """Cell checks that record a RowError (in `self.errors`) instead of raising."""
 
-    # --- recording -----------------------------------------------------------------------------
+    errors: list[RowError]
 
     def error(self, line: int, column: str | None, code: str, message: str) -> None:
         self.errors.append(RowError(line=line, column=column, code=code, message=message))
 
     def bad(self, line: int, column: str, raw: object, problem: BadValue) -> None:
         self.error(line, column, problem.code, f"{column} {quote(str(raw))} {problem.reason}")
-
-    def touch(self, line: int) -> None:
-        self.first, self.last = min(self.first, line), max(self.last, line)
-
-    def scan(self, value: str) -> None:
-        """Collect PDF links from a cell (readers scan every cell of every row)."""
-        if value:
-            self._pdfs.extend(pdf_links(value))
-
-    def scan_row(self, values: Iterable[str]) -> None:
-        for value in values:
-            self.scan(value)
 
     def text(self, raw: object, line: int, column: str, *, strip: bool = True) -> str:
         """A field shoppers see: trimmed (unless `strip=False`), refused if it is a formula."""
@@ -100,12 +68,6 @@ class Draft:
     def texts(self, values: list[str], line: int, column: str) -> list[str]:
         return [self.text(v, line, column) for v in values]
 
-    def image(self, raw: str, *, position: float = math.inf) -> str | None:
-        url = http_url(raw)
-        if url:
-            self._images.append((position, len(self._images), url))
-        return url
-
     def price(self, raw: object, line: int, column: str, currency: str) -> Decimal | None:
         try:
             return parse_price(raw, currency=currency)
@@ -126,6 +88,48 @@ class Draft:
         except BadValue as problem:
             self.bad(line, column, raw, problem)
             return None
+
+
+@dataclass
+class Draft(CellChecks):
+    key: str
+    first: int
+    last: int
+    handle: str = ""
+    title: str = ""
+    title_at: tuple[int, str] = (0, "title")  # where a missing title is reported
+    description_html: str = ""
+    vendor: str = ""
+    product_type: str = ""
+    tags: list[str] = field(default_factory=list)
+    status: str = "active"
+    url: str | None = None
+    attributes: dict[str, str] = field(default_factory=dict)
+    collections: list[str] = field(default_factory=list)
+    variants: list[tuple[int, VariantRecord]] = field(default_factory=list)
+    errors: list[RowError] = field(default_factory=list)
+    require_price: bool = False
+    price_at: str = "price"
+    _images: list[tuple[float, int, str]] = field(default_factory=list)
+    _pdfs: list[str] = field(default_factory=list)
+
+    def touch(self, line: int) -> None:
+        self.first, self.last = min(self.first, line), max(self.last, line)
+
+    def scan(self, value: str) -> None:
+        """Collect PDF links from a cell (readers scan every cell of every row)."""
+        if value:
+            self._pdfs.extend(pdf_links(value))
+
+    def scan_row(self, values: Iterable[str]) -> None:
+        for value in values:
+            self.scan(value)
+
+    def image(self, raw: str, *, position: float = math.inf) -> str | None:
+        url = http_url(raw)
+        if url:
+            self._images.append((position, len(self._images), url))
+        return url
 
     def add_variant(self, line: int, variant: VariantRecord) -> None:
         self.variants.append((line, variant))

@@ -1,12 +1,12 @@
-"""Streaming the items of a JSON product list with the standard library only.
+"""Streaming the items of a JSON product (or order) list with the standard library only.
 
 Accepts a top-level array of objects, or an object holding the array under "products" (Shopify's
-Admin API shape), "items" or "data", or a single product ({"product": {...}} or a bare product
-object). The file is decoded in 1 MB pieces and each item is parsed with
-`json.JSONDecoder.raw_decode` as soon as it is complete, so memory holds one item (plus a piece of
-text), not the file. An item larger than MAX_ITEM_CHARS is refused ("too_large") rather than
-buffered. Floats are read as Decimal (prices stay exact); NaN/Infinity become Decimal NaN/Infinity
-for the price checks to refuse.
+Admin API shape; "orders" for order files), "items" or "data", or a single product
+({"product": {...}} or a bare product object). The file is decoded in 1 MB pieces and each item
+is parsed with `json.JSONDecoder.raw_decode` as soon as it is complete, so memory holds one item
+(plus a piece of text), not the file. An item larger than MAX_ITEM_CHARS is refused ("too_large")
+rather than buffered. Floats are read as Decimal (prices stay exact); NaN/Infinity become Decimal
+NaN/Infinity for the price checks to refuse.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import codecs
 import json
 import re
 from collections.abc import Generator, Iterator
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -23,7 +24,20 @@ from apps.catalog.importing.records import ImportFileError
 
 CHUNK_BYTES = 1024 * 1024
 MAX_ITEM_CHARS = 50 * 1024 * 1024
-ARRAY_KEYS = ("products", "items", "data")
+
+
+@dataclass(frozen=True)
+class ItemKind:
+    noun: str  # "product": the list may sit under "products", a single item under "product"
+    identifying: tuple[str, ...]  # a bare single item has one of these keys
+
+    @property
+    def array_keys(self) -> tuple[str, ...]:
+        return (f"{self.noun}s", "items", "data")
+
+
+PRODUCTS = ItemKind("product", ("title", "name"))
+ORDERS = ItemKind("order", ("number",))
 
 _DECODER = json.JSONDecoder(parse_float=Decimal, parse_constant=Decimal)
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
@@ -123,8 +137,9 @@ def _array(text: _Text) -> Iterator[Any]:
             raise text.fail(text.pos - 1, f'expected "," or "]", found "{separator or "end"}"')
 
 
-def iter_items(path: Path) -> Generator[Any, None, None]:
-    """The product objects of the file, in order, one at a time."""
+def iter_items(path: Path, kind: ItemKind = PRODUCTS) -> Generator[Any, None, None]:
+    """The product (or order) objects of the file, in order, one at a time."""
+    noun = kind.noun
     text = _Text(path)
     try:
         first = text.peek()
@@ -142,10 +157,10 @@ def iter_items(path: Path) -> Generator[Any, None, None]:
                     if not isinstance(key, str):
                         raise text.fail(text.pos, "object keys must be strings")
                     text.expect(":")
-                    if not found and key in ARRAY_KEYS and text.peek() == "[":
+                    if not found and key in kind.array_keys and text.peek() == "[":
                         found = True
                         yield from _array(text)
-                    elif not found and key == "product" and text.peek() == "{":
+                    elif not found and key == noun and text.peek() == "{":
                         found = True
                         yield text.value()
                     else:
@@ -157,16 +172,16 @@ def iter_items(path: Path) -> Generator[Any, None, None]:
                     if separator != ",":
                         raise text.fail(text.pos - 1, f'expected "," or "}}", found "{separator}"')
             if not found:
-                if "title" not in kept and "name" not in kept:
+                if not any(key in kept for key in kind.identifying):
                     raise ImportFileError(
                         "invalid_json",
-                        "The JSON file holds no product list: expected an array of products or "
-                        '{"products": [...]}.',
+                        f"The JSON file holds no {noun} list: expected an array of {noun}s or "
+                        f'{{"{noun}s": [...]}}.',
                     )
                 yield kept
         else:
-            raise text.fail(text.pos, "expected an array of products")
+            raise text.fail(text.pos, f"expected an array of {noun}s")
         if text.peek():
-            raise text.fail(text.pos, "unexpected data after the product list")
+            raise text.fail(text.pos, f"unexpected data after the {noun} list")
     finally:
         text.close()

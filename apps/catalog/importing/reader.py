@@ -116,7 +116,7 @@ def _woo_mapping(columns: list[str], sample: list[Row]) -> dict[str, str]:
     return mapping
 
 
-def _row_estimate(table: Table, sample: list[Row], exhausted: bool) -> int | None:
+def row_estimate(table: Table, sample: list[Row], exhausted: bool) -> int | None:
     if exhausted:
         return len(sample)
     if not table.total_lines or not sample:
@@ -163,7 +163,7 @@ def preview(path: Path, *, filename: str, rows: int = 20) -> Preview:
             mapping=mapping,
             required_missing=required_missing,
             sample=[{c: str(row.get(c)) for c in columns} for row in sample],
-            row_estimate=_row_estimate(table, sample, exhausted),
+            row_estimate=row_estimate(table, sample, exhausted),
             notes=list(table.notes),
         )
 

@@ -1,5 +1,5 @@
-"""Cell-level parsing shared by every format: prices, whole numbers, booleans, statuses, lists,
-URLs, slugs, PDF links, and the spreadsheet-formula check.
+"""Cell-level parsing shared by every format: prices, whole numbers, booleans, statuses, dates,
+currency codes, lists, URLs, slugs, PDF links, and the spreadsheet-formula check.
 
 Parsers raise BadValue(code, reason); the caller turns it into a RowError that names the column
 and quotes the cell, e.g. 'Variant Price "abc" is not a number'.
@@ -11,7 +11,11 @@ import hashlib
 import html
 import re
 import unicodedata
+from datetime import UTC, datetime, time
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from django.utils.dateparse import parse_date
+from django.utils.dateparse import parse_datetime as parse_iso_datetime
 
 CENT = Decimal("0.01")
 MAX_PRICE = Decimal("1000000000000")  # anything above is a typo or a number in the wrong column
@@ -311,6 +315,40 @@ def parse_status(raw: object) -> str | None:
     if flag is not None:
         return "active" if flag else "draft"
     return None
+
+
+_ZONE_NAME = re.compile(r"\s+(?:UTC|GMT)$", re.I)
+_CURRENCY = re.compile(r"^[A-Za-z]{3}$")
+
+
+def parse_datetime(raw: object) -> datetime | None:
+    """An aware datetime; None for a blank cell. ISO 8601 with "T" or a space, with or without
+    an offset ("2026-08-01T17:15:00Z", Shopify's "2026-08-01 10:15:00 -0700"), or a date
+    alone; without an offset the time is UTC."""
+    text = _ZONE_NAME.sub("", str(raw).strip()) if raw is not None else ""
+    if not text:
+        return None
+    try:
+        moment = parse_iso_datetime(text)
+        if moment is None and (day := parse_date(text)) is not None:
+            moment = datetime.combine(day, time())
+    except ValueError:
+        moment = None
+    if moment is None:
+        raise BadValue("invalid_date", "is not a date and time (e.g. 2026-08-01T10:15:00Z)")
+    if not 1970 <= moment.year <= 2100:
+        raise BadValue("invalid_date", "is not a plausible date")
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def parse_currency(raw: object) -> str | None:
+    """A three-letter ISO 4217 code, upper-cased; None for a blank cell."""
+    text = str(raw).strip() if raw is not None else ""
+    if not text:
+        return None
+    if not _CURRENCY.match(text):
+        raise BadValue("invalid_currency", "is not a three-letter currency code (e.g. USD)")
+    return text.upper()
 
 
 # --- text --------------------------------------------------------------------------------------

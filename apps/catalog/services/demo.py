@@ -1,16 +1,20 @@
-"""The demo store's catalog, imported through the same import pipeline merchants use."""
+"""The demo store's catalog and orders, imported through the same import pipeline merchants
+use."""
 
 from __future__ import annotations
 
 import io
 import json
+from typing import Any
 
 from apps.catalog.demo import spec_sheets
-from apps.catalog.models import ImportJob, Product
+from apps.catalog.models import ImportJob, Order, Product
 from apps.catalog.services.imports import import_create, import_run, import_validate
 from apps.tenants.selectors import host_url
 
 DEMO_IMPORT_NAME = "demo-catalog.json"
+DEMO_ORDERS_NAME = "demo-orders.json"
+DEMO_SOURCE_NAME = "Demo catalog"
 
 
 def demo_catalog_ensure() -> ImportJob | None:
@@ -28,12 +32,27 @@ def demo_catalog_ensure() -> ImportJob | None:
         item["description_html"] = item["description_html"].replace(
             spec_sheets.LINK_PREFIX, specs_url
         )
-    data = json.dumps(products).encode()
+    return _import(products, filename=DEMO_IMPORT_NAME, kind=ImportJob.Kind.PRODUCTS)
+
+
+def demo_orders_ensure() -> ImportJob | None:
+    """Import the generated demo orders once, after the catalog: their lines name its SKUs."""
+    from apps.catalog.demo.generate import demo_orders, demo_products
+
+    if Order.objects.exists() or ImportJob.objects.filter(filename=DEMO_ORDERS_NAME).exists():
+        return None
+    orders = demo_orders(demo_products())
+    return _import(orders, filename=DEMO_ORDERS_NAME, kind=ImportJob.Kind.ORDERS)
+
+
+def _import(items: list[dict[str, Any]], *, filename: str, kind: str) -> ImportJob:
+    data = json.dumps(items).encode()
     job = import_create(
         upload=io.BytesIO(data),
-        filename=DEMO_IMPORT_NAME,
+        filename=filename,
         size=len(data),
-        source_name="Demo catalog",
+        kind=kind,
+        source_name=DEMO_SOURCE_NAME,
     )
     import_validate(job_id=job.pk)  # leaves the job validated, as the worker would
     import_run(job_id=job.pk)

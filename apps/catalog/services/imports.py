@@ -1,11 +1,14 @@
-"""Product imports: upload → preview (detected format and column mapping) → validation report
-(per-row errors with line numbers) → run in the worker → summary.
+"""Product and order imports: upload → preview (detected format and column mapping) →
+validation report (per-row errors with line numbers) → run in the worker → summary.
 
 The upload is stored in 1 MB pieces in PostgreSQL (processes are stateless) and streamed back
 into a temporary file for parsing, so memory stays flat whatever the file size. Running
-re-reads the file: each product is written whole or not at all (services/products.py).
+re-reads the file: each product (services/products.py) or order with its lines and fulfilments
+(services/orders.py) is written whole or not at all. What differs between the two kinds —
+preview, reader, writer, mapping fields — is in `_KINDS`; the job machinery is shared.
 Products of the source that a completed import did not list are archived, never deleted;
 archiving more than ARCHIVE_GUARD_SHARE of the active catalog needs an explicit confirmation.
+Orders are never archived by an import.
 """
 
 from __future__ import annotations
@@ -13,10 +16,10 @@ from __future__ import annotations
 import logging
 import tempfile
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from dataclasses import asdict
+from contextlib import AbstractContextManager, contextmanager
+from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Protocol
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -26,7 +29,9 @@ from django.utils.translation import gettext as _
 
 from apps.catalog.importing import (
     GENERIC_REQUIRED,
+    TARGET_FIELDS,
     ImportFileError,
+    Preview,
     ProductError,
     ProductRecord,
     RowError,
@@ -34,7 +39,11 @@ from apps.catalog.importing import (
     preview,
     read_products,
 )
+from apps.catalog.importing.orders import OrderError, OrderRecord, preview_orders, read_orders
+from apps.catalog.importing.orders.records import ORDER_TARGET_FIELDS
+from apps.catalog.importing.orders.records import REQUIRED_TARGETS as ORDER_REQUIRED
 from apps.catalog.models import ImportFileChunk, ImportJob, ImportRowError, Product, ProductSource
+from apps.catalog.services.orders import orders_upsert
 from apps.catalog.services.products import (
     ProductBatchWriter,
     UpsertResult,
@@ -51,13 +60,111 @@ ARCHIVE_GUARD_SHARE = 0.2
 MAX_STORED_ERRORS = 5000
 
 
+Record = ProductRecord | OrderRecord
+Outcome = tuple[str, str, tuple[RowError, ...]]  # item key, "created" | ... | "failed", errors
+
+
 def store_currency() -> str:
     tenant = current_tenant()
     return tenant.currency if tenant is not None else "USD"
 
 
-def _refuse(code: str, message: str) -> ValidationError:
-    return ValidationError({"file": ValidationError(message, code=code)})
+def _refuse(code: str, message: str, field: str = "file") -> ValidationError:
+    return ValidationError({field: ValidationError(message, code=code)})
+
+
+class _Writer(Protocol):
+    def submit(self, records: list[Any]) -> None: ...
+
+    def flush(self) -> None: ...
+
+
+OnOutcomes = Callable[[list[Outcome]], None]
+
+
+@dataclass(frozen=True)
+class _Kind:
+    """What differs between product and order imports."""
+
+    preview: Callable[[Path, str], Preview]
+    read: Callable[[ImportJob, Path], Iterator[Record | ProductError | OrderError]]
+    writer: Callable[[ImportJob, OnOutcomes], AbstractContextManager[_Writer]]
+    targets: tuple[str, ...]  # fields a table's columns can be mapped to
+    required: tuple[str, ...]  # fields a mapped table must provide
+    archives: bool  # items missing from a full import are archived
+
+
+def _preview_products(path: Path, filename: str) -> Preview:
+    return preview(path, filename=filename)
+
+
+def _read_products(job: ImportJob, path: Path) -> Iterator[ProductRecord | ProductError]:
+    return read_products(
+        path,
+        filename=job.filename,
+        format=job.format or None,
+        mapping=job.mapping or None,
+        currency=job.currency,
+    )
+
+
+@contextmanager
+def _product_writer(job: ImportJob, on_outcomes: OnOutcomes) -> Iterator[_Writer]:
+    """Products are embedded a batch ahead while the previous batch is written."""
+
+    def report(results: list[UpsertResult]) -> None:
+        on_outcomes([(r.external_id, r.outcome, r.errors) for r in results])
+
+    with ProductBatchWriter(source=job.source, currency=job.currency, on_results=report) as writer:
+        yield writer
+
+
+def _preview_orders(path: Path, filename: str) -> Preview:
+    return preview_orders(path, filename=filename)
+
+
+def _read_orders(job: ImportJob, path: Path) -> Iterator[OrderRecord | OrderError]:
+    return read_orders(
+        path, filename=job.filename, mapping=job.mapping or None, currency=job.currency
+    )
+
+
+@dataclass(frozen=True)
+class _OrderWriter:
+    job: ImportJob
+    on_outcomes: OnOutcomes
+
+    def submit(self, records: list[OrderRecord]) -> None:
+        results = orders_upsert(source=self.job.source, records=records)
+        self.on_outcomes([(r.number, r.outcome, r.errors) for r in results])
+
+    def flush(self) -> None:
+        pass
+
+
+@contextmanager
+def _order_writer(job: ImportJob, on_outcomes: OnOutcomes) -> Iterator[_Writer]:
+    yield _OrderWriter(job, on_outcomes)
+
+
+_KINDS: dict[str, _Kind] = {
+    ImportJob.Kind.PRODUCTS: _Kind(
+        preview=_preview_products,
+        read=_read_products,
+        writer=_product_writer,
+        targets=TARGET_FIELDS,
+        required=GENERIC_REQUIRED,
+        archives=True,
+    ),
+    ImportJob.Kind.ORDERS: _Kind(
+        preview=_preview_orders,
+        read=_read_orders,
+        writer=_order_writer,
+        targets=ORDER_TARGET_FIELDS,
+        required=ORDER_REQUIRED,
+        archives=False,
+    ),
+}
 
 
 @transaction.atomic
@@ -66,12 +173,15 @@ def import_create(
     upload: IO[bytes],
     filename: str,
     size: int,
+    kind: str = ImportJob.Kind.PRODUCTS,
     currency: str | None = None,
     source_name: str = "File imports",
 ) -> ImportJob:
     """Store the upload and build its preview. Refuses (ValidationError, nothing stored) a file
-    that is too big, empty, or not a product file at all. Prices without a currency of their
-    own are in `currency`, by default the store's."""
+    that is too big, empty, or not a product (or order) file at all. Prices without a currency
+    of their own are in `currency`, by default the store's."""
+    if kind not in _KINDS:
+        raise _refuse("unknown_kind", _("Choose products or orders."), field="kind")
     if size == 0:
         raise _refuse("empty_file", _("The file is empty."))
     if size > settings.CATALOG_MAX_IMPORT_BYTES:
@@ -84,6 +194,7 @@ def import_create(
         kind=ProductSource.Kind.FILE, name=source_name
     )
     job = ImportJob.objects.create(
+        kind=kind,
         source=source,
         filename=filename[:255],
         size=size,
@@ -109,16 +220,16 @@ def import_mapping_update(*, job: ImportJob, mapping: dict[str, str]) -> ImportJ
 def _preview_refresh(job: ImportJob, *, mapping: dict[str, str] | None) -> None:
     with job_file(job) as path:
         try:
-            result = preview(path, filename=job.filename)
+            result = _KINDS[job.kind].preview(path, job.filename)
             if mapping is not None:
-                check_mapping(mapping, result.columns)
+                check_mapping(mapping, result.columns, _KINDS[job.kind].targets)
         except ImportFileError as error:
             raise _refuse(error.code, error.message) from error
     job.format = result.format
     job.mapping = mapping if mapping is not None else result.mapping
     required_missing = result.required_missing
     if mapping is not None and result.format == "generic":
-        required_missing = [field for field in GENERIC_REQUIRED if field not in mapping]
+        required_missing = [field for field in _KINDS[job.kind].required if field not in mapping]
     job.preview = {**asdict(result), "mapping": job.mapping, "required_missing": required_missing}
     job.save(update_fields=["format", "mapping", "preview", "updated_at"])
 
@@ -134,16 +245,6 @@ def job_file(job: ImportJob) -> Iterator[Path]:
             handle.write(bytes(piece.data))
         handle.flush()
         yield Path(handle.name)
-
-
-def _products(job: ImportJob, path: Path) -> Iterator[ProductRecord | ProductError]:
-    return read_products(
-        path,
-        filename=job.filename,
-        format=job.format or None,
-        mapping=job.mapping or None,
-        currency=job.currency,
-    )
 
 
 def _record_errors(job: ImportJob, errors: list[RowError], external_id: str | None) -> None:
@@ -194,22 +295,25 @@ def import_validate_request(*, job: ImportJob) -> ImportJob:
 
 def _stream(
     job: ImportJob,
-    on_product: Callable[[ProductRecord], None],
+    on_item: Callable[[Record], None],
     on_end: Callable[[], None] = lambda: None,
 ) -> bool:
-    """Read the job's file product by product: errors go to the report, valid products to
-    `on_product`, then `on_end` runs. Returns False (the job marked failed, with the reason)
-    when the file as a whole cannot be read or processing stops unexpectedly; products
-    already written stay whole, and running the import again completes it."""
+    """Read the job's file item by item: errors go to the report, valid items to `on_item`,
+    then `on_end` runs. Returns False (the job marked failed, with the reason) when the file as
+    a whole cannot be read or processing stops unexpectedly; items already written stay whole,
+    and running the import again completes it."""
     try:
         with job_file(job) as path:
-            for item in _products(job, path):
+            for item in _KINDS[job.kind].read(job, path):
                 job.items_seen += 1
                 if isinstance(item, ProductError):
                     job.items_failed += 1
                     _record_errors(job, item.errors, item.external_id)
+                elif isinstance(item, OrderError):
+                    job.items_failed += 1
+                    _record_errors(job, item.errors, item.number)
                 else:
-                    on_product(item)
+                    on_item(item)
                 if job.items_seen % PROGRESS_EVERY == 0:
                     job.save()
             on_end()
@@ -221,7 +325,7 @@ def _stream(
         _fail(
             job,
             _(
-                "The import stopped unexpectedly. Products already imported are kept; "
+                "The import stopped unexpectedly. What was imported so far is kept; "
                 "run it again to finish."
             ),
         )
@@ -230,13 +334,13 @@ def _stream(
 
 
 def import_validate(*, job_id: int) -> None:
-    """Worker: read every product and build the report. Writes no product."""
+    """Worker: read every item and build the report; nothing but the report is written."""
     job = ImportJob.objects.filter(pk=job_id).first()
     if job is None:
         return
     _restart(job, ImportJob.Status.VALIDATING)
 
-    def count_valid(_record: ProductRecord) -> None:
+    def count_valid(_record: Record) -> None:
         job.items_valid += 1
 
     if _stream(job, count_valid):
@@ -253,6 +357,12 @@ def import_run_request(
         raise ValidationError(
             _("Validate the file before running the import."), code="not_validated"
         )
+    if archive_missing and not _KINDS[job.kind].archives:
+        raise _refuse(
+            "archive_not_supported",
+            _("Orders are never archived by an import: run it without archive_missing."),
+            field="archive_missing",
+        )
     job.archive_missing, job.confirm_archive = archive_missing, confirm_archive
     job.status = ImportJob.Status.RUNNING
     job.save(update_fields=["archive_missing", "confirm_archive", "status", "updated_at"])
@@ -261,29 +371,31 @@ def import_run_request(
 
 
 def import_run(*, job_id: int) -> None:
-    """Worker: upsert every valid product, then archive what the file no longer lists."""
+    """Worker: upsert every valid item, then archive the products the file no longer lists."""
     job = ImportJob.objects.filter(pk=job_id).first()
     if job is None:
         return
-    archive_missing, confirm = job.archive_missing, job.confirm_archive
+    archive_missing = job.archive_missing and _KINDS[job.kind].archives
+    confirm = job.confirm_archive
     _restart(job, ImportJob.Status.RUNNING)
     seen: set[str] = set()
-    batch: list[ProductRecord] = []
+    batch: list[Record] = []
 
-    def count(results: list[UpsertResult]) -> None:
-        for result in results:
-            if result.outcome == "failed":
+    def count(outcomes: list[Outcome]) -> None:
+        for key, outcome, errors in outcomes:
+            if outcome == "failed":
                 job.items_failed += 1
-                _record_errors(job, list(result.errors), result.external_id)
+                _record_errors(job, list(errors), key)
             else:
                 job.items_valid += 1
-                setattr(job, result.outcome, getattr(job, result.outcome) + 1)
+                setattr(job, outcome, getattr(job, outcome) + 1)
         job.save()
 
-    with ProductBatchWriter(source=job.source, currency=job.currency, on_results=count) as writer:
+    with _KINDS[job.kind].writer(job, count) as writer:
 
-        def collect(record: ProductRecord) -> None:
-            seen.add(record.external_id)
+        def collect(record: Record) -> None:
+            if isinstance(record, ProductRecord):
+                seen.add(record.external_id)
             batch.append(record)
             if len(batch) >= UPSERT_BATCH:
                 writer.submit(batch.copy())

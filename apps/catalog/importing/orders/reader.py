@@ -1,0 +1,96 @@
+"""The entry points for order files: preview_orders and read_orders."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+from apps.catalog.importing.jsonfmt import text_of
+from apps.catalog.importing.jsonstream import ORDERS, iter_items
+from apps.catalog.importing.orders.draft import OrderContext
+from apps.catalog.importing.orders.fields import detect_order_format, guess_order_mapping
+from apps.catalog.importing.orders.jsonfmt import OrderJsonReader
+from apps.catalog.importing.orders.records import ORDER_FIELDS, OrderError, OrderRecord
+from apps.catalog.importing.orders.table import (
+    OrderTableReader,
+    missing_columns_error,
+    missing_targets,
+)
+from apps.catalog.importing.reader import DEFAULT_MAX_ROWS, row_estimate
+from apps.catalog.importing.records import Preview
+from apps.catalog.importing.sources import open_table, sniff_kind
+
+
+def preview_orders(path: Path, *, filename: str, rows: int = 20) -> Preview:
+    """Format ("shopify" | "generic" | "json"), columns, guessed mapping and the first rows.
+    Refuses (ImportFileError) unreadable files and Shopify order exports lacking required
+    columns; for other tables the unmapped required fields are listed instead."""
+    if sniff_kind(path, filename) == "json":
+        return _json_preview(path, rows)
+    with open_table(path, sniff_kind(path, filename), max_rows=DEFAULT_MAX_ROWS) as table:
+        columns = table.columns
+        fmt = detect_order_format(columns)
+        mapping = guess_order_mapping(columns)
+        missing = missing_targets(mapping)
+        if fmt == "shopify" and missing:
+            raise missing_columns_error(missing)
+        stream = table.rows()
+        sample = list(islice(stream, rows))
+        exhausted = len(sample) < rows or next(stream, None) is None
+        return Preview(
+            format=fmt,
+            columns=list(columns),
+            mapping=mapping,
+            required_missing=missing,
+            sample=[{c: str(row.get(c)) for c in columns} for row in sample],
+            row_estimate=row_estimate(table, sample, exhausted),
+            notes=list(table.notes),
+        )
+
+
+def _json_preview(path: Path, rows: int) -> Preview:
+    items = iter_items(path, ORDERS)
+    try:
+        taken = list(islice(items, rows + 1))
+    finally:
+        items.close()
+    sample: list[dict[str, Any]] = [
+        item if isinstance(item, dict) else {"value": item} for item in taken[:rows]
+    ]
+    columns = list(dict.fromkeys(str(key) for item in sample for key in item))
+    return Preview(
+        format="json",
+        columns=columns,
+        mapping={},
+        required_missing=[] if "number" in columns or not sample else ["number"],
+        sample=[{str(k): text_of(v) for k, v in item.items()} for item in sample],
+        row_estimate=len(taken) if len(taken) <= rows else None,
+    )
+
+
+def read_orders(
+    path: Path,
+    *,
+    filename: str,
+    mapping: dict[str, str] | None = None,
+    currency: str = "USD",
+    max_rows: int = DEFAULT_MAX_ROWS,
+) -> Iterator[OrderRecord | OrderError]:
+    """Every order of the file, one at a time, as an OrderRecord or an OrderError (with all
+    its problems). Raises ImportFileError when the file as a whole cannot be used — for
+    CSV/XLSX before the first order (encoding, required columns, mapping, row count).
+    `currency` is for orders that do not name theirs; `mapping` drives CSV/XLSX files
+    (guessed from the headers when not given) and is ignored for JSON."""
+    ctx = OrderContext(currency=currency)
+    kind = sniff_kind(path, filename)
+    if kind == "json":
+        yield from OrderJsonReader(path, ctx, max_rows=max_rows).orders()
+        return
+    with open_table(path, kind, max_rows=max_rows) as table:
+        reader = OrderTableReader(table, mapping or guess_order_mapping(table.columns), ctx)
+        yield from reader.orders()
+
+
+__all__ = ["ORDER_FIELDS", "preview_orders", "read_orders"]
