@@ -187,3 +187,41 @@ def test_product_list_filters(tenant_a, owner_a) -> None:
     assert handles("q=LU-2") == ["lupine-2"]
     bad = client.get("/api/v1/catalog/products/?min_price=abc")
     assert bad.status_code == 400 and bad.json()["field"] == "min_price"
+
+
+def test_prices_are_in_the_stores_currency_unless_the_upload_names_one(tenant_a, owner_a) -> None:
+    tenant_a.currency = "EUR"
+    tenant_a.save(update_fields=["currency"])
+    client = client_for(tenant_a, owner_a.user)
+
+    def upload(**fields: str):
+        file = SimpleUploadedFile("products.csv", SHOPIFY_CSV.encode(), content_type="text/csv")
+        return client.post("/api/v1/catalog/imports/", {"file": file, **fields})
+
+    try:
+        assert upload().json()["currency"] == "EUR"
+        assert upload(currency="GBP").json()["currency"] == "GBP"
+        refused = upload(currency="XYZ")
+        assert refused.status_code == 400 and refused.json()["field"] == "currency"
+        with tenant_context(tenant_a):
+            job = _validate_and_run(ImportJob.objects.get(currency="GBP"))
+            assert job.created == 2
+            assert set(Product.objects.values_list("currency", flat=True)) == {"GBP"}
+    finally:
+        tenant_a.currency = "USD"
+        tenant_a.save(update_fields=["currency"])
+
+
+def test_a_mapping_naming_unknown_columns_is_refused_and_required_fields_follow_it(
+    in_store_a,
+) -> None:
+    from django.core.exceptions import ValidationError
+
+    job = _job("Name,Cost,Code\nMug,5,M-1\n", name="table.csv")
+    assert job.format == "generic" and job.preview["required_missing"] == ["price"]
+    with pytest.raises(ValidationError) as refused:
+        imports.import_mapping_update(job=job, mapping={"title": "Name", "price": "Missing"})
+    assert refused.value.error_dict["file"][0].code == "unknown_column"
+    job = imports.import_mapping_update(job=job, mapping={"title": "Name", "price": "Cost"})
+    assert job.preview["required_missing"] == []
+    assert _validate_and_run(job).created == 1

@@ -137,6 +137,32 @@ def test_lines_are_linked_to_the_catalog_by_sku_and_outlive_the_product(source) 
     )
 
 
+def test_a_changed_product_keeps_its_variants_so_order_lines_stay_linked(source) -> None:
+    # Given an order line linked to a variant
+    shell = product("cascade", "Cascade Shell", [variant("CA-M-BLU", "289.00", Size="M")])
+    products_upsert(source=source, records=[shell])
+    orders_upsert(source=source, records=[order("#8", line("CA-M-BLU"))])
+    before = OrderLine.objects.get().variant_id
+    # When the product changes: a new price, and a second size
+    changed = replace(
+        shell,
+        variants=[variant("CA-M-BLU", "249.00", Size="M"), variant("CA-L-BLU", "249.00", Size="L")],
+    )
+    [result] = products_upsert(source=source, records=[changed])
+    # Then the existing variant kept its row (and the line its link), with the new price
+    assert result.outcome == "updated"
+    line_variant = OrderLine.objects.select_related("variant").get().variant
+    assert line_variant is not None and line_variant.pk == before
+    assert line_variant.price == Decimal("249.00")
+    assert sorted(Product.objects.get().variants.values_list("sku", flat=True)) == [
+        "CA-L-BLU",
+        "CA-M-BLU",
+    ]
+    # And a variant dropped from the file is removed, unlinking only its own lines
+    products_upsert(source=source, records=[replace(shell, variants=changed.variants[1:])])
+    assert OrderLine.objects.get().variant is None
+
+
 def test_an_order_from_another_source_is_taken_over_not_duplicated(source) -> None:
     orders_upsert(source=source, records=[order("#5")])
     shop = ProductSource.objects.create(kind=ProductSource.Kind.SHOPIFY, name="shop.example")

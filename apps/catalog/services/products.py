@@ -34,6 +34,20 @@ from apps.knowledge.services.sources import url_source_ensure
 DESCRIPTION_EMBED_CHARS = 300
 MAX_DOCUMENTS_PER_PRODUCT = 10
 MAX_URL_LENGTH = 2000
+VARIANT_UPDATE_FIELDS = [
+    "position",
+    "external_id",
+    "sku",
+    "title",
+    "options",
+    "option_values",
+    "price",
+    "compare_at_price",
+    "inventory_quantity",
+    "available",
+    "barcode",
+    "image_url",
+]
 logger = logging.getLogger(__name__)
 
 
@@ -437,9 +451,34 @@ def _update(context: _Context, write: _Write, product: Product) -> None:
     for name, value in _fields(context, write).items():
         setattr(product, name, value)
     product.save()
-    product.variants.all().delete()
-    Variant.objects.bulk_create(_variants(product, write.record))
+    _variants_replace(product, write.record)
     product.collections.set(write.collections)
+
+
+def _variant_key(variant: Variant) -> tuple[str, str]:
+    if variant.external_id:
+        return ("id", variant.external_id)
+    if variant.sku:
+        return ("sku", variant.sku)
+    return ("options", json.dumps(variant.options, sort_keys=True))
+
+
+def _variants_replace(product: Product, record: ProductRecord) -> None:
+    """The record's variants become the product's: a variant that is still there (same id,
+    SKU or options) keeps its row, so order lines and conversations that point at it stay
+    linked; the others are created or deleted."""
+    current = {_variant_key(v): v for v in product.variants.all()}
+    kept, created = [], []
+    for variant in _variants(product, record):
+        existing = current.pop(_variant_key(variant), None)
+        if existing is None:
+            created.append(variant)
+        else:
+            variant.pk = existing.pk
+            kept.append(variant)
+    Variant.objects.filter(pk__in=[v.pk for v in current.values()]).delete()
+    Variant.objects.bulk_update(kept, fields=VARIANT_UPDATE_FIELDS)
+    Variant.objects.bulk_create(created)
 
 
 def products_archive_missing(*, source: ProductSource, seen: set[str]) -> int:

@@ -364,6 +364,8 @@ export interface ImportJob {
   status: ImportStatus;
   /** Why the job failed, or a warning on a completed job (e.g. archiving refused by the guard). */
   error: string;
+  /** ISO 4217 code of the file's prices. */
+  currency: string;
   archive_missing: boolean;
   confirm_archive: boolean;
   summary: ImportSummary;

@@ -136,6 +136,7 @@ export function importJob(id: number, overrides: Partial<ImportJob> = {}): Impor
     status: 'uploaded',
     error: '',
     archive_missing: false,
+    currency: 'USD',
     confirm_archive: false,
     summary: { items_seen: 0, items_valid: 0, items_failed: 0, created: 0, updated: 0, unchanged: 0, archived: 0 },
     created_at: '2025-01-15T10:00:00Z',

@@ -69,6 +69,7 @@ describe('Import wizard: upload', () => {
     const body = upload?.body as FormData;
     expect((body.get('file') as File).name).toBe('products.csv');
     expect(body.get('kind')).toBe('products');
+    expect(body.get('currency')).toBeNull(); // the store's currency
 
     // Step 2: format, read-only mapping of a recognised export, the first rows as text.
     expect(await screen.findByText('Shopify CSV export')).toBeInTheDocument();
@@ -96,6 +97,20 @@ describe('Import wizard: upload', () => {
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('This file can’t be imported');
     expect(alert).toHaveTextContent('The file is larger than 500 MB.');
+  });
+
+  it('sends the currency the merchant picks for the file’s prices', async () => {
+    const { requests } = renderWizard('editor', '/catalog/imports/new', {
+      [`POST ${IMPORTS}`]: { status: 201, body: UPLOADED },
+      [`GET ${JOB}`]: { body: UPLOADED },
+    });
+    await userEvent.click(await screen.findByRole('combobox', { name: 'Currency of the prices in the file' }));
+    await userEvent.click(await screen.findByRole('option', { name: 'EUR' }));
+    await userEvent.upload(fileInput(), new File(['Handle,Title\n'], 'products.csv', { type: 'text/csv' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Upload and preview' }));
+    await waitFor(() => expect(requestsTo(requests, 'POST', IMPORTS)).toHaveLength(1));
+    const [upload] = requestsTo(requests, 'POST', IMPORTS);
+    expect((upload?.body as FormData).get('currency')).toBe('EUR');
   });
 
   it('asks for a file, and refuses an empty one without uploading', async () => {

@@ -94,14 +94,17 @@ export function useImportErrors(job: ImportJob) {
 export interface ImportUpload {
   file: File;
   kind: ImportKind;
+  /** ISO 4217 code of the file's prices; the store's currency when absent. */
+  currency?: string;
 }
 
 export function useCreateImport() {
   return useApiMutation({
-    mutationFn: ({ file, kind }: ImportUpload) => {
+    mutationFn: ({ file, kind, currency }: ImportUpload) => {
       const body = new FormData();
       body.append('file', file);
       body.append('kind', kind);
+      if (currency) body.append('currency', currency);
       return apiFetch<ImportJob>(IMPORTS_PATH, { method: 'POST', body });
     },
     invalidates: [IMPORTS],

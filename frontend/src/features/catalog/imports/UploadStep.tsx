@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Group, Input, SegmentedControl, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Input, SegmentedControl, Select, Stack, Text } from '@mantine/core';
 import { useNavigate } from 'react-router';
 import { IMPORT_KINDS, type ImportKind } from '../../../api/types';
 import { FileDrop } from '../../../shared/FileDrop';
@@ -8,6 +8,8 @@ import { useCreateImport } from '../hooks';
 import { importPage, KIND_LABELS } from '../labels';
 
 const ACCEPT = '.csv,.tsv,.txt,.xlsx,.json';
+// The server accepts any ISO 4217 code; these cover most stores. Empty: the store's currency.
+const CURRENCIES = ['USD', 'EUR', 'GBP', 'CAD', 'AUD', 'NZD', 'CHF', 'SEK', 'NOK', 'DKK', 'PLN', 'JPY'];
 
 const KIND_HINTS: Record<ImportKind, string> = {
   products:
@@ -21,6 +23,7 @@ export function UploadStep() {
   const create = useCreateImport();
   const [kind, setKind] = useState<ImportKind>('products');
   const [file, setFile] = useState<File | null>(null);
+  const [currency, setCurrency] = useState<string | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
 
   const choose = (next: File | null) => {
@@ -34,7 +37,7 @@ export function UploadStep() {
       return;
     }
     if (fileError) return;
-    create.mutate({ file, kind }, { onSuccess: (job) => void navigate(importPage(job.id), { replace: true }) });
+    create.mutate({ file, kind, currency: currency ?? undefined }, { onSuccess: (job) => void navigate(importPage(job.id), { replace: true }) });
   };
 
   return (
@@ -52,6 +55,17 @@ export function UploadStep() {
       <Text size="sm" c="dimmed">
         {KIND_HINTS[kind]}
       </Text>
+      <Select
+        label="Currency of the prices in the file"
+        placeholder="The store’s currency"
+        data={CURRENCIES}
+        value={currency}
+        onChange={setCurrency}
+        clearable
+        searchable
+        maw={280}
+        disabled={create.isPending}
+      />
       <FileDrop
         label="File"
         description="CSV, Excel (.xlsx) or JSON"
