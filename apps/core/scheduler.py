@@ -39,6 +39,9 @@ JOBS: list[PeriodicJob] = [
     PeriodicJob(
         "sessions-clear-expired", timedelta(hours=6), "apps.core.tasks.sessions_clear_expired"
     ),
+    PeriodicJob(
+        "import-files-purge", timedelta(hours=24), "apps.catalog.tasks.catalog_import_files_purge"
+    ),
 ]
 
 

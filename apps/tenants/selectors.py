@@ -23,6 +23,12 @@ def tenant_get_by_host(*, host: str) -> Tenant | None:
     return domain.tenant if domain else None
 
 
+def store_list(*, active_only: bool = False) -> QuerySet[Tenant]:
+    """Every store (tenant schemas only, never `public`), for cross-store periodic work."""
+    stores = Tenant.objects.exclude(schema_name="public").order_by("pk")
+    return stores.filter(status=Tenant.Status.ACTIVE) if active_only else stores
+
+
 def tenant_list_with_member_counts() -> QuerySet[Tenant]:
     return (
         Tenant.objects.exclude(schema_name="public")

@@ -55,6 +55,7 @@ TENANT_APPS = [
     "apps.audit",
     "apps.knowledge",
     "apps.catalog",
+    "apps.conversations",
 ]
 INSTALLED_APPS = SHARED_APPS + [app for app in TENANT_APPS if app not in SHARED_APPS]
 # django_tenants must come first for its migrate command; ours wraps it (see apps/tenants).
@@ -122,6 +123,8 @@ KNOWLEDGE_MAX_UPLOAD_BYTES = env.int("KNOWLEDGE_MAX_UPLOAD_BYTES", default=25 * 
 KNOWLEDGE_ALLOW_PRIVATE_URLS = env.bool("KNOWLEDGE_ALLOW_PRIVATE_URLS", default=False)
 KNOWLEDGE_CRAWL_DELAY_S = env.float("KNOWLEDGE_CRAWL_DELAY_S", default=1.0)
 CATALOG_MAX_IMPORT_BYTES = env.int("CATALOG_MAX_IMPORT_BYTES", default=500 * 1024 * 1024)
+# Uploaded import files (and their preview rows) are deleted this long after the import ends.
+IMPORT_FILE_RETENTION_DAYS = env.int("IMPORT_FILE_RETENTION_DAYS", default=30)
 # No request body may be larger than the largest upload (plus multipart framing); see
 # apps/core/body_limit.py.
 MAX_REQUEST_BODY_BYTES = max(CATALOG_MAX_IMPORT_BYTES, KNOWLEDGE_MAX_UPLOAD_BYTES) + 1024 * 1024

@@ -225,3 +225,38 @@ def test_a_mapping_naming_unknown_columns_is_refused_and_required_fields_follow_
     job = imports.import_mapping_update(job=job, mapping={"title": "Name", "price": "Cost"})
     assert job.preview["required_missing"] == []
     assert _validate_and_run(job).created == 1
+
+
+def test_finished_import_files_are_purged_after_the_retention_in_every_store(
+    tenant_a, tenant_b
+) -> None:
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from apps.catalog.models import ImportFileChunk
+
+    def jobs_in(tenant) -> tuple[ImportJob, ImportJob, ImportJob]:
+        with tenant_context(tenant):
+            old, recent, running = (_validate_and_run(_job(SHOPIFY_CSV)) for _ in range(3))
+            ImportJob.objects.filter(pk=old.pk).update(
+                finished_at=timezone.now() - timedelta(days=31)
+            )
+            ImportJob.objects.filter(pk=running.pk).update(status="running", finished_at=None)
+            return old, recent, running
+
+    # Given old, recent and unfinished imports in two stores
+    jobs = {tenant: jobs_in(tenant) for tenant in (tenant_a, tenant_b)}
+    # When the daily purge runs with a 30-day retention
+    assert imports.import_files_purge_for_all_stores() == 2
+    # Then only the old jobs lost their file and sample rows, in each store; history stays
+    for tenant, (old, recent, running) in jobs.items():
+        with tenant_context(tenant):
+            assert not ImportFileChunk.objects.filter(job=old).exists()
+            old.refresh_from_db()
+            assert old.preview == {} and old.created == 2
+            assert ImportRowError.objects.filter(job=old).count() == 1
+            for kept in (recent, running):
+                assert ImportFileChunk.objects.filter(job=kept).exists()
+                kept.refresh_from_db()
+                assert kept.preview["sample"]

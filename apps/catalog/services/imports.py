@@ -18,6 +18,7 @@ import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import asdict, dataclass
+from datetime import timedelta
 from pathlib import Path
 from typing import IO, Any, Protocol
 
@@ -49,7 +50,8 @@ from apps.catalog.services.products import (
     UpsertResult,
     products_archive_missing,
 )
-from apps.core.tenancy import current_tenant
+from apps.core.tenancy import current_tenant, tenant_context
+from apps.tenants.selectors import store_list
 
 logger = logging.getLogger(__name__)
 
@@ -448,3 +450,28 @@ def import_summary(job: ImportJob) -> dict[str, Any]:
             "archived",
         )
     }
+
+
+def import_files_purge(*, older_than: timedelta) -> int:
+    """Delete the uploaded file and the preview rows of imports finished longer ago than
+    `older_than` (order files hold customers' emails and names). The job, its counts and its
+    row errors stay, so the history still reads. Returns how many jobs were purged."""
+    finished = ImportJob.objects.filter(
+        finished_at__lt=timezone.now() - older_than,
+        status__in=[ImportJob.Status.COMPLETED, ImportJob.Status.FAILED],
+    ).exclude(preview={})
+    job_ids = list(finished.values_list("pk", flat=True))
+    ImportFileChunk.objects.filter(job_id__in=job_ids).delete()
+    return ImportJob.objects.filter(pk__in=job_ids).update(preview={})
+
+
+def import_files_purge_for_all_stores() -> int:
+    """Cross-tenant (scheduler): `import_files_purge` in every store, with the configured
+    retention."""
+    purged = 0
+    for tenant in store_list():
+        with tenant_context(tenant):
+            purged += import_files_purge(
+                older_than=timedelta(days=settings.IMPORT_FILE_RETENTION_DAYS)
+            )
+    return purged

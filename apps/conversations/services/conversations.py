@@ -1,0 +1,44 @@
+"""Conversations and their messages: start, find, append, catch up after a reconnect."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from apps.conversations.models import Conversation, Message
+
+
+def conversation_start(*, channel: str, session_id: str, locale: str = "") -> Conversation:
+    return Conversation.objects.create(
+        channel=channel, session_id=session_id[:64], locale=locale[:16]
+    )
+
+
+def conversation_get(*, public_id: str, session_id: str | None = None) -> Conversation | None:
+    """The conversation with this id; when `session_id` is given, only if it belongs to that
+    shopper session (a shopper can never open another session's conversation)."""
+    found = Conversation.objects.filter(public_id=public_id)
+    if session_id is not None:
+        found = found.filter(session_id=session_id)
+    return found.first()
+
+
+@transaction.atomic
+def message_append(*, conversation: Conversation, role: str, **fields: object) -> Message:
+    """Add a message with the next `seq`. The conversation row is locked, so concurrent
+    appends (a shopper's message while an agent replies) cannot take the same seq."""
+    locked = Conversation.objects.select_for_update().get(pk=conversation.pk)
+    message = Message.objects.create(
+        conversation=locked, seq=locked.message_count + 1, role=role, **fields
+    )
+    Conversation.objects.filter(pk=locked.pk).update(
+        message_count=F("message_count") + 1, last_activity_at=timezone.now()
+    )
+    conversation.message_count = locked.message_count + 1
+    return message
+
+
+def messages_after(*, conversation: Conversation, seq: int) -> list[Message]:
+    """What a reconnecting client missed: the messages after the last `seq` it saw."""
+    return list(conversation.messages.filter(seq__gt=seq).order_by("seq"))
