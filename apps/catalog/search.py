@@ -33,6 +33,9 @@ KEYWORD_WEIGHT = 0.7
 # Typo-tolerant title matching ("hedlamp", "ridgline down jaket"): pg_trgm word similarity.
 FUZZY_WEIGHT = 0.3
 FUZZY_THRESHOLD = 0.5
+# Only short queries whose words do not all match some product are looked up by similarity:
+# that is where misspellings are; elsewhere the arm costs time and adds nothing.
+FUZZY_MAX_WORDS = 6
 # A query word that names a SKU, or part of one ("DO-JKT-001", "bts-001-11w"), puts that
 # product first. SKU-like: four or more characters with both a letter and a digit.
 SKU_WEIGHT = 3.0
@@ -157,6 +160,17 @@ def _fuzzy_arm(where: str, params: dict[str, Any]) -> str:
     )
 
 
+def _all_words_match(params: dict[str, Any]) -> bool:
+    """Does any active product contain every word of the query (one GIN index probe)?"""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT EXISTS (SELECT 1 FROM catalog_product WHERE status = 'active' AND"
+            " search_vector @@ websearch_to_tsquery(%(language)s::regconfig, %(query)s))",
+            params,
+        )
+        return bool(cursor.fetchone()[0])
+
+
 def _sku_arm(query: str, where: str, params: dict[str, Any]) -> str | None:
     tokens = [t for t in query.split() if _SKU_TOKEN.match(t)]
     if not tokens:
@@ -212,7 +226,8 @@ def product_search(
         arms.append(
             f"SELECT id, %(keyword_weight)s / (%(rrf_k)s + rank) AS share FROM ({keyword}) matches"
         )
-        arms.append(_fuzzy_arm(where, params))
+        if len(text.split()) <= FUZZY_MAX_WORDS and not _all_words_match(params):
+            arms.append(_fuzzy_arm(where, params))
         if sku_arm := _sku_arm(query, where, params):
             arms.append(sku_arm)
     if not arms:  # filters only ("under 50"): cheapest first

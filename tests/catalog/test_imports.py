@@ -260,3 +260,13 @@ def test_finished_import_files_are_purged_after_the_retention_in_every_store(
                 assert ImportFileChunk.objects.filter(job=kept).exists()
                 kept.refresh_from_db()
                 assert kept.preview["sample"]
+
+
+def test_a_large_import_refreshes_the_planners_statistics(in_store_a, monkeypatch) -> None:
+    from django.db import connection
+
+    monkeypatch.setattr(imports, "ANALYZE_AFTER", 2)
+    _validate_and_run(_job(SHOPIFY_CSV))
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT reltuples FROM pg_class WHERE oid = 'catalog_variant'::regclass")
+        assert cursor.fetchone()[0] == Variant.objects.count() == 3

@@ -24,7 +24,7 @@ from typing import IO, Any, Protocol
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -60,6 +60,7 @@ UPSERT_BATCH = 64
 PROGRESS_EVERY = 200
 ARCHIVE_GUARD_SHARE = 0.2
 MAX_STORED_ERRORS = 5000
+ANALYZE_AFTER = 1000  # items created or updated
 
 
 Record = ProductRecord | OrderRecord
@@ -91,6 +92,7 @@ class _Kind:
     preview: Callable[[Path, str], Preview]
     read: Callable[[ImportJob, Path], Iterator[Record | ProductError | OrderError]]
     writer: Callable[[ImportJob, OnOutcomes], AbstractContextManager[_Writer]]
+    tables: tuple[str, ...]  # analysed after a large import, so plans see the new rows
     targets: tuple[str, ...]  # fields a table's columns can be mapped to
     required: tuple[str, ...]  # fields a mapped table must provide
     archives: bool  # items missing from a full import are archived
@@ -154,6 +156,7 @@ _KINDS: dict[str, _Kind] = {
         preview=_preview_products,
         read=_read_products,
         writer=_product_writer,
+        tables=("catalog_product", "catalog_variant", "catalog_product_collections"),
         targets=TARGET_FIELDS,
         required=GENERIC_REQUIRED,
         archives=True,
@@ -162,6 +165,7 @@ _KINDS: dict[str, _Kind] = {
         preview=_preview_orders,
         read=_read_orders,
         writer=_order_writer,
+        tables=("catalog_order", "catalog_orderline", "catalog_fulfilment"),
         targets=ORDER_TARGET_FIELDS,
         required=ORDER_REQUIRED,
         archives=False,
@@ -412,9 +416,18 @@ def import_run(*, job_id: int) -> None:
             return
     if archive_missing:
         _archive(job, seen, confirmed=confirm)
+    if job.created + job.updated >= ANALYZE_AFTER:
+        _analyze(_KINDS[job.kind].tables)
     job.status = ImportJob.Status.COMPLETED
     job.finished_at = timezone.now()
     job.save()
+
+
+def _analyze(tables: tuple[str, ...]) -> None:
+    """Refresh the planner's statistics now rather than when autovacuum gets to it: right
+    after a bulk load they describe the empty tables, and searches get slow plans."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"ANALYZE {', '.join(tables)}")
 
 
 def _archive(job: ImportJob, seen: set[str], *, confirmed: bool) -> None:
