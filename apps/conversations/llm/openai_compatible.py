@@ -112,7 +112,7 @@ class OpenAICompatibleProvider:
                             break
                         for text in reply.add(chunk):
                             yield TextChunk(text=text)
-            for call in reply.tool_calls():
+            for call in reply.finish():
                 yield ToolCallChunk(call=call)
             if reply.usage is not None:
                 yield reply.usage
@@ -203,7 +203,8 @@ class _Reply:
                 call.name = delta.function.name or call.name
                 call.arguments += delta.function.arguments or ""
 
-    def tool_calls(self) -> list[ToolCall]:
+    def finish(self) -> list[ToolCall]:
+        """The complete tool calls, once the stream has ended."""
         if not self.finished:
             raise ProviderError("bad_response", "The LLM stream ended before the reply did.")
         return [_complete(index, self._calls[index]) for index in sorted(self._calls)]
