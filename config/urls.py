@@ -11,6 +11,7 @@ api_v1 = [
     path("", include("apps.audit.api.urls")),
     path("knowledge/", include("apps.knowledge.api.urls")),
     path("catalog/", include("apps.catalog.api.urls")),
+    path("assistant/", include("apps.conversations.api.assistant_settings")),
 ]
 
 urlpatterns = [

@@ -24,6 +24,10 @@ class AssistantSettings(models.Model):
         GROUNDED = "grounded", "Built-in grounded responder (no LLM)"
         OPENAI_COMPATIBLE = "openai", "OpenAI-compatible API"
 
+    class ApiFlavour(models.TextChoices):
+        OPENAI = "openai", "OpenAI, Ollama, vLLM, LM Studio (base URL ending in /v1)"
+        AZURE = "azure", "Azure OpenAI (resource endpoint, deployment name as model)"
+
     name = models.CharField(max_length=80, default="Assistant")
     tone = models.CharField(max_length=200, default="friendly and concise")
     language_policy = models.CharField(
@@ -36,7 +40,11 @@ class AssistantSettings(models.Model):
     )
     handoff_enabled = models.BooleanField(default=True)
     provider = models.CharField(max_length=16, choices=Provider.choices, default=Provider.GROUNDED)
+    llm_api_flavour = models.CharField(
+        max_length=16, choices=ApiFlavour.choices, default=ApiFlavour.OPENAI
+    )
     llm_base_url = models.URLField(max_length=500, blank=True)
+    llm_api_version = models.CharField(max_length=40, blank=True)  # Azure's api-version
     llm_model = models.CharField(max_length=200, blank=True)
     llm_temperature = models.FloatField(default=0.2)
     # The tenant's LLM API key, encrypted (llm/secrets.py); never returned by the API.

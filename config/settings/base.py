@@ -136,6 +136,15 @@ KNOWLEDGE_MODEL_CACHE_DIR = env(
     "KNOWLEDGE_MODEL_CACHE_DIR", default=str(BASE_DIR / ".cache" / "models")
 )
 
+# --- Assistant --------------------------------------------------------------------------------
+# Fernet keys that encrypt stores' LLM API keys at rest, newest first: the first encrypts, all
+# decrypt (rotation: prepend a new key, run `manage.py rotate_llm_keys`, then drop the old one).
+# Unset in development and tests: a key derived from SECRET_KEY. Required in production.
+LLM_KEY_ENCRYPTION_KEYS: list[str] = env.list("LLM_KEY_ENCRYPTION_KEYS", default=[])
+# Let stores point their LLM base URL at private/loopback addresses (Ollama or vLLM on the same
+# network). Off in production: a store could otherwise probe internal services (SSRF).
+LLM_ALLOW_PRIVATE_URLS = env.bool("LLM_ALLOW_PRIVATE_URLS", default=False)
+
 # --- Request pipeline ----------------------------------------------------------------------
 MIDDLEWARE = [
     "apps.core.health.HealthProbeMiddleware",

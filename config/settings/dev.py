@@ -15,5 +15,7 @@ SITE_PORT = env("SITE_PORT", default="8000")
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = SITE_SCHEME
 # Let merchants point URL sources and crawls at sites on this machine.
 KNOWLEDGE_ALLOW_PRIVATE_URLS = env.bool("KNOWLEDGE_ALLOW_PRIVATE_URLS", default=True)
+# ... and the assistant use an LLM served on this machine (Ollama, LM Studio, vLLM).
+LLM_ALLOW_PRIVATE_URLS = env.bool("LLM_ALLOW_PRIVATE_URLS", default=True)
 # The Vite dev server (HMR) may serve the SPA during frontend work.
 CONTENT_SECURITY_POLICY["DIRECTIVES"]["connect-src"] += ["ws:", "wss:"]

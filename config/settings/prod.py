@@ -1,5 +1,8 @@
 """Production: everything from the environment, secure by default."""
 
+from cryptography.fernet import Fernet
+from django.core.exceptions import ImproperlyConfigured
+
 from config.settings.base import *  # noqa: F403
 from config.settings.base import BASE_DOMAIN, CONTENT_SECURITY_POLICY, env
 
@@ -7,6 +10,16 @@ DEBUG = env.bool("DEBUG", default=False)
 SECRET_KEY = env("SECRET_KEY")  # required: no default in production
 env("DATABASE_URL")  # required: fail at start-up rather than fall back to a default
 env("REDIS_URL")
+# Required: stores' LLM API keys must not be encrypted with a key derived from SECRET_KEY.
+LLM_KEY_ENCRYPTION_KEYS = env.list("LLM_KEY_ENCRYPTION_KEYS")
+if not LLM_KEY_ENCRYPTION_KEYS:
+    raise ImproperlyConfigured("Set the LLM_KEY_ENCRYPTION_KEYS environment variable.")
+try:
+    [Fernet(key) for key in LLM_KEY_ENCRYPTION_KEYS]
+except ValueError as error:
+    raise ImproperlyConfigured(
+        "LLM_KEY_ENCRYPTION_KEYS must be comma-separated Fernet keys (32 url-safe base64 bytes)."
+    ) from error
 SITE_SCHEME = "https"
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)

@@ -36,6 +36,7 @@ REST_FRAMEWORK = {
 }
 KNOWLEDGE_ALLOW_PRIVATE_URLS = True  # crawl tests use servers on 127.0.0.1
 KNOWLEDGE_CRAWL_DELAY_S = 0.0
+LLM_ALLOW_PRIVATE_URLS = True  # the LLM tests use a local OpenAI-compatible server
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}
 # Threads (Channels' sync thread, worker threads) must not keep connections past each call, or
 # the test database cannot be dropped at the end of the run.

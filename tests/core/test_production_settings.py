@@ -17,8 +17,12 @@ print(json.dumps({"debug": s.DEBUG, "hsts": s.SECURE_HSTS_SECONDS, "ssl": s.SECU
 """
 
 
+_FERNET_KEY = "YnVpbGQtdGltZS1jb2xsZWN0c3RhdGljLW9ubHkhISE="
+
+
 def _load_prod(**env: str) -> subprocess.CompletedProcess[str]:
-    clean = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL", "DEBUG")}
+    unset = ("DATABASE_URL", "REDIS_URL", "DEBUG", "LLM_KEY_ENCRYPTION_KEYS")
+    clean = {k: v for k, v in os.environ.items() if k not in unset}
     return subprocess.run(
         [sys.executable, "-c", "import django; django.setup();" + _PROBE],
         env={**clean, "DJANGO_SETTINGS_MODULE": "config.settings.prod", **env},
@@ -35,6 +39,7 @@ def test_prod_defaults_are_secure() -> None:
         DATABASE_URL="postgresql://db/aisle",
         REDIS_URL="redis://redis:6379/0",
         BASE_DOMAIN="aisle.example.com",
+        LLM_KEY_ENCRYPTION_KEYS=_FERNET_KEY,
     )
     assert result.returncode == 0, result.stderr
     values = json.loads(result.stdout)
@@ -58,3 +63,16 @@ def test_prod_refuses_to_start_without_a_secret_key() -> None:
 def test_prod_refuses_to_start_without_a_database_url() -> None:
     result = _load_prod(SECRET_KEY="x" * 50, REDIS_URL="redis://redis:6379/0")
     assert result.returncode != 0 and "DATABASE_URL" in result.stderr
+
+
+def test_prod_refuses_to_start_without_valid_llm_key_encryption_keys() -> None:
+    required = {
+        "SECRET_KEY": "x" * 50,
+        "DATABASE_URL": "postgresql://db/aisle",
+        "REDIS_URL": "redis://redis:6379/0",
+    }
+    missing = _load_prod(**required)
+    empty = _load_prod(**required, LLM_KEY_ENCRYPTION_KEYS="")
+    not_fernet = _load_prod(**required, LLM_KEY_ENCRYPTION_KEYS="not-a-key")
+    for result in (missing, empty, not_fernet):
+        assert result.returncode != 0 and "LLM_KEY_ENCRYPTION_KEYS" in result.stderr

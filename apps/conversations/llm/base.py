@@ -59,7 +59,8 @@ class GenerationSettings:
     model: str
     temperature: float = 0.2
     max_tokens: int = 600
-    timeout_s: float = 30.0
+    timeout_s: float = 30.0  # the whole stream, first byte to last
+    first_token_timeout_s: float = 15.0  # until the first text or tool-call delta
 
 
 class ProviderError(Exception):
