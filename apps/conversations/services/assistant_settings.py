@@ -24,7 +24,7 @@ from apps.conversations.llm.base import ChatMessage, GenerationSettings, Provide
 from apps.conversations.llm.openai_compatible import OpenAICompatibleProvider
 from apps.conversations.llm.secrets import SecretDecryptError, secret_decrypt, secret_encrypt
 from apps.conversations.models import AssistantSettings
-from apps.knowledge.fetching.addresses import blocked_address_for
+from apps.core.addresses import blocked_address_for
 
 logger = logging.getLogger(__name__)
 
@@ -164,7 +164,7 @@ def _check_llm_config(row: AssistantSettings) -> None:
 
 def _check_address(url: str) -> None:
     """SSRF guard: unless LLM_ALLOW_PRIVATE_URLS, the LLM host must resolve to public
-    addresses only (see apps/knowledge/fetching/addresses.py for the limits of this check)."""
+    addresses only (see apps/core/addresses.py for the limits of this check)."""
     if not url or settings.LLM_ALLOW_PRIVATE_URLS:
         return
     parts = urlsplit(url)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import httpx
 
-from apps.knowledge.fetching.addresses import blocked_address_for
+from apps.core.addresses import blocked_address_for
 
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 # The per-operation timeout does not stop a server that drips a byte every few seconds; the whole

@@ -2,7 +2,7 @@ import ipaddress
 
 import pytest
 
-from apps.knowledge.fetching.addresses import blocked_address_for, is_blocked_address
+from apps.core.addresses import blocked_address_for, is_blocked_address
 
 
 @pytest.mark.parametrize(
