@@ -136,6 +136,12 @@ KNOWLEDGE_MODEL_CACHE_DIR = env(
     "KNOWLEDGE_MODEL_CACHE_DIR", default=str(BASE_DIR / ".cache" / "models")
 )
 
+# --- Assistant ------------------------------------------------------------------------------
+# Threads that run a reply's database and embedding work (retrieval, tools, persistence) off
+# the event loop. 0: Channels' shared sync thread (tests: the test's own connection and
+# transaction).
+ASSISTANT_THREADS = env.int("ASSISTANT_THREADS", default=4)
+
 # --- Request pipeline ----------------------------------------------------------------------
 MIDDLEWARE = [
     "apps.core.health.HealthProbeMiddleware",
