@@ -8,7 +8,7 @@ from typing import Any
 
 from apps.conversations.citations import Sources
 from apps.conversations.context import Passage, ProductMatch
-from apps.conversations.grounded.intents import SHOPPING
+from apps.conversations.grounded.intents import DETAIL_TERMS, HOW_MUCH, SHOPPING
 from apps.conversations.grounded.text import STOPWORDS, passage_body, sentences, stem, terms
 from apps.knowledge.instructions import looks_like_instructions
 
@@ -65,7 +65,12 @@ def _noun_phrase(question: str) -> str:
     phrase = SHOPPING.sub(" ", question)
     phrase = _PRICE_PHRASE.sub("", phrase)
     phrase = re.sub(r"[?!.,]", " ", phrase)
-    phrase = re.sub(r"\b(i|you|please|me|can|could|do|have|any|what)\b", " ", phrase, flags=re.I)
+    phrase = re.sub(
+        r"(\bi'm\b|\bi am\b|\b(i|you|please|me|can|could|do|have|any|what)\b)",
+        " ",
+        phrase,
+        flags=re.I,
+    )
     phrase = " ".join(phrase.split())
     while _LEADING.match(phrase):
         phrase = _LEADING.sub("", phrase, count=1)
@@ -100,34 +105,40 @@ _AUDIENCE = frozenset({"men", "women", "kids", "kid", "unisex"})
 
 def named_product(question: str, matches: list[ProductMatch]) -> ProductMatch | None:
     """The one product the question names ("the men's Basalt Mid WP boot"): its model name
-    and at least one more of its title words appear in the question. None when several
-    products fit equally well ("the Cascade 3L": jacket, anorak or pants?)."""
-    asked = terms(question)
+    and at least one more of its title words appear in the question. When several products
+    match as many words, only one whose whole title is in the question counts ("Ridgeback 65",
+    not "Ridgeback 65 Rain Cover"); otherwise None ("the Cascade 3L": jacket, anorak, pants?)."""
+    asked = terms(question) - DETAIL_TERMS
     scored = []
     for match in matches:
         words = [stem(w) for w in re.findall(r"[\w'.]+", match.card.title.lower())]
-        distinctive = [w for w in words if w not in _AUDIENCE and w not in STOPWORDS]
-        if not distinctive or distinctive[0] not in asked:
+        distinctive = {w for w in words if w not in _AUDIENCE and w not in STOPWORDS}
+        first = next((w for w in words if w in distinctive), None)
+        if first is None or first not in asked:
             continue
-        overlap = sum(1 for w in set(distinctive) if w in asked)
+        overlap = len(distinctive & asked)
         audience = sum(1 for w in words if w in _AUDIENCE and w in asked)
         if overlap >= 2 or len(distinctive) == 1:
-            scored.append((overlap + audience, match))
-    scored.sort(key=lambda pair: -pair[0])
-    if not scored or (len(scored) > 1 and scored[1][0] == scored[0][0]):
+            scored.append((overlap + audience, overlap == len(distinctive), match))
+    if not scored:
         return None
-    return scored[0][1]
+    best = max(score for score, _, _ in scored)
+    top = [(whole, match) for score, whole, match in scored if score == best]
+    if len(top) > 1:
+        top = [(whole, match) for whole, match in top if whole]
+    return top[0][1] if len(top) == 1 else None
 
 
 def product_detail_answer(*, question: str, product: dict[str, Any], sources: Sources) -> str:
     marker = sources.add_product(product)
     asked = terms(question)
+    specific = {"size", "fit", "colour", "color"} & asked
     parts = []
     for name, values in product["options"].items():
         key = name.lower()
-        wants_size = key.startswith("size") and {"size", "come", "fit"} & asked
-        wants_colour = key.startswith(("colo", "shade")) and {"colour", "color", "come"} & asked
-        if wants_size or wants_colour or ("come" in asked and values):
+        wants_size = key.startswith("size") and {"size", "fit"} & asked
+        wants_colour = key.startswith(("colo", "shade")) and {"colour", "color"} & asked
+        if wants_size or wants_colour or (not specific and "come" in asked):
             parts.append(f"{name.lower()} {', '.join(values)}")
     facts = [f"comes in {'; '.join(parts)}"] if parts else []
     for name, value in product["attributes"].items():
@@ -137,7 +148,7 @@ def product_detail_answer(*, question: str, product: dict[str, Any], sources: So
     price = money(low, product["currency"])
     if high and high != low:
         price = f"{price} to {money(high, product['currency'])}"
-    if not facts or {"price", "cost"} & asked:
+    if not facts or {"price", "cost"} & asked or HOW_MUCH.search(question):
         facts.append(f"costs {price}")
     if {"available", "stock"} & asked or not product["available"]:
         facts.append("is in stock" if product["available"] else "is sold out")

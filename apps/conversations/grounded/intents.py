@@ -68,6 +68,7 @@ DETAIL_TERMS = frozenset(
         "come",
     ]
 )
+HOW_MUCH = re.compile(r"\bhow much\b", re.I)
 # A refused topic's generic words ("medical advice") do not have to appear in the question.
 _GENERIC = frozenset(
     stem(word)

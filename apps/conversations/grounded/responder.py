@@ -11,7 +11,7 @@ from typing import Any
 from apps.conversations.citations import Sources
 from apps.conversations.context import Passage, ProductContext
 from apps.conversations.grounded import compose
-from apps.conversations.grounded.intents import DETAIL_TERMS, Intent
+from apps.conversations.grounded.intents import DETAIL_TERMS, HOW_MUCH, Intent
 from apps.conversations.grounded.text import terms
 from apps.conversations.models import AssistantSettings, Conversation
 from apps.conversations.tools import card_json, get_product, handoff_to_human, lookup_order
@@ -152,7 +152,7 @@ def _from_store_data(
     matches = products.matches if products else []
     relevant = [m for m in matches if m.similarity >= PRODUCT_MIN_SIMILARITY]
     named = compose.named_product(question, [m for m in matches if m.similarity >= 0.3])
-    if named and terms(question) & DETAIL_TERMS:
+    if named and (terms(question) & DETAIL_TERMS or HOW_MUCH.search(question)):
         result = get_product(product_id=named.card.id)
         if result["found"]:
             text = compose.product_detail_answer(
