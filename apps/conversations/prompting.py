@@ -81,9 +81,7 @@ def data_block(
     return f"{DATA_OPEN}\n{body}\n{DATA_CLOSE}"
 
 
-def history_trim(
-    history: list[ChatMessage], *, budget: int = HISTORY_TOKEN_BUDGET
-) -> list[ChatMessage]:
+def history_trim(history: list[ChatMessage], *, budget: int) -> list[ChatMessage]:
     """The most recent messages that fit in `budget` tokens, oldest first."""
     kept: list[ChatMessage] = []
     used = 0
@@ -107,7 +105,7 @@ def prompt_build(
     data = data_block(passages=passages, products=products, sources=sources)
     return [
         ChatMessage(role="system", content=system_prompt(settings)),
-        *history_trim(history),
+        *history_trim(history, budget=HISTORY_TOKEN_BUDGET),
         ChatMessage(role="user", content=f"{data}\n\nShopper's message:\n{question}"),
     ]
 

@@ -479,7 +479,7 @@ async def _chunks(stream: AsyncIterator[Chunk], stop: asyncio.Event) -> AsyncIte
                 timeout=PROVIDER_CHUNK_TIMEOUT_S,
                 return_when=asyncio.FIRST_COMPLETED,
             )
-            if following not in done:
+            if stopped in done or following not in done:
                 following.cancel()
                 await asyncio.gather(following, return_exceptions=True)
                 if stopped in done:
