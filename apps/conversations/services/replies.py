@@ -81,6 +81,7 @@ class _Result:
     """What the turn has produced so far (persisted at the end, whatever happens)."""
 
     content: str = ""
+    citations: list[dict[str, Any]] = field(default_factory=list)
     products: list[dict[str, Any]] = field(default_factory=list)
     tool_calls: list[dict[str, Any]] = field(default_factory=list)
     log: dict[str, Any] = field(default_factory=dict)
@@ -120,7 +121,7 @@ def _turn_start(*, conversation: Conversation, text: str) -> _Turn:
 def _turn_finish(*, message: Message, status: str, result: _Result, total_ms: float) -> None:
     message.status = status
     message.content = result.content
-    message.citations = result.log.pop("_citations", [])
+    message.citations = result.citations
     message.products = result.products
     message.tool_calls = result.tool_calls
     message.turn_log = result.log
@@ -206,7 +207,7 @@ async def reply_stream(
     pipeline = _Pipeline(tenant, conversation, turn, text, stop, shopper_email, result, started)
     try:
         async for event in pipeline.run():
-            yield _with_id(event, message_id)
+            yield event
         if stop.is_set():
             status = Message.Status.STOPPED
     except Exception:
@@ -241,14 +242,6 @@ async def reply_stream(
             "first_token_ms": result.first_token_ms,
             "total_ms": total_ms,
         },
-    )
-
-
-def _with_id(event: Event, message_id: str) -> Event:
-    return (
-        event
-        if getattr(event, "message_id", None) == message_id
-        else type(event)(**{**event.__dict__, "message_id": message_id})
     )
 
 
@@ -361,8 +354,7 @@ class _Pipeline:
             yield event
 
     async def _closing(self, products: list[dict[str, Any]]) -> AsyncIterator[Event]:
-        cited = self.sources.cited(self.result.content)
-        self.result.log["_citations"] = cited
+        cited = self.result.citations = self.sources.cited(self.result.content)
         if self.stop.is_set():
             return
         self.result.products = products
