@@ -144,6 +144,10 @@ LLM_KEY_ENCRYPTION_KEYS: list[str] = env.list("LLM_KEY_ENCRYPTION_KEYS", default
 # Let stores point their LLM base URL at private/loopback addresses (Ollama or vLLM on the same
 # network). Off in production: a store could otherwise probe internal services (SSRF).
 LLM_ALLOW_PRIVATE_URLS = env.bool("LLM_ALLOW_PRIVATE_URLS", default=False)
+# Threads that run a reply's database and embedding work (retrieval, tools, persistence) off
+# the event loop. 0: Channels' shared sync thread (tests: the test's own connection and
+# transaction).
+ASSISTANT_THREADS = env.int("ASSISTANT_THREADS", default=4)
 
 # --- Request pipeline ----------------------------------------------------------------------
 MIDDLEWARE = [

@@ -41,3 +41,5 @@ LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "W
 # Threads (Channels' sync thread, worker threads) must not keep connections past each call, or
 # the test database cannot be dropped at the end of the run.
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
+# Replies run their database work on the test's thread, inside the test's transaction.
+ASSISTANT_THREADS = 0

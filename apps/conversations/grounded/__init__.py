@@ -1,0 +1,1 @@
+"""The built-in grounded responder (no LLM): intents, passage and product answers."""

@@ -1,0 +1,202 @@
+"""Composing grounded answers: sentences quoted from the best passages, product lists and
+details, order status, and the fixed replies (greeting, refusal, "I don't know")."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from apps.conversations.citations import Sources
+from apps.conversations.context import Passage, ProductMatch
+from apps.conversations.grounded.intents import DETAIL_TERMS, HOW_MUCH, SHOPPING
+from apps.conversations.grounded.text import STOPWORDS, passage_body, sentences, stem, terms
+from apps.knowledge.instructions import looks_like_instructions
+
+MAX_SENTENCES = 3
+SECOND_PASSAGE_WEIGHT = 0.8
+_CURRENCY = {"USD": "$", "EUR": "€", "GBP": "£", "CAD": "CA$"}
+_PRICE_PHRASE = re.compile(
+    r"\b(under|below|less than|cheaper than|up to|over|above|more than|between)\b.*$", re.I
+)
+_LEADING = re.compile(r"^(an?|some|any|the|good|nice|new|me|something)\s+", re.I)
+_PREPOSITION = re.compile(r"\s(for|with|to|in|that|which|from)\s", re.I)
+
+
+def money(amount: str | None, currency: str) -> str:
+    if amount is None:
+        return ""
+    symbol = _CURRENCY.get(currency)
+    return f"{symbol}{amount}" if symbol else f"{amount} {currency}"
+
+
+def _score(sentence: str, asked: set[str]) -> float:
+    matched = terms(sentence) & asked
+    return sum(1.5 if len(term) >= 6 or any(c.isdigit() for c in term) else 1.0 for term in matched)
+
+
+def passages_answer(*, question: str, passages: list[Passage], sources: Sources) -> str:
+    """Up to three sentences from the best one or two passages, each group with its marker."""
+    asked = terms(question)
+    candidates: list[tuple[float, int, int, str]] = []  # score, passage, position, sentence
+    for index, passage in enumerate(passages[:2]):
+        body = passage_body(passage.hit.text, is_faq=passage.hit.source_kind == "faq")
+        parts = [s for s in sentences(body) if not looks_like_instructions(s)]
+        if parts and len(parts[0].split()) < 4 and len(parts) > 1:  # "Yes." + what follows
+            parts = [f"{parts[0]} {parts[1]}", *parts[2:]]
+        weight = 1.0 if index == 0 else SECOND_PASSAGE_WEIGHT
+        for position, sentence in enumerate(parts):
+            score = _score(sentence, asked) * weight
+            if index == 0 and position == 0:
+                score += 0.5  # a passage's opening usually states its point
+            candidates.append((score, index, position, sentence))
+    best = sorted(candidates, key=lambda c: (-c[0], c[1], c[2]))
+    chosen = [c for c in best if c[0] > 0.5][:MAX_SENTENCES] or best[:2]
+    if chosen:  # the second passage only adds a sentence about as good as the best one
+        chosen = [c for c in chosen if c[1] == 0 or c[0] >= chosen[0][0] * 0.8]
+    groups: list[str] = []
+    for index in sorted({c[1] for c in chosen}):
+        marker = sources.add_passage(passages[index].hit)
+        text = " ".join(c[3] for c in sorted(chosen, key=lambda c: c[2]) if c[1] == index)
+        groups.append(f"{text} [{marker}]")
+    return " ".join(groups)
+
+
+def _noun_phrase(question: str) -> str:
+    phrase = SHOPPING.sub(" ", question)
+    phrase = _PRICE_PHRASE.sub("", phrase)
+    phrase = re.sub(r"[?!.,]", " ", phrase)
+    phrase = re.sub(
+        r"(\bi'm\b|\bi am\b|\b(i|you|please|me|can|could|do|have|any|what)\b)",
+        " ",
+        phrase,
+        flags=re.I,
+    )
+    phrase = " ".join(phrase.split())
+    while _LEADING.match(phrase):
+        phrase = _LEADING.sub("", phrase, count=1)
+    if not phrase or len(phrase.split()) > 5:
+        return "options"
+    head_end = _PREPOSITION.search(f"{phrase} ")
+    cut = head_end.start() if head_end else len(phrase)
+    head, rest = phrase[:cut], phrase[cut:]
+    if not head.endswith("s"):
+        head += "s"
+    return (head + rest).strip()
+
+
+def products_answer(
+    *, question: str, matches: list[ProductMatch], max_price: str | None, sources: Sources
+) -> str:
+    first = matches[0].card
+    budget = f" under {money(max_price, first.currency)}" if max_price else ""
+    lines = [f"Here are {len(matches)} {_noun_phrase(question)}{budget}:"]
+    for match in matches:
+        card = match.card
+        marker = sources.add_product(card)
+        price = card.variant.price if card.variant and card.variant.price else card.min_price
+        amount = money(None if price is None else f"{price:.2f}", card.currency)
+        sold_out = "" if card.available else " (sold out)"
+        lines.append(f"- {card.title} — {amount}{sold_out} [{marker}]")
+    return "\n".join(lines)
+
+
+_AUDIENCE = frozenset({"men", "women", "kids", "kid", "unisex"})
+
+
+def named_product(question: str, matches: list[ProductMatch]) -> ProductMatch | None:
+    """The one product the question names ("the men's Basalt Mid WP boot"): its model name
+    and at least one more of its title words appear in the question. When several products
+    match as many words, only one whose whole title is in the question counts ("Ridgeback 65",
+    not "Ridgeback 65 Rain Cover"); otherwise None ("the Cascade 3L": jacket, anorak, pants?)."""
+    asked = terms(question) - DETAIL_TERMS
+    scored = []
+    for match in matches:
+        words = [stem(w) for w in re.findall(r"[\w'.]+", match.card.title.lower())]
+        distinctive = {w for w in words if w not in _AUDIENCE and w not in STOPWORDS}
+        first = next((w for w in words if w in distinctive), None)
+        if first is None or first not in asked:
+            continue
+        overlap = len(distinctive & asked)
+        audience = sum(1 for w in words if w in _AUDIENCE and w in asked)
+        if overlap >= 2 or len(distinctive) == 1:
+            scored.append((overlap + audience, overlap == len(distinctive), match))
+    if not scored:
+        return None
+    best = max(score for score, _, _ in scored)
+    top = [(whole, match) for score, whole, match in scored if score == best]
+    if len(top) > 1:
+        top = [(whole, match) for whole, match in top if whole]
+    return top[0][1] if len(top) == 1 else None
+
+
+def product_detail_answer(*, question: str, product: dict[str, Any], sources: Sources) -> str:
+    marker = sources.add_product(product)
+    asked = terms(question)
+    specific = {"size", "fit", "colour", "color"} & asked
+    parts = []
+    for name, values in product["options"].items():
+        key = name.lower()
+        wants_size = key.startswith("size") and {"size", "fit"} & asked
+        wants_colour = key.startswith(("colo", "shade")) and {"colour", "color"} & asked
+        if wants_size or wants_colour or (not specific and "come" in asked):
+            parts.append(f"{name.lower()} {', '.join(values)}")
+    facts = [f"comes in {'; '.join(parts)}"] if parts else []
+    for name, value in product["attributes"].items():
+        if terms(name) & asked:
+            facts.append(f"has {name.lower()} {value}")
+    low, high = product["min_price"], product["max_price"]
+    price = money(low, product["currency"])
+    if high and high != low:
+        price = f"{price} to {money(high, product['currency'])}"
+    if not facts or {"price", "cost"} & asked or HOW_MUCH.search(question):
+        facts.append(f"costs {price}")
+    if {"available", "stock"} & asked or not product["available"]:
+        facts.append("is in stock" if product["available"] else "is sold out")
+    return f"The {product['title']} {', and '.join(facts)}. [{marker}]"
+
+
+_SHIPMENT = {
+    "label_created": "has a shipping label but hasn't been picked up yet",
+    "shipped": "has shipped",
+    "in_transit": "is in transit",
+    "out_for_delivery": "is out for delivery",
+    "ready_for_pickup": "is ready for pickup",
+    "delivered": "was delivered",
+    "exception": "is delayed: the carrier reported a problem",
+    "cancelled": "was cancelled",
+}
+
+
+def order_answer(*, order: dict[str, Any], sources: Sources) -> str:
+    marker = sources.add_order(order["number"])
+    if order["status"] == "cancelled":
+        state = "was cancelled"
+    else:
+        state = {
+            "unfulfilled": "is being prepared and hasn't shipped yet",
+            "partial": "has partly shipped",
+            "fulfilled": "has shipped",
+        }.get(order["fulfilment_status"], f"is {order['fulfilment_status']}")
+    items = ", ".join(
+        f"{item['quantity']} x {item['title']}"
+        + (
+            f" ({item['variant']})"
+            if item["variant"] and item["variant"] not in item["title"]
+            else ""
+        )
+        for item in order["items"]
+    )
+    lines = [f"Order {order['number']} (placed {order['placed_at']}) {state}. [{marker}]"]
+    if items:
+        lines.append(f"Items: {items}.")
+    for parcel in order["shipments"]:
+        when = parcel["delivered_at"] if parcel["status"] == "delivered" else parcel["shipped_at"]
+        state = _SHIPMENT.get(parcel["status"], parcel["status"])
+        text = f"{parcel['carrier'] or 'The'} parcel {state}"
+        text += f" ({when})" if when else ""
+        if parcel["tracking_number"]:
+            text += f"; tracking number {parcel['tracking_number']}"
+        if parcel["tracking_url"]:
+            text += f": {parcel['tracking_url']}"
+        lines.append(text + ".")
+    return "\n".join(lines)

@@ -1,0 +1,133 @@
+"""What the shopper wants, read without a language model: patterns for orders, handoff,
+greetings and shopping; everything else is a question for the store's knowledge."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from apps.conversations.grounded.text import stem, terms
+
+IntentKind = Literal["refused", "handoff", "greeting", "thanks", "order", "shopping", "question"]
+
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_ORDER_NUMBER = re.compile(
+    r"\b([A-Z]{1,5}-\d{3,})\b"  # DO-1234567
+    r"|#\s?(\d{3,})\b"  # #1001
+    r"|\border\s*(?:number|no\.?|num|#)?\s*:?\s*(\d{3,})\b",  # order 1001, order no. 1001
+    re.I,
+)
+_MY_ORDER = re.compile(
+    r"\b(where|status|track|tracking|arriv|deliver|ship|shipped|late|lost|update)\w*\b"
+    r".*\bmy (order|package|parcel|delivery|shipment)\b"
+    r"|\bmy (order|package|parcel|delivery|shipment)\b"
+    r".*\b(where|status|arriv|shipped|late|lost)\w*",
+    re.I,
+)
+_HOW_TO = re.compile(r"^\s*(how (do|can|long|much)|can i|what (is|are) (the|your))\b", re.I)
+_HANDOFF = re.compile(
+    r"\b(talk|speak|chat|connect|transfer)\w*\b.{0,30}\b(human|person|people|agent|someone|"
+    r"representative|staff|team|somebody|real)\b|\b(human|live) (agent|person|support)\b"
+    r"|\breal person\b",
+    re.I,
+)
+_GREETING = re.compile(
+    r"^\s*(hi|hello|hey|hiya|good (morning|afternoon|evening)|greetings|yo)\b[\s!.,]*"
+    r"(there|team|everyone)?[\s!.,]*$",
+    re.I,
+)
+_THANKS = re.compile(
+    r"^\s*(thanks|thank you|thx|ty|cheers|great|perfect|awesome|ok|okay)\b[\w\s!.,']{0,30}$",
+    re.I,
+)
+SHOPPING = re.compile(
+    r"\b(do you (have|sell|carry|stock|make)|looking for|recommend|suggest|show me|shopping for"
+    r"|i('m| am) after|i need an?|i want an?|buy an?|any good|best \w+ for|under \$?\d"
+    r"|below \$?\d|less than \$?\d|cheap\w*|gift for|options for)\b",
+    re.I,
+)
+# Words that ask about a named product's details.
+DETAIL_TERMS = frozenset(
+    stem(word)
+    for word in [
+        "size",
+        "sizes",
+        "colour",
+        "colours",
+        "color",
+        "colors",
+        "price",
+        "cost",
+        "weigh",
+        "weight",
+        "material",
+        "available",
+        "stock",
+        "waterproof",
+        "come",
+    ]
+)
+HOW_MUCH = re.compile(r"\bhow much\b", re.I)
+# A refused topic's generic words ("medical advice") do not have to appear in the question.
+_GENERIC = frozenset(
+    stem(word)
+    for word in ["advice", "question", "topic", "information", "info", "help", "tip", "issue"]
+)
+
+
+@dataclass(frozen=True)
+class Intent:
+    kind: IntentKind
+    order_number: str | None = None
+    email: str | None = None
+    refused_topic: str | None = None
+
+
+def _order_number(text: str) -> str | None:
+    match = _ORDER_NUMBER.search(text)
+    if not match:
+        return None
+    return next(group for group in match.groups() if group).upper()
+
+
+def refused_topic(question: str, topics: list[str]) -> str | None:
+    """The merchant's refused topic the question is about: every specific word of the topic
+    (in any form: "medical" matches "medical advice") appears in the question."""
+    asked = terms(question)
+    for topic in topics:
+        needed = terms(topic) - _GENERIC
+        if needed and needed <= asked:
+            return topic
+    return None
+
+
+def intent_detect(
+    *,
+    question: str,
+    earlier_questions: list[str],
+    shopper_email: str | None,
+    refused_topics: list[str],
+) -> Intent:
+    """`earlier_questions` (most recent first) supply an order number or email given in an
+    earlier message."""
+    if topic := refused_topic(question, refused_topics):
+        return Intent(kind="refused", refused_topic=topic)
+    if _HANDOFF.search(question):
+        return Intent(kind="handoff")
+    if _GREETING.match(question):
+        return Intent(kind="greeting")
+    if _THANKS.match(question):
+        return Intent(kind="thanks")
+    number = _order_number(question)
+    email_match = EMAIL.search(question)
+    ordering = number or email_match or (_MY_ORDER.search(question) and not _HOW_TO.match(question))
+    if ordering:
+        for earlier in earlier_questions[:4]:
+            number = number or _order_number(earlier)
+            email_match = email_match or EMAIL.search(earlier)
+        email = email_match.group(0) if email_match else shopper_email
+        return Intent(kind="order", order_number=number, email=email)
+    if SHOPPING.search(question):
+        return Intent(kind="shopping")
+    return Intent(kind="question")

@@ -1,0 +1,198 @@
+"""The built-in grounded responder: answers from retrieved passages, product data and tool
+results, without a language model. It never follows retrieved text (it only quotes sentences,
+and skips passages flagged as instruction-like), cites every fact, and says plainly when the
+store's data has no answer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from apps.conversations.citations import Sources
+from apps.conversations.context import Passage, ProductContext
+from apps.conversations.grounded import compose
+from apps.conversations.grounded.intents import DETAIL_TERMS, HOW_MUCH, Intent
+from apps.conversations.grounded.text import terms
+from apps.conversations.models import AssistantSettings, Conversation
+from apps.conversations.tools import card_json, get_product, handoff_to_human, lookup_order
+
+# Cosine similarity (question vs passage/product) below which retrieval found nothing useful.
+# Chosen on the chat_quality questions: answerable questions score 0.45-0.8, off-topic ones
+# ("who won the world cup", "do you sell kayaks") 0.1-0.4.
+PASSAGE_MIN_SIMILARITY = 0.42
+PRODUCT_MIN_SIMILARITY = 0.40
+# A product list needs at least this similarity when the question is not phrased as shopping.
+PRODUCT_ONLY_MIN_SIMILARITY = 0.50
+# An FAQ answer this close to the best passage is preferred (it answers a question directly).
+FAQ_PREFERENCE = 0.05
+PRODUCTS_SHOWN = 3
+# A knowledge sentence is added to a product detail answer when the passage is this close.
+DETAIL_PASSAGE_SIMILARITY = 0.55
+
+
+@dataclass
+class GroundedAnswer:
+    text: str
+    kind: str
+    products: list[dict[str, Any]] = field(default_factory=list)
+    tool_calls: list[dict[str, Any]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def dont_know(settings: AssistantSettings) -> str:
+    text = "I don't know — I couldn't find that in the store's information."
+    return text + (" Want me to connect you with the team?" if settings.handoff_enabled else "")
+
+
+def _usable_passages(passages: list[Passage], notes: list[str]) -> list[Passage]:
+    usable = []
+    for passage in passages:
+        if passage.hit.looks_like_instructions:
+            notes.append(f"skipped instruction-like chunk {passage.hit.chunk_id}")
+        elif passage.similarity >= PASSAGE_MIN_SIMILARITY:
+            usable.append(passage)
+    # Retrieval's fused rank finds the candidates; the closest in meaning answers first.
+    usable.sort(key=lambda p: -p.similarity)
+    if usable:
+        best = usable[0].similarity
+        faq = [
+            p
+            for p in usable
+            if p.hit.source_kind == "faq" and p.similarity >= best - FAQ_PREFERENCE
+        ]
+        if faq and faq[0] is not usable[0]:
+            usable.remove(faq[0])
+            usable.insert(0, faq[0])
+    return usable
+
+
+def _order(intent: Intent, settings: AssistantSettings, sources: Sources) -> GroundedAnswer:
+    if not intent.order_number or not intent.email:
+        missing = " and ".join(
+            name
+            for name, value in (
+                ("order number", intent.order_number),
+                ("email address", intent.email),
+            )
+            if not value
+        )
+        return GroundedAnswer(
+            text=f"I can look up your order. Please send me the {missing} you used at checkout.",
+            kind="order_details_needed",
+        )
+    result = lookup_order(number=intent.order_number, email=intent.email)
+    call = {
+        "name": "lookup_order",
+        "arguments": {"number": intent.order_number},  # the email is personal data: not logged
+        "result": {"found": result["found"]},
+    }
+    if not result["found"]:
+        text = (
+            "I couldn't find an order with that number and email address. Please check both: "
+            "the number is in your order confirmation email."
+        )
+        if settings.handoff_enabled:
+            text += " I can also connect you with the team."
+        return GroundedAnswer(text=text, kind="order_not_found", tool_calls=[call])
+    return GroundedAnswer(
+        text=compose.order_answer(order=result["order"], sources=sources),
+        kind="order",
+        tool_calls=[call],
+    )
+
+
+def grounded_answer(
+    *,
+    tenant: Any,
+    conversation: Conversation,
+    intent: Intent,
+    question: str,
+    settings: AssistantSettings,
+    passages: list[Passage],
+    products: ProductContext | None,
+    sources: Sources,
+) -> GroundedAnswer:
+    """Runs on a database thread in the store (tools read orders and products)."""
+    if intent.kind == "refused":
+        return GroundedAnswer(
+            text=f"Sorry, I can't help with {intent.refused_topic}. I can answer questions about "
+            "our products, your orders and the store's policies.",
+            kind="refused",
+        )
+    if intent.kind == "greeting":
+        return GroundedAnswer(
+            text=f"Hi! I'm {settings.name}. Ask me about products, your order, shipping, returns "
+            "or anything else about the store.",
+            kind="greeting",
+        )
+    if intent.kind == "thanks":
+        return GroundedAnswer(text="You're welcome! Anything else I can help with?", kind="thanks")
+    if intent.kind == "handoff" and settings.handoff_enabled:
+        result = handoff_to_human(tenant=tenant, conversation=conversation, reason=question)
+        return GroundedAnswer(
+            text=settings.escalation_message,
+            kind="handoff",
+            tool_calls=[{"name": "handoff_to_human", "arguments": {}, "result": result}],
+        )
+    if intent.kind == "order":
+        return _order(intent, settings, sources)
+    return _from_store_data(question, intent, settings, passages, products, sources)
+
+
+def _from_store_data(
+    question: str,
+    intent: Intent,
+    settings: AssistantSettings,
+    passages: list[Passage],
+    products: ProductContext | None,
+    sources: Sources,
+) -> GroundedAnswer:
+    notes: list[str] = []
+    usable = _usable_passages(passages, notes)
+    matches = products.matches if products else []
+    relevant = [m for m in matches if m.similarity >= PRODUCT_MIN_SIMILARITY]
+    named = compose.named_product(question, [m for m in matches if m.similarity >= 0.3])
+    if named and (terms(question) & DETAIL_TERMS or HOW_MUCH.search(question)):
+        result = get_product(product_id=named.card.id)
+        if result["found"]:
+            text = compose.product_detail_answer(
+                question=question, product=result["product"], sources=sources
+            )
+            if usable and usable[0].similarity >= DETAIL_PASSAGE_SIMILARITY:
+                text += " " + compose.passages_answer(
+                    question=question, passages=usable[:1], sources=sources
+                )
+            return GroundedAnswer(
+                text=text,
+                kind="product_detail",
+                products=[card_json(named.card)],
+                tool_calls=[
+                    {
+                        "name": "get_product",
+                        "arguments": {"product_id": named.card.id},
+                        "result": {"found": True},
+                    }
+                ],
+                notes=notes,
+            )
+    shown = relevant[:PRODUCTS_SHOWN]
+    if shown and (
+        intent.kind == "shopping"
+        or (not usable and shown[0].similarity >= PRODUCT_ONLY_MIN_SIMILARITY)
+    ):
+        assert products is not None
+        return GroundedAnswer(
+            text=compose.products_answer(
+                question=question, matches=shown, max_price=products.max_price, sources=sources
+            ),
+            kind="products",
+            products=[card_json(m.card) for m in shown],
+            notes=notes,
+        )
+    if usable:
+        return GroundedAnswer(
+            text=compose.passages_answer(question=question, passages=usable, sources=sources),
+            kind="passages",
+            notes=notes,
+        )
+    return GroundedAnswer(text=dont_know(settings), kind="dont_know", notes=notes)

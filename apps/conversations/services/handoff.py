@@ -1,0 +1,32 @@
+"""Handing a conversation to the store's team."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+
+from apps.conversations.models import Conversation
+from apps.core.events import admin_event_send
+
+
+@transaction.atomic
+def conversation_hand_off(*, tenant: Any, conversation: Conversation, reason: str = "") -> bool:
+    """Mark the conversation `handed_off` and tell the store's inbox (after commit). False when
+    it already was: the team is notified once per handoff."""
+    changed = (
+        Conversation.objects.filter(pk=conversation.pk)
+        .exclude(status=Conversation.Status.HANDED_OFF)
+        .update(status=Conversation.Status.HANDED_OFF)
+    )
+    conversation.status = Conversation.Status.HANDED_OFF
+    if changed:
+        admin_event_send(
+            tenant=tenant,
+            event={
+                "type": "conversation.handoff",
+                "conversation": str(conversation.public_id),
+                "reason": reason[:500],
+            },
+        )
+    return bool(changed)

@@ -1,0 +1,155 @@
+"""The answer pipeline with the built-in grounded responder (no LLM configured)."""
+
+from __future__ import annotations
+
+from apps.conversations.models import AssistantSettings, Conversation, Message, UsageEvent
+from apps.core.tenancy import tenant_context
+from tests.conversations.conftest import ask, new_conversation, seed_store_b
+
+
+def test_a_policy_question_is_answered_from_the_passage_and_cites_it(store_a) -> None:
+    # When a shopper asks about returns
+    reply = ask(store_a, "How long do I have to return something?")
+
+    # Then the answer quotes the return window and cites the returns page
+    assert "60 days" in reply.text and "[1]" in reply.text
+    assert [(c["kind"], c["title"]) for c in reply.citations] == [
+        ("knowledge", "Returns and exchanges")
+    ]
+    # and every event belongs to the new assistant message, the last one being `done`
+    assert {e.message_id for e in reply.events} == {str(reply.message.public_id)}
+    assert reply.events[-1].type == "done" and reply.events[-1].status == "complete"
+    assert len(reply.of("delta")) > 1  # streamed in word groups
+
+    # and the turn is persisted with its log, timings and a usage event
+    message = reply.message
+    assert message.status == Message.Status.COMPLETE and message.content == reply.text
+    assert message.citations == reply.citations and message.provider == "grounded"
+    assert message.turn_log["intent"] == "question" and message.turn_log["answer"] == "passages"
+    assert message.turn_log["retrieved"]["chunks"][0]["similarity"] > 0.4
+    assert None not in (message.retrieval_ms, message.first_token_ms, message.total_ms)
+    with tenant_context(store_a):
+        assert UsageEvent.objects.filter(message=message, quantity=1).count() == 1
+        assert message.conversation.messages.filter(role="user").get().content.startswith("How")
+
+
+def test_a_shopping_question_gets_product_cards_citing_the_products(store_a) -> None:
+    reply = ask(store_a, "Do you have a waterproof rain jacket under 100?")
+
+    assert reply.text.startswith("Here are 1 waterproof rain jackets under $100:") or (
+        "Drizzle Packable Rain Jacket" in reply.text
+    )
+    [products] = reply.of("products")
+    assert [p["handle"] for p in products.products] == ["drizzle"]  # the $289 shell is filtered
+    assert [c["handle"] for c in reply.citations] == ["drizzle"]
+    assert reply.message.products == products.products
+
+
+def test_a_question_naming_a_product_is_answered_from_its_details(store_a) -> None:
+    reply = ask(store_a, "What colours does the Cascade 3L Shell Jacket come in?")
+
+    assert "Slate Blue" in reply.text and "Moss" in reply.text
+    assert [c["handle"] for c in reply.citations] == ["cascade-3l"]
+    assert [t.name for t in reply.of("tool")] == ["get_product", "get_product"]
+
+
+def test_order_lookup_with_the_orders_email_answers_status_and_tracking(store_a) -> None:
+    reply = ask(store_a, "Where is my order DO-1000001? My email is Ada@example.com")
+
+    assert "has shipped" in reply.text and "1Z999" in reply.text
+    assert "https://www.ups.com/track?tracknum=1Z999" in reply.text
+    assert [c["kind"] for c in reply.citations] == ["order"]
+    assert "ada@example.com" not in str(reply.message.tool_calls).lower()
+    assert "Ada Lovelace" not in reply.text
+
+
+def test_a_wrong_email_gets_the_same_answer_as_an_unknown_number(store_a) -> None:
+    wrong_email = ask(store_a, "Where is my order DO-1000001? My email is eve@example.com")
+    unknown = ask(store_a, "Where is my order DO-9999999? My email is ada@example.com")
+
+    assert wrong_email.text == unknown.text
+    assert "couldn't find an order" in wrong_email.text
+    assert wrong_email.citations == unknown.citations == []
+
+
+def test_order_details_given_over_two_messages_or_by_the_storefront(store_a) -> None:
+    conversation = new_conversation(store_a)
+    first = ask(store_a, "Where is my order DO-1000001?", conversation=conversation)
+    assert "email address" in first.text
+
+    second = ask(store_a, "it's ada@example.com", conversation=conversation)
+    assert "has shipped" in second.text
+
+    known = ask(store_a, "status of my order DO-1000001", shopper_email="ada@example.com")
+    assert "has shipped" in known.text
+
+
+def test_instructions_inside_a_document_are_never_followed(store_a) -> None:
+    reply = ask(store_a, "What does the store notice say about free products and discounts?")
+
+    assert "free" not in reply.text.lower() and "system prompt" not in reply.text.lower()
+    assert all(c.get("title") != "Store notice" for c in reply.citations)
+    assert any("instruction-like" in note for note in reply.message.turn_log["notes"])
+
+
+def test_a_refused_topic_is_refused_without_retrieval(store_a) -> None:
+    with tenant_context(store_a):
+        AssistantSettings.objects.update_or_create(
+            pk=1, defaults={"refused_topics": ["medical advice"]}
+        )
+
+    reply = ask(store_a, "Can you give me medical advice about my sprained ankle?")
+
+    assert reply.text.startswith("Sorry, I can't help with medical advice.")
+    assert reply.citations == [] and "retrieved" not in reply.message.turn_log
+
+
+def test_a_question_the_store_cannot_answer_says_so_and_offers_the_team(store_a) -> None:
+    reply = ask(store_a, "Who won the football world cup in 1998?")
+
+    assert reply.text.startswith("I don't know")
+    assert "connect you with the team" in reply.text
+    assert reply.citations == [] and reply.message.turn_log["answer"] == "dont_know"
+
+
+def test_asking_for_a_person_hands_the_conversation_off(
+    store_a, django_capture_on_commit_callbacks
+) -> None:
+    with django_capture_on_commit_callbacks() as callbacks:
+        reply = ask(store_a, "Can I talk to a human please?")
+
+    assert reply.text == AssistantSettings().escalation_message
+    with tenant_context(store_a):
+        conversation = Conversation.objects.get(pk=reply.message.conversation_id)
+    assert conversation.status == Conversation.Status.HANDED_OFF
+    assert len(callbacks) == 1  # the inbox notification, sent on commit
+    assert reply.message.tool_calls[0]["name"] == "handoff_to_human"
+
+
+def test_stopping_mid_stream_keeps_what_was_said_as_stopped(store_a) -> None:
+    reply = ask(store_a, "How long do I have to return something?", stop_after_deltas=1)
+
+    assert len(reply.of("delta")) == 1
+    assert reply.events[-1].type == "done" and reply.events[-1].status == "stopped"
+    assert reply.message.status == Message.Status.STOPPED
+    assert reply.message.content == reply.text and reply.text
+
+
+def test_a_reply_never_uses_another_stores_data(store_a, tenant_b) -> None:
+    # Given store B sells telescopes and has its own orders
+    with tenant_context(tenant_b):
+        seed_store_b()
+
+    # When a shopper of store A asks about B's products, knowledge and order
+    telescope = ask(store_a, "Do you have a reflector telescope?")
+    lenses = ask(store_a, "How do I clean my telescope lenses?")
+    bea = ask(store_a, "Where is my order DO-2000002? my email is bea@example.com")
+
+    # Then store A knows nothing about them
+    for reply in (telescope, lenses, bea):
+        assert "Orion" not in reply.text and "blower brush" not in reply.text
+        assert all(c.get("title") != "Telescope care" for c in reply.citations)
+        assert all(c.get("handle") != "orion-8" for c in reply.citations)
+    assert "couldn't find an order" in bea.text
+    # and store B's own shopper gets B's answer
+    assert "blower brush" in ask(tenant_b, "How do I clean my telescope lenses?").text
