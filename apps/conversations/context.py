@@ -8,7 +8,6 @@ is any good; the similarity is the absolute signal the answer layer needs to say
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 from django.db import connection
 
@@ -40,21 +39,16 @@ class ProductContext:
     took_ms: float
 
 
-@lru_cache(maxsize=512)
-def _question_vector(question: str, model_name: str) -> list[float]:
-    # Knowledge and product similarities (in two threads) need the same vector.
-    return [float(x) for x in embeddings.embed_query(question, model_name=model_name)]
-
-
 def _similarities(table: str, ids: list[int], question: str) -> dict[int, float]:
     if not ids:
         return {}
-    vector = _question_vector(question, knowledge_settings_get().embedding_model)
+    # The same (cached) vector the searches used.
+    vector = embeddings.embed_query(question, model_name=knowledge_settings_get().embedding_model)
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT id, 1 - (embedding <=> %s::vector) FROM {table}"  # noqa: S608
             " WHERE id = ANY(%s) AND embedding IS NOT NULL",
-            [vector, ids],
+            [vector.tolist(), ids],
         )
         return {row[0]: float(row[1]) for row in cursor.fetchall()}
 

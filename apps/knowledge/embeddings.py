@@ -144,7 +144,21 @@ def embed_texts(texts: list[str], *, model_name: str) -> np.ndarray:
 
 
 def embed_query(text: str, *, model_name: str) -> np.ndarray:
-    return embed_texts([text], model_name=model_name)[0]
+    """The query's embedding, read-only. Cached: one shopper question is looked up in
+    knowledge and products and scored against both, and common questions repeat."""
+    return _query_vector(text, model_name)
+
+
+def query_cache_clear() -> None:
+    """Forget cached query vectors (benchmarks time the embedding of every query)."""
+    _query_vector.cache_clear()
+
+
+@lru_cache(maxsize=2048)
+def _query_vector(text: str, model_name: str) -> np.ndarray:
+    vector = embed_texts([text], model_name=model_name)[0]
+    vector.flags.writeable = False
+    return vector
 
 
 _counting = threading.local()
