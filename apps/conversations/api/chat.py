@@ -21,7 +21,12 @@ from apps.conversations.api.auth import (
     request_channel,
     request_ip,
 )
-from apps.conversations.api.turns import refused_response, turn_answer, turn_begin
+from apps.conversations.api.turns import (
+    StreamOrJsonNegotiation,
+    refused_response,
+    turn_answer,
+    turn_begin,
+)
 from apps.conversations.limits import Refused
 from apps.conversations.selectors import message_list_after
 from apps.conversations.services.conversations import conversation_get
@@ -34,6 +39,7 @@ HISTORY_PAGE = 200
 class _ShopperView(GenericAPIView):
     authentication_classes = [WidgetKeyAuthentication, ApiKeyAuthentication]
     permission_classes = [IsShopperChannel]
+    content_negotiation_class = StreamOrJsonNegotiation
     throttle_classes: list[type] = []  # limits.turn_admit counts per session, IP and store
     stream = False
 

@@ -12,7 +12,12 @@ from rest_framework.request import Request
 from apps.accounts.permissions import IsTenantMember
 from apps.conversations.api import serializers as s
 from apps.conversations.api.auth import request_ip
-from apps.conversations.api.turns import refused_response, turn_answer, turn_begin
+from apps.conversations.api.turns import (
+    StreamOrJsonNegotiation,
+    refused_response,
+    turn_answer,
+    turn_begin,
+)
 from apps.conversations.limits import Refused
 from apps.conversations.models import Conversation
 from apps.core.api.views import validated
@@ -21,6 +26,7 @@ from apps.core.api.views import validated
 class PlaygroundMessageView(GenericAPIView):
     authentication_classes = [SessionAuthentication]
     permission_classes = [IsTenantMember]
+    content_negotiation_class = StreamOrJsonNegotiation
     throttle_classes: list[type] = []  # limits.turn_admit applies
 
     @extend_schema(request=s.PlaygroundMessageInput, responses=s.TurnOutput)

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Iterable
 from typing import Any
 
 from asgiref.sync import async_to_sync
 from django.http import HttpResponseBase
+from rest_framework.negotiation import BaseContentNegotiation, DefaultContentNegotiation
+from rest_framework.parsers import BaseParser
+from rest_framework.renderers import BaseRenderer
+from rest_framework.request import Request
 from rest_framework.response import Response
 
 from apps.conversations.api.serializers import TurnOutput
@@ -23,6 +28,20 @@ _STATUS = {
     "unavailable": 503,
     "internal": 500,
 }
+
+
+class StreamOrJsonNegotiation(BaseContentNegotiation):
+    """Chat endpoints answer JSON or an event stream (not a DRF renderer): `Accept:
+    text/event-stream` must not become a 406."""
+
+    def select_parser(self, request: Request, parsers: Iterable[BaseParser]) -> BaseParser | None:
+        return DefaultContentNegotiation().select_parser(request, parsers)
+
+    def select_renderer(
+        self, request: Request, renderers: Iterable[BaseRenderer], format_suffix: str | None = None
+    ) -> tuple[BaseRenderer, str]:
+        renderer = next(iter(renderers))
+        return renderer, renderer.media_type
 
 
 def refused_response(refused: Refused) -> Response:
