@@ -16,6 +16,7 @@ BENCH_SUITES = {
     "tenants": "apps.tenants.bench.run",
     "retrieval": "apps.knowledge.bench.run",
     "catalog": "apps.catalog.bench.run",
+    "chat": "apps.conversations.bench_chat.run",
 }
 
 
