@@ -22,15 +22,10 @@ def message_get_by_public_id(*, public_id: uuid.UUID | str) -> Message | None:
     return Message.objects.filter(public_id=public_id).first()
 
 
-def message_question_of(*, answer: Message) -> Message | None:
-    """The shopper message an assistant message answers: the last user message before it."""
-    return (
-        Message.objects.filter(
-            conversation_id=answer.conversation_id, role=Message.Role.USER, seq__lt=answer.seq
-        )
-        .order_by("-seq")
-        .first()
-    )
+def message_last_from_shopper(*, conversation: Conversation) -> Message | None:
+    """The conversation's latest user message: the question of the turn being answered (a
+    session has one turn at a time)."""
+    return conversation.messages.filter(role=Message.Role.USER).order_by("-seq").first()
 
 
 def message_list_after(*, conversation: Conversation, seq: int, limit: int) -> list[Message]:

@@ -26,9 +26,9 @@ from apps.conversations import events
 from apps.conversations.inbox import inbox_publish
 from apps.conversations.limits import GenerationLock
 from apps.conversations.models import Conversation, Message
-from apps.conversations.selectors import message_get_by_public_id, message_question_of
+from apps.conversations.selectors import message_get_by_public_id, message_last_from_shopper
 from apps.conversations.wire import message_record
-from apps.core.tenancy.channels import tenant_db
+from apps.core.tenancy.channels import tenant_db_pooled
 
 logger = logging.getLogger(__name__)
 
@@ -87,12 +87,11 @@ async def _publish(turn: Turn, message: Message | None) -> dict[str, Any] | None
     return record
 
 
-async def _question_published(turn: Turn, answer_id: str) -> None:
-    def question() -> Message | None:
-        answer = message_get_by_public_id(public_id=answer_id)
-        return message_question_of(answer=answer) if answer else None
-
-    turn.question = await _publish(turn, await tenant_db(turn.tenant, question))
+async def _question_published(turn: Turn) -> None:
+    question = await tenant_db_pooled(
+        turn.tenant, message_last_from_shopper, conversation=turn.conversation
+    )
+    turn.question = await _publish(turn, question)
 
 
 async def turn_frames(turn: Turn) -> AsyncIterator[dict[str, Any]]:
@@ -115,14 +114,14 @@ async def turn_frames(turn: Turn) -> AsyncIterator[dict[str, Any]]:
                 first_delta_ms = _ms_since(turn.received_at)
             if question_task is None and event.message_id:
                 message_id = event.message_id
-                question_task = asyncio.create_task(_question_published(turn, message_id))
+                question_task = asyncio.create_task(_question_published(turn))
             if isinstance(event, events.Done):
                 frame["timings"] = {
                     **event.timings,
                     "server_first_delta_ms": first_delta_ms,
                     "server_total_ms": _ms_since(turn.received_at),
                 }
-                answer = await tenant_db(
+                answer = await tenant_db_pooled(
                     turn.tenant, message_get_by_public_id, public_id=event.message_id
                 )
                 await _finish(turn, question_task)
