@@ -28,7 +28,7 @@ from apps.conversations.limits import GenerationLock
 from apps.conversations.models import Conversation, Message
 from apps.conversations.selectors import message_get_by_public_id, message_last_from_shopper
 from apps.conversations.wire import message_record
-from apps.core.tenancy.channels import tenant_db_pooled
+from apps.core.tenancy.channels import tenant_db
 
 logger = logging.getLogger(__name__)
 
@@ -88,7 +88,7 @@ async def _publish(turn: Turn, message: Message | None) -> dict[str, Any] | None
 
 
 async def _question_published(turn: Turn) -> None:
-    question = await tenant_db_pooled(
+    question = await tenant_db(
         turn.tenant, message_last_from_shopper, conversation=turn.conversation
     )
     turn.question = await _publish(turn, question)
@@ -121,7 +121,7 @@ async def turn_frames(turn: Turn) -> AsyncIterator[dict[str, Any]]:
                     "server_first_delta_ms": first_delta_ms,
                     "server_total_ms": _ms_since(turn.received_at),
                 }
-                answer = await tenant_db_pooled(
+                answer = await tenant_db(
                     turn.tenant, message_get_by_public_id, public_id=event.message_id
                 )
                 await _finish(turn, question_task)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from channels.db import DatabaseSyncToAsync, database_sync_to_async
+from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 
 from apps.core.tenancy import tenant_context
@@ -38,14 +38,6 @@ def _run_in_tenant(
 async def tenant_db(tenant: Any, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
     """Run database work from async code in `tenant`'s schema (Channels' shared sync thread)."""
     return await database_sync_to_async(_run_in_tenant)(tenant, fn, args, kwargs)
-
-
-async def tenant_db_pooled(tenant: Any, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
-    """Like `tenant_db`, on a worker-pool thread (its own connection) instead of the shared
-    sync thread: for reads off a consumer's critical path, which would otherwise queue in
-    front of every consumer's next database call."""
-    run = DatabaseSyncToAsync(_run_in_tenant, thread_sensitive=False)
-    return await run(tenant, fn, args, kwargs)
 
 
 class TenantJsonWebsocketConsumer(AsyncJsonWebsocketConsumer):
