@@ -7,9 +7,7 @@ from django.core.asgi import get_asgi_application
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
 django_asgi_app = get_asgi_application()
 
-from channels.auth import AuthMiddlewareStack  # noqa: E402
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
-from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
 from django.conf import settings  # noqa: E402
 
 from apps.core.body_limit import RequestBodyLimit  # noqa: E402
@@ -21,8 +19,7 @@ warm_up_in_background()  # the first shopper's question should not wait for the 
 application = ProtocolTypeRouter(
     {
         "http": RequestBodyLimit(django_asgi_app, max_bytes=settings.MAX_REQUEST_BODY_BYTES),
-        "websocket": AllowedHostsOriginValidator(
-            AuthMiddlewareStack(URLRouter(websocket_urlpatterns))
-        ),
+        # Origin checks are per route (config/routing.py): the widget runs on storefronts.
+        "websocket": URLRouter(websocket_urlpatterns),
     }
 )

@@ -12,6 +12,9 @@ api_v1 = [
     path("knowledge/", include("apps.knowledge.api.urls")),
     path("catalog/", include("apps.catalog.api.urls")),
     path("assistant/", include("apps.conversations.api.assistant_settings")),
+    path("chat/", include("apps.conversations.api.chat_urls")),
+    path("playground/", include("apps.conversations.api.playground_urls")),
+    path("widget/", include("apps.widget.api.urls")),
 ]
 
 urlpatterns = [

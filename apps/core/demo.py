@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from apps.accounts.demo import DemoCredentials, demo_store_ensure
 from apps.catalog.services.demo import demo_catalog_ensure, demo_orders_ensure
 from apps.core.tenancy import tenant_context
 from apps.knowledge.demo import demo_knowledge_ensure
-from apps.tenants.selectors import tenant_get_by_slug
+from apps.tenants.selectors import host_url, tenant_get_by_slug, tenant_url
+from apps.tenants.services import widget_key_ensure
+from apps.widget.services import widget_settings_get, widget_settings_update
 
 
-def demo_seed() -> DemoCredentials:
+@dataclass(frozen=True)
+class DemoStore:
+    credentials: DemoCredentials
+    widget_key: str
+
+
+def demo_seed() -> DemoStore:
     credentials = demo_store_ensure()
     tenant = tenant_get_by_slug(slug=credentials.slug)
     assert tenant is not None
@@ -17,4 +27,9 @@ def demo_seed() -> DemoCredentials:
         demo_knowledge_ensure()
         demo_catalog_ensure()
         demo_orders_ensure()
-    return credentials
+        widget_key = widget_key_ensure(tenant=tenant)
+        if not widget_settings_get().allowed_origins:
+            # Pages served by Aisle itself in development (root domain and the store's host).
+            origins = [host_url(path=""), tenant_url(tenant=tenant, path="")]
+            widget_settings_update(allowed_origins=origins)
+    return DemoStore(credentials=credentials, widget_key=widget_key.key)

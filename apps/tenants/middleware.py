@@ -3,7 +3,7 @@
 `TenantRoutingMiddleware` (first in the stack) picks the tenant for every request and activates
 its schema:
   * `<BASE_DOMAIN>`              public schema, public URLs (signup, login, store picker, console)
-  * `<BASE_DOMAIN>/api/...` with an API key  the key's store (the key names the tenant)
+  * `<BASE_DOMAIN>/api/...` with an API key or a widget key  the key's store
   * `<slug>.<BASE_DOMAIN>` or a store's own domain   that store, store URLs
   * anything else                404
 `TenantAccessMiddleware` (after authentication) answers 403 for suspended stores and keeps
@@ -46,11 +46,17 @@ def error_response(request: HttpRequest, *, status: int, code: str, detail: str)
     )
 
 
-def _api_key_tenant(request: HttpRequest) -> Tenant | None:
+def _key_tenant(request: HttpRequest) -> Tenant | None:
+    """The store named by the request's API key, else by its widget key."""
     from apps.accounts.authentication import request_api_key
+    from apps.tenants.selectors import tenant_get_by_widget_key
+    from apps.widget.keys import request_widget_key
 
     key = request_api_key(request)
-    return key.tenant if key else None
+    if key is not None:
+        return key.tenant
+    widget_key = request_widget_key(request)
+    return tenant_get_by_widget_key(key=widget_key) if widget_key else None
 
 
 class TenantRoutingMiddleware:
@@ -63,7 +69,7 @@ class TenantRoutingMiddleware:
         tenant: Tenant | None = None
         if hostname == settings.BASE_DOMAIN:
             if request.path.startswith("/api/"):
-                tenant = _api_key_tenant(request)
+                tenant = _key_tenant(request)
         else:
             tenant = tenant_get_by_host(host=hostname)
             if tenant is None:

@@ -54,3 +54,24 @@ class Tenant(TenantMixin):
 
 class Domain(DomainMixin):
     pass
+
+
+class WidgetKey(models.Model):
+    """The public key a storefront's widget script carries. It names the store (public schema:
+    it routes widget traffic before any schema is chosen) and is not a secret: the store's
+    allowed origins (apps.widget) decide which pages may use it."""
+
+    tenant = models.ForeignKey(Tenant, on_delete=models.CASCADE, related_name="widget_keys")
+    key = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.key
+
+    @property
+    def is_active(self) -> bool:
+        return self.revoked_at is None

@@ -1,9 +1,15 @@
 from __future__ import annotations
 
+import re
+
 from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Count, QuerySet
 
-from apps.tenants.models import Domain, Tenant
+from apps.tenants.models import Domain, Tenant, WidgetKey
+
+WIDGET_KEY_PREFIX = "pk_"
+_WIDGET_KEY_SHAPE = re.compile(r"^pk_[A-Za-z0-9_-]{20,60}$")
 
 
 def tenant_get_by_schema(*, schema_name: str) -> Tenant | None:
@@ -21,6 +27,37 @@ def tenant_get_by_host(*, host: str) -> Tenant | None:
         return None
     domain = Domain.objects.select_related("tenant").filter(domain=hostname).first()
     return domain.tenant if domain else None
+
+
+def widget_key_cache_key(key: str) -> str:
+    return f"widget-key:{key}"
+
+
+def tenant_get_by_widget_key(*, key: str) -> Tenant | None:
+    """The store an active widget key belongs to (whatever the store's status: the edges answer
+    "suspended" themselves), or None. Widget connections resolve their store on every connect,
+    so answers are cached for WIDGET_KEY_CACHE_S; revoking or rotating a key and suspending or
+    reactivating a store delete the entries (apps.tenants.services)."""
+    if not _WIDGET_KEY_SHAPE.match(key):
+        return None
+    cache_key = widget_key_cache_key(key)
+    cached = cache.get(cache_key)
+    if cached is not None:
+        return cached or None  # False: known to be unknown
+    found = (
+        WidgetKey.objects.select_related("tenant").filter(key=key, revoked_at__isnull=True).first()
+    )
+    tenant = found.tenant if found else None
+    cache.set(cache_key, tenant or False, settings.WIDGET_KEY_CACHE_S)
+    return tenant
+
+
+def widget_key_list(*, tenant: Tenant) -> QuerySet[WidgetKey]:
+    return WidgetKey.objects.filter(tenant=tenant)
+
+
+def widget_key_get(*, tenant: Tenant, key_id: int) -> WidgetKey | None:
+    return WidgetKey.objects.filter(tenant=tenant, pk=key_id).first()
 
 
 def store_list(*, active_only: bool = False) -> QuerySet[Tenant]:

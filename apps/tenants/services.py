@@ -1,14 +1,20 @@
 from __future__ import annotations
 
 import logging
+import secrets
+from typing import Any
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from apps.audit.services import audit_record
 from apps.tenants import provisioning
-from apps.tenants.models import Domain, Plan, Tenant
+from apps.tenants.models import Domain, Plan, Tenant, WidgetKey
+from apps.tenants.selectors import WIDGET_KEY_PREFIX, widget_key_cache_key
 from apps.tenants.validation import name_validate, schema_name_for, slug_validate
 
 logger = logging.getLogger(__name__)
@@ -57,6 +63,7 @@ def tenant_suspend(*, tenant: Tenant, reason: str = "") -> Tenant:
     tenant.status = Tenant.Status.SUSPENDED
     tenant.suspended_reason = reason[:500]
     tenant.save(update_fields=["status", "suspended_reason", "updated_at"])
+    _widget_key_cache_forget(keys=list(tenant.widget_keys.values_list("key", flat=True)))
     return tenant
 
 
@@ -64,4 +71,44 @@ def tenant_activate(*, tenant: Tenant) -> Tenant:
     tenant.status = Tenant.Status.ACTIVE
     tenant.suspended_reason = ""
     tenant.save(update_fields=["status", "suspended_reason", "updated_at"])
+    _widget_key_cache_forget(keys=list(tenant.widget_keys.values_list("key", flat=True)))
     return tenant
+
+
+def _widget_key_cache_forget(*, keys: list[str]) -> None:
+    """Forget cached key lookups now and again after commit, so a lookup that read the old
+    row while this transaction was open cannot keep a stale answer."""
+    names = [widget_key_cache_key(key) for key in keys]
+    if names:
+        cache.delete_many(names)
+        transaction.on_commit(lambda: cache.delete_many(names))
+
+
+def widget_key_create(*, tenant: Tenant, actor: Any = None) -> WidgetKey:
+    """A new widget key for the store (call with the store's schema active: it is audited)."""
+    key = WidgetKey.objects.create(tenant=tenant, key=WIDGET_KEY_PREFIX + secrets.token_urlsafe(24))
+    audit_record(action="widget_key.created", actor=actor, target=key.key)
+    return key
+
+
+def widget_key_revoke(*, key: WidgetKey, actor: Any = None) -> WidgetKey:
+    if key.revoked_at is None:
+        key.revoked_at = timezone.now()
+        key.save(update_fields=["revoked_at"])
+        _widget_key_cache_forget(keys=[key.key])
+        audit_record(action="widget_key.revoked", actor=actor, target=key.key)
+    return key
+
+
+@transaction.atomic
+def widget_key_rotate(*, key: WidgetKey, actor: Any = None) -> WidgetKey:
+    """Replace a key by a new one: the old key stops working at once (pages embedding it need
+    the new snippet)."""
+    widget_key_revoke(key=key, actor=actor)
+    return widget_key_create(tenant=key.tenant, actor=actor)
+
+
+def widget_key_ensure(*, tenant: Tenant) -> WidgetKey:
+    """The store's newest active key, created when it has none (demo seeding)."""
+    existing = tenant.widget_keys.filter(revoked_at__isnull=True).first()
+    return existing or widget_key_create(tenant=tenant)

@@ -56,6 +56,7 @@ TENANT_APPS = [
     "apps.knowledge",
     "apps.catalog",
     "apps.conversations",
+    "apps.widget",
 ]
 INSTALLED_APPS = SHARED_APPS + [app for app in TENANT_APPS if app not in SHARED_APPS]
 # django_tenants must come first for its migrate command; ours wraps it (see apps/tenants).
@@ -148,11 +149,28 @@ LLM_ALLOW_PRIVATE_URLS = env.bool("LLM_ALLOW_PRIVATE_URLS", default=False)
 # the event loop. 0: Channels' shared sync thread (tests: the test's own connection and
 # transaction).
 ASSISTANT_THREADS = env.int("ASSISTANT_THREADS", default=4)
+# --- Conversations and the widget ---------------------------------------------------------
+# The answer pipeline the chat transports (WebSocket, SSE, JSON, playground) stream from.
+CHAT_REPLY_STREAM = env(
+    "CHAT_REPLY_STREAM", default="apps.conversations.services.replies.reply_stream"
+)
+# Rate limits (the `limits` library's notation, counted in Redis): messages per shopper
+# session, per client IP and per store.
+CHAT_RATE_PER_SESSION = env("CHAT_RATE_PER_SESSION", default="20/minute")
+CHAT_RATE_PER_IP = env("CHAT_RATE_PER_IP", default="60/minute")
+CHAT_RATE_PER_STORE = env("CHAT_RATE_PER_STORE", default="600/minute")
+CHAT_MAX_MESSAGE_CHARS = env.int("CHAT_MAX_MESSAGE_CHARS", default=2000)
+# One generation at a time per session, held in a Redis lock that expires after this long,
+# so a crashed process cannot wedge a session.
+CHAT_GENERATION_LOCK_TTL_S = env.int("CHAT_GENERATION_LOCK_TTL_S", default=120)
+# How long a widget key → store lookup is cached (revoking a key clears it at once).
+WIDGET_KEY_CACHE_S = env.int("WIDGET_KEY_CACHE_S", default=60)
 
 # --- Request pipeline ----------------------------------------------------------------------
 MIDDLEWARE = [
     "apps.core.health.HealthProbeMiddleware",
     "apps.core.middleware.RequestIdMiddleware",
+    "apps.widget.cors.WidgetCorsMiddleware",  # before routing: preflights carry no key
     "apps.tenants.middleware.TenantRoutingMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",

@@ -35,6 +35,11 @@ def _run_in_tenant(
         return fn(*args, **kwargs)
 
 
+async def tenant_db(tenant: Any, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
+    """Run database work from async code in `tenant`'s schema (Channels' shared sync thread)."""
+    return await database_sync_to_async(_run_in_tenant)(tenant, fn, args, kwargs)
+
+
 class TenantJsonWebsocketConsumer(AsyncJsonWebsocketConsumer):
     """Subclasses implement `resolve_tenant()` and `tenant_connect()`."""
 
@@ -46,16 +51,20 @@ class TenantJsonWebsocketConsumer(AsyncJsonWebsocketConsumer):
     async def tenant_connect(self) -> None:
         await self.accept()
 
+    async def refuse(self, code: int, reason: str) -> None:
+        """Turn the connection away (before accepting it: the client sees a failed handshake)."""
+        await self.close(code=code)
+
     async def connect(self) -> None:
         tenant = await self.resolve_tenant()
         if tenant is None:
-            await self.close(code=CLOSE_NOT_FOUND)
+            await self.refuse(CLOSE_NOT_FOUND, "not_found")
             return
         if not tenant.is_active:
-            await self.close(code=CLOSE_FORBIDDEN)
+            await self.refuse(CLOSE_FORBIDDEN, "store_suspended")
             return
         self.tenant = tenant
         await self.tenant_connect()
 
-    async def db(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-        return await database_sync_to_async(_run_in_tenant)(self.tenant, fn, args, kwargs)
+    async def db(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
+        return await tenant_db(self.tenant, fn, *args, **kwargs)

@@ -17,6 +17,7 @@ BENCH_SUITES = {
     "retrieval": "apps.knowledge.bench.run",
     "catalog": "apps.catalog.bench.run",
     "chat_quality": "apps.conversations.bench_quality.run",
+    "chat": "apps.conversations.bench_chat.run",
 }
 
 

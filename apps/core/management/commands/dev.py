@@ -20,7 +20,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from apps.core.demo import demo_seed
+from apps.core.demo import DemoStore, demo_seed
 from apps.tenants.selectors import host_url
 from config import embedded_services
 
@@ -48,7 +48,7 @@ class Command(BaseCommand):
         # Web first: the demo's spec sheets are static files that the ingest worker fetches.
         processes = {"web": self._spawn("web", web)}
         try:
-            creds = demo_seed()
+            demo = demo_seed()
         except BaseException:
             self._shutdown(processes)
             raise
@@ -81,7 +81,7 @@ class Command(BaseCommand):
             "scheduler": [python, "manage.py", "run_scheduler"],
         }
         processes.update({name: self._spawn(name, argv) for name, argv in workers.items()})
-        self._banner(creds, port)
+        self._banner(demo, port)
         stop_requested = threading.Event()
         for sig in (signal.SIGINT, signal.SIGTERM):
             signal.signal(sig, lambda *_: stop_requested.set())
@@ -131,8 +131,9 @@ class Command(BaseCommand):
                 os.killpg(process.pid, signal.SIGKILL)
                 process.wait()
 
-    def _banner(self, creds: Any, port: int) -> None:
+    def _banner(self, demo: DemoStore, port: int) -> None:
         root = host_url(path="/")
+        creds = demo.credentials
         self.stdout.write(
             "\n"
             "  Aisle is running\n"
@@ -140,6 +141,7 @@ class Command(BaseCommand):
             f"    Demo store admin    {creds.url}\n"
             f"    API docs            {creds.url.replace('/app/', '/api/docs/')}\n"
             f"    Demo owner          {creds.email} / {creds.password}\n"
+            f"    Demo widget key     {demo.widget_key}\n"
             f"    Emails (verification, invitations) are printed below by the web process.\n"
             "  Press Ctrl-C to stop everything.\n"
         )

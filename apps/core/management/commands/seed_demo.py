@@ -9,7 +9,9 @@ class Command(BaseCommand):
     help = "Create (or refresh) the demo store and its owner account. Idempotent."
 
     def handle(self, *args: Any, **options: Any) -> None:
-        creds = demo_seed()
+        demo = demo_seed()
+        creds = demo.credentials
         self.stdout.write(
             f"Demo store: {creds.url}\n  email:    {creds.email}\n  password: {creds.password}"
+            f"\n  widget key: {demo.widget_key}"
         )

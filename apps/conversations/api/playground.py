@@ -1,0 +1,46 @@
+"""The admin site's playground: a signed-in member chats as a shopper (channel `playground`,
+one session per member). JSON by default; `Accept: text/event-stream` streams the events."""
+
+from __future__ import annotations
+
+from django.http import HttpResponseBase
+from drf_spectacular.utils import extend_schema
+from rest_framework.authentication import SessionAuthentication
+from rest_framework.generics import GenericAPIView
+from rest_framework.request import Request
+
+from apps.accounts.permissions import IsTenantMember
+from apps.conversations.api import serializers as s
+from apps.conversations.api.auth import request_ip
+from apps.conversations.api.turns import (
+    StreamOrJsonNegotiation,
+    refused_response,
+    turn_answer,
+    turn_begin,
+)
+from apps.conversations.limits import Refused
+from apps.conversations.models import Conversation
+from apps.core.api.views import validated
+
+
+class PlaygroundMessageView(GenericAPIView):
+    authentication_classes = [SessionAuthentication]
+    permission_classes = [IsTenantMember]
+    content_negotiation_class = StreamOrJsonNegotiation
+    throttle_classes: list[type] = []  # limits.turn_admit applies
+
+    @extend_schema(request=s.PlaygroundMessageInput, responses=s.TurnOutput)
+    def post(self, request: Request) -> HttpResponseBase:
+        fields = validated(s.PlaygroundMessageInput, request.data)
+        try:
+            turn = turn_begin(
+                tenant=request.tenant,  # type: ignore[attr-defined]
+                channel=Conversation.Channel.PLAYGROUND,
+                session_id=f"playground-{request.user.pk}",
+                fields=fields,
+                ip=request_ip(request),
+            )
+        except Refused as refused:
+            return refused_response(refused)
+        wants_stream = "text/event-stream" in request.headers.get("Accept", "")
+        return turn_answer(turn, stream=wants_stream)

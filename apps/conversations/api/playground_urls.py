@@ -1,0 +1,7 @@
+from django.urls import path
+
+from apps.conversations.api import playground
+
+urlpatterns = [
+    path("messages/", playground.PlaygroundMessageView.as_view(), name="api-playground-messages"),
+]

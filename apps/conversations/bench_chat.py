@@ -1,0 +1,309 @@
+"""`manage.py bench chat`: the widget chat under load, through a real daphne process.
+
+Starts daphne and a Dramatiq worker on loopback against the demo store (seeded like `make dev`;
+its knowledge is ingested first), then:
+1. For N = 10, 50, 200 concurrent WebSocket conversations (`--quick`: 10), each sends 5
+   questions one after another. Per N: `first_event_p50_ms` / `first_event_p95_ms` — server
+   time from the message frame received to the first `delta` handed to the socket, as the
+   server reports it in `done.timings.server_first_delta_ms`; `turn_p95_ms` — client time
+   from sending the message to receiving `done`; `errors` — error frames, failed connections
+   or turns without `done`; `web_rss_mb` — daphne's peak resident memory during the run.
+   Measured after daphne has settled (model loaded) and two warm-up conversations.
+2. `idle_ws_rss_kb_per_conn`: daphne's memory growth per connection for 2,000 connections
+   (`--quick`: 200) that said hello and stay idle, on one process.
+
+The answer pipeline is whatever CHAT_REPLY_STREAM names (reported as `reply_stream`). Rate
+limits are lifted for the daphne process; the conversations the bench creates are deleted.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import resource
+import secrets
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+import psutil
+from django.conf import settings
+from websockets.asyncio.client import ClientConnection, connect
+from websockets.typing import Origin
+
+from apps.conversations.models import Conversation
+from apps.core.demo import demo_seed
+from apps.core.tenancy import tenant_context
+from apps.knowledge.models import Source
+from apps.tenants.selectors import tenant_get_by_slug
+from apps.widget.services import widget_settings_get
+
+Log = Callable[[str], None]
+QUESTIONS = [
+    "Do you ship to Canada?",
+    "What is your return policy?",
+    "Do you have a waterproof jacket for hiking?",
+    "How long does standard delivery take?",
+    "Which tent is best for two people?",
+]
+SESSION_PREFIX = "bench-"
+NO_LIMIT = "1000000/minute"
+
+
+def run(*, size: int | None, quick: bool, log: Log) -> dict[str, Any]:
+    levels = (size,) if size else ((10,) if quick else (10, 50, 200))
+    idle = 200 if quick else 2_000
+    _raise_open_files(idle * 2 + 1_000)
+    demo = demo_seed()
+    tenant = tenant_get_by_slug(slug=demo.credentials.slug)
+    if tenant is None:
+        raise RuntimeError("the demo store is missing")
+    with tenant_context(tenant):
+        origins = widget_settings_get().allowed_origins
+    if not origins:
+        raise RuntimeError("the demo store allows no widget origin")
+    figures: dict[str, Any] = {"reply_stream": settings.CHAT_REPLY_STREAM, "cores": os.cpu_count()}
+    try:
+        with _server(log) as (port, web_pid):
+            _wait_for_knowledge(tenant, log)
+            url = f"ws://127.0.0.1:{port}/ws/widget/{demo.widget_key}/"
+            _settle(web_pid, log)
+            asyncio.run(_load(url=url, origin=origins[0], clients=2, web_pid=web_pid, log=log))
+            for clients in levels:
+                figures[f"n{clients}"] = asyncio.run(
+                    _load(url=url, origin=origins[0], clients=clients, web_pid=web_pid, log=log)
+                )
+            figures["idle_connections"] = idle
+            figures["idle_ws_rss_kb_per_conn"] = asyncio.run(
+                _idle(url=url, origin=origins[0], connections=idle, web_pid=web_pid, log=log)
+            )
+    finally:
+        with tenant_context(tenant):
+            Conversation.objects.filter(session_id__startswith=SESSION_PREFIX).delete()
+    return figures
+
+
+# --- processes ------------------------------------------------------------------------------
+def _raise_open_files(wanted: int) -> None:
+    """Daphne inherits this limit: each connection is a file descriptor on both ends."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    target = wanted if hard == resource.RLIM_INFINITY else min(wanted, hard)
+    if soft < target:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (target, hard))
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@contextmanager
+def _server(log: Log) -> Iterator[tuple[int, int]]:
+    port = _free_port()
+    env = {
+        **os.environ,
+        "CHAT_RATE_PER_SESSION": NO_LIMIT,
+        "CHAT_RATE_PER_IP": NO_LIMIT,
+        "CHAT_RATE_PER_STORE": NO_LIMIT,
+        "LOG_LEVEL": "WARNING",
+    }
+    python = sys.executable
+    web_argv = [
+        python,
+        "-m",
+        "daphne",
+        "-b",
+        "127.0.0.1",
+        "-p",
+        str(port),
+        "config.asgi:application",
+    ]
+    worker_argv = [
+        python, "manage.py", "rundramatiq", "--processes", "1", "--threads", "2",
+        "--queues", "default", "ingest",
+    ]  # fmt: skip
+    processes = [
+        subprocess.Popen(
+            argv,
+            cwd=settings.BASE_DIR,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        for argv in (web_argv, worker_argv)
+    ]
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                if processes[0].poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError("daphne did not start") from None
+                time.sleep(0.1)
+        log(f"daphne on 127.0.0.1:{port} (pid {processes[0].pid}), worker pid {processes[1].pid}")
+        yield port, processes[0].pid
+    finally:
+        for process in processes:
+            process.terminate()
+        for process in processes:
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
+def _wait_for_knowledge(tenant: Any, log: Log, timeout_s: float = 300) -> None:
+    """The grounded responder answers from the demo knowledge: let the worker ingest it."""
+    deadline = time.monotonic() + timeout_s
+    with tenant_context(tenant):
+        sources = Source.objects.filter(kind__in=[Source.Kind.TEXT, Source.Kind.FAQ])
+        while sources.exclude(status__in=[Source.Status.READY, Source.Status.ERROR]).exists():
+            if time.monotonic() > deadline:
+                log("knowledge: still ingesting, measuring anyway")
+                return
+            time.sleep(1)
+    log("knowledge: ready")
+
+
+def _settle(pid: int, log: Log, timeout_s: float = 180) -> None:
+    """Daphne loads the embedding model in the background at start: measure after it has."""
+    process = psutil.Process(pid)
+    deadline = time.monotonic() + timeout_s
+    process.cpu_percent()
+    while time.monotonic() < deadline:
+        time.sleep(1)
+        if process.cpu_percent() < 10:
+            break
+    log(f"daphne settled at {process.memory_info().rss // 2**20} MB")
+
+
+class _RssSampler:
+    def __init__(self, pid: int) -> None:
+        self.process = psutil.Process(pid)
+        self.peak = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+
+    def _sample(self) -> None:
+        while not self._stop.is_set():
+            self.peak = max(self.peak, self.process.memory_info().rss)
+            time.sleep(0.1)
+
+    def __enter__(self) -> _RssSampler:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+# --- load -----------------------------------------------------------------------------------
+@dataclass
+class _Tally:
+    server_first_delta_ms: list[float] = field(default_factory=list)
+    client_first_delta_ms: list[float] = field(default_factory=list)
+    turn_ms: list[float] = field(default_factory=list)
+    errors: Counter[str] = field(default_factory=Counter)  # error code or exception name
+
+
+async def _open(url: str, origin: str) -> ClientConnection:
+    return await connect(url, origin=Origin(origin), open_timeout=60, ping_interval=None)
+
+
+async def _hello(ws: ClientConnection) -> None:
+    await ws.send(
+        json.dumps({"type": "hello", "session_id": SESSION_PREFIX + secrets.token_hex(8)})
+    )
+    ready = json.loads(await ws.recv())
+    if ready.get("type") != "ready":
+        raise RuntimeError(f"hello answered {ready}")
+
+
+async def _conversation(url: str, origin: str, tally: _Tally) -> None:
+    try:
+        async with await _open(url, origin) as ws:
+            await _hello(ws)
+            for question in QUESTIONS:
+                sent = time.perf_counter()
+                await ws.send(json.dumps({"type": "message", "text": question}))
+                first: float | None = None
+                while True:
+                    frame = json.loads(await asyncio.wait_for(ws.recv(), 120))
+                    if frame["type"] == "delta" and first is None:
+                        first = time.perf_counter()
+                    elif frame["type"] == "error":
+                        tally.errors[frame["code"]] += 1
+                        break
+                    elif frame["type"] == "done":
+                        tally.turn_ms.append((time.perf_counter() - sent) * 1000)
+                        server_first = frame["timings"].get("server_first_delta_ms")
+                        if server_first is not None and first is not None:
+                            tally.server_first_delta_ms.append(server_first)
+                            tally.client_first_delta_ms.append((first - sent) * 1000)
+                        break
+    except Exception as error:
+        tally.errors[type(error).__name__] += 1
+
+
+def _p(values: list[float], pct: int) -> float | None:
+    if not values:
+        return None
+    if len(values) == 1:
+        return round(values[0], 1)
+    return round(statistics.quantiles(values, n=100, method="inclusive")[pct - 1], 1)
+
+
+async def _load(*, url: str, origin: str, clients: int, web_pid: int, log: Log) -> dict[str, Any]:
+    tally = _Tally()
+    with _RssSampler(web_pid) as rss:
+        started = time.perf_counter()
+        await asyncio.gather(*(_conversation(url, origin, tally) for _ in range(clients)))
+        elapsed = time.perf_counter() - started
+    figures = {
+        "turns": len(tally.turn_ms),
+        "first_event_p50_ms": _p(tally.server_first_delta_ms, 50),
+        "first_event_p95_ms": _p(tally.server_first_delta_ms, 95),
+        "client_first_event_p95_ms": _p(tally.client_first_delta_ms, 95),
+        "turn_p95_ms": _p(tally.turn_ms, 95),
+        "errors": sum(tally.errors.values()),
+        "error_kinds": dict(tally.errors),
+        "web_rss_mb": round(rss.peak / 2**20),
+        "elapsed_s": round(elapsed, 1),
+    }
+    log(f"N={clients}: {figures}")
+    return figures
+
+
+async def _idle(*, url: str, origin: str, connections: int, web_pid: int, log: Log) -> float:
+    web = psutil.Process(web_pid)
+    await asyncio.sleep(1)
+    before = web.memory_info().rss
+    sockets: list[ClientConnection] = []
+    try:
+        for start in range(0, connections, 100):  # in batches: the listen backlog is finite
+            batch = await asyncio.gather(
+                *(_open(url, origin) for _ in range(min(100, connections - start)))
+            )
+            sockets.extend(batch)
+            await asyncio.gather(*(_hello(ws) for ws in batch))
+        await asyncio.sleep(2)
+        after = web.memory_info().rss
+    finally:
+        await asyncio.gather(*(ws.close() for ws in sockets), return_exceptions=True)
+    per_conn = round((after - before) / 1024 / connections, 1)
+    grown_mb = (after - before) // 2**20
+    log(f"idle: {connections} connections, daphne +{grown_mb} MB, {per_conn} KB each")
+    return per_conn

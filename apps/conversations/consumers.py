@@ -1,0 +1,211 @@
+"""The shopper widget's WebSocket: `/ws/widget/<widget key>/` (protocol: README, "Chat
+protocol").
+
+The store comes from the key and the page's Origin must be one of the store's allowed origins;
+refusals accept and then close with a 44xx code and a reason, so the widget can tell why.
+Each answer is generated in its own task, so `stop`, `ping` and `feedback` are handled while
+it streams; closing the socket stops the generation (the pipeline stores it as stopped).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+import time
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from asgiref.sync import sync_to_async
+from channels.db import database_sync_to_async
+from django.conf import settings
+from django.utils.translation import gettext as _
+
+from apps.conversations import events
+from apps.conversations.limits import Refused, message_text_check, session_id_check, turn_admit
+from apps.conversations.models import Conversation
+from apps.conversations.services.chat import conversation_open, message_feedback_set
+from apps.conversations.services.conversations import messages_after
+from apps.conversations.turns import Turn, turn_frames
+from apps.conversations.wire import message_frame, ready_frame
+from apps.core.tenancy.channels import CLOSE_FORBIDDEN, TenantJsonWebsocketConsumer
+from apps.tenants.selectors import tenant_get_by_widget_key
+from apps.widget.selectors import widget_origin_allowed
+
+logger = logging.getLogger(__name__)
+
+# How long a closed socket's generation may take to wind down before it is cancelled.
+STOP_GRACE_S = 10.0
+
+
+def frame_limit() -> int:
+    """Largest text frame read (JSON escaping can take 6 characters per character of text)."""
+    return max(16_384, settings.CHAT_MAX_MESSAGE_CHARS * 6 + 1024)
+
+
+def _header(scope: dict[str, Any], name: bytes) -> str | None:
+    for key, value in scope.get("headers", []):
+        if key == name:
+            return bytes(value).decode("latin-1")
+    return None
+
+
+class WidgetChatConsumer(TenantJsonWebsocketConsumer):
+    conversation: Conversation | None = None
+    session_id: str = ""
+    turn: Turn | None = None
+    task: asyncio.Task[None] | None = None
+    closed = False
+
+    async def resolve_tenant(self) -> Any:
+        key = self.scope["url_route"]["kwargs"]["key"]
+        return await database_sync_to_async(tenant_get_by_widget_key)(key=key)
+
+    async def refuse(self, code: int, reason: str) -> None:
+        await self.accept()
+        await self.close(code=code, reason=reason)
+
+    async def tenant_connect(self) -> None:
+        origin = _header(self.scope, b"origin")
+        if not await self.db(widget_origin_allowed, origin=origin):
+            await self.refuse(CLOSE_FORBIDDEN, "origin_not_allowed")
+            return
+        await self.accept()
+
+    # --- frames in ------------------------------------------------------------------------
+    async def receive(self, text_data: str | None = None, bytes_data: bytes | None = None) -> None:
+        received_at = time.perf_counter()
+        content: Any = None
+        try:
+            if text_data is None:
+                raise Refused("invalid", _("Frames must be JSON text, not binary."))
+            if len(text_data) > frame_limit():
+                raise Refused("too_large", _("This frame is too large."))
+            try:
+                content = json.loads(text_data)
+            except ValueError as error:
+                raise Refused("invalid", _("Frames must be JSON objects.")) from error
+            if not isinstance(content, dict):
+                raise Refused("invalid", _("Frames must be JSON objects."))
+            handler = self._handlers().get(content.get("type"))  # type: ignore[arg-type]
+            if handler is None:
+                raise Refused("invalid", _("Unknown frame type."))
+            await handler(content, received_at)
+        except Refused as refused:
+            await self._error(refused.code, refused.detail, content)
+        except Exception:
+            logger.exception("widget frame failed")
+            await self._error("internal", _("Something went wrong. Try again."), content)
+
+    def _handlers(self) -> dict[str, Callable[[dict[str, Any], float], Awaitable[None]]]:
+        return {
+            "hello": self._hello,
+            "message": self._message,
+            "stop": self._stop,
+            "feedback": self._feedback,
+            "ping": self._ping,
+        }
+
+    async def _hello(self, content: dict[str, Any], received_at: float) -> None:
+        self._not_generating()
+        session_id = session_id_check(content.get("session_id"))
+        last_seq = content.get("last_seq", 0)
+        if not isinstance(last_seq, int) or isinstance(last_seq, bool) or last_seq < 0:
+            raise Refused("invalid", _("last_seq must be a whole number."))
+        conversation = await self.db(
+            conversation_open,
+            channel=Conversation.Channel.WIDGET,
+            session_id=session_id,
+            conversation_id=content.get("conversation_id"),
+            locale=content.get("locale"),
+        )
+        missed = await self.db(messages_after, conversation=conversation, seq=last_seq)
+        self.conversation, self.session_id = conversation, session_id
+        await self._send(ready_frame(conversation))
+        for message in missed:
+            await self._send(message_frame(message))
+
+    async def _message(self, content: dict[str, Any], received_at: float) -> None:
+        if self.conversation is None:
+            raise Refused("invalid", _("Send hello first."))
+        text = message_text_check(content.get("text"))
+        self._not_generating()
+        lock = await sync_to_async(turn_admit, thread_sensitive=False)(
+            tenant=self.tenant, session_id=self.session_id, ip=self._ip()
+        )
+        self.turn = Turn(
+            tenant=self.tenant,
+            conversation=self.conversation,
+            text=text,
+            lock=lock,
+            received_at=received_at,
+            client_id=_client_id(content),
+        )
+        self.task = asyncio.create_task(self._generate(self.turn))
+
+    async def _stop(self, content: dict[str, Any], received_at: float) -> None:
+        if self.turn is not None:
+            self.turn.stop.set()
+
+    async def _feedback(self, content: dict[str, Any], received_at: float) -> None:
+        if self.conversation is None:
+            raise Refused("invalid", _("Send hello first."))
+        message = await self.db(
+            message_feedback_set,
+            conversation=self.conversation,
+            message_id=content.get("message_id"),
+            value=content.get("value"),
+            comment=content.get("comment", ""),
+        )
+        await self._send(
+            {"type": "feedback", "message_id": str(message.public_id), "value": message.feedback}
+        )
+
+    async def _ping(self, content: dict[str, Any], received_at: float) -> None:
+        await self._send({"type": "pong"})
+
+    # --- generation -----------------------------------------------------------------------
+    def _not_generating(self) -> None:
+        if self.turn is not None and not self.turn.over:
+            raise Refused("busy", _("Wait for the current answer to finish, or stop it."))
+
+    async def _generate(self, turn: Turn) -> None:
+        try:
+            async for frame in turn_frames(turn):
+                await self._send(frame)
+        except Exception:  # the socket went away mid-send: turn_frames has cleaned up
+            logger.exception("widget generation ended abnormally")
+
+    async def disconnect(self, code: int) -> None:
+        self.closed = True
+        if self.task is None or self.task.done() or self.turn is None:
+            return
+        self.turn.stop.set()
+        try:
+            await asyncio.wait_for(asyncio.shield(self.task), STOP_GRACE_S)
+        except TimeoutError:
+            self.task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self.task
+
+    # --- frames out -----------------------------------------------------------------------
+    async def _send(self, frame: dict[str, Any]) -> None:
+        if not self.closed:
+            await self.send_json(frame)
+
+    async def _error(self, code: events.ErrorCode, detail: str, content: Any) -> None:
+        frame = events.to_json(events.Error(message_id=None, code=code, detail=detail))
+        client_id = _client_id(content) if isinstance(content, dict) else None
+        if client_id is not None:
+            frame["client_id"] = client_id
+        await self._send(frame)
+
+    def _ip(self) -> str:
+        client = self.scope.get("client")
+        return str(client[0]) if client else "unknown"
+
+
+def _client_id(content: dict[str, Any]) -> str | None:
+    value = content.get("client_id")
+    return value[:64] if isinstance(value, str) else None

@@ -1,0 +1,182 @@
+"""One shopper turn, shared by every transport (WebSocket, SSE, JSON, playground).
+
+`reply_stream` is the single point where the transports reach the answer pipeline
+(settings.CHAT_REPLY_STREAM, `apps.conversations.services.replies.reply_stream`): it appends
+the shopper's message and the answer, streams the answer's events and always ends with Done.
+`turn_frames` wraps it with what every transport needs: the wire format, the client's
+correlation id, server-side timings on `done`, the live inbox, and releasing the session's
+generation lock however the turn ends.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+from typing import Any, Protocol, cast
+
+from asgiref.sync import sync_to_async
+from django.conf import settings
+from django.utils.module_loading import import_string
+from django.utils.translation import gettext as _
+
+from apps.conversations import events
+from apps.conversations.inbox import inbox_publish
+from apps.conversations.limits import GenerationLock
+from apps.conversations.models import Conversation, Message
+from apps.conversations.selectors import message_get_by_public_id, message_last_from_shopper
+from apps.conversations.wire import message_record
+from apps.core.tenancy.channels import tenant_db
+
+logger = logging.getLogger(__name__)
+
+
+class ReplyStream(Protocol):
+    def __call__(
+        self,
+        *,
+        tenant: Any,
+        conversation: Conversation,
+        text: str,
+        stop: asyncio.Event | None = None,
+        shopper_email: str | None = None,
+    ) -> AsyncIterator[events.Event]: ...
+
+
+def reply_stream(
+    *, tenant: Any, conversation: Conversation, text: str, stop: asyncio.Event | None = None
+) -> AsyncIterator[events.Event]:
+    pipeline = cast(ReplyStream, import_string(settings.CHAT_REPLY_STREAM))
+    return pipeline(tenant=tenant, conversation=conversation, text=text, stop=stop)
+
+
+@dataclass
+class Turn:
+    tenant: Any
+    conversation: Conversation
+    text: str
+    lock: GenerationLock
+    received_at: float  # time.perf_counter() when the transport received the message
+    client_id: str | None = None
+    stop: asyncio.Event = field(default_factory=asyncio.Event)
+    # Filled in as the turn goes: the stored question and answer, as message records.
+    question: dict[str, Any] | None = None
+    answer: dict[str, Any] | None = None
+    over: bool = False  # the session may start its next turn
+
+
+def _ms_since(start: float) -> float:
+    return round((time.perf_counter() - start) * 1000, 1)
+
+
+async def _publish(turn: Turn, message: Message | None) -> dict[str, Any] | None:
+    if message is None:
+        return None
+    record = message_record(message)
+    try:
+        await inbox_publish(
+            tenant=turn.tenant,
+            conversation_id=str(turn.conversation.public_id),
+            channel=turn.conversation.channel,
+            message=record,
+        )
+    except Exception:  # the inbox is a convenience: never fail the shopper's turn over it
+        logger.exception("inbox publish failed")
+    return record
+
+
+async def _question_published(turn: Turn) -> None:
+    question = await tenant_db(
+        turn.tenant, message_last_from_shopper, conversation=turn.conversation
+    )
+    turn.question = await _publish(turn, question)
+
+
+async def turn_frames(turn: Turn) -> AsyncIterator[dict[str, Any]]:
+    """The turn's wire frames. `done` carries the transport's own timings next to the
+    pipeline's: `server_first_delta_ms` (message received → first `delta` handed to the
+    transport) and `server_total_ms`. By the time `done` is yielded the turn is over: the
+    inbox has the answer and the session may send its next message."""
+    first_delta_ms: float | None = None
+    question_task: asyncio.Task[None] | None = None
+    message_id: str | None = None
+    stream = reply_stream(
+        tenant=turn.tenant, conversation=turn.conversation, text=turn.text, stop=turn.stop
+    )
+    try:
+        async for event in stream:
+            frame = events.to_json(event)
+            if turn.client_id is not None:
+                frame["client_id"] = turn.client_id
+            if isinstance(event, events.Delta) and first_delta_ms is None:
+                first_delta_ms = _ms_since(turn.received_at)
+            if question_task is None and event.message_id:
+                message_id = event.message_id
+                question_task = asyncio.create_task(_question_published(turn))
+            if isinstance(event, events.Done):
+                frame["timings"] = {
+                    **event.timings,
+                    "server_first_delta_ms": first_delta_ms,
+                    "server_total_ms": _ms_since(turn.received_at),
+                }
+                answer = await tenant_db(
+                    turn.tenant, message_get_by_public_id, public_id=event.message_id
+                )
+                await _finish(turn, question_task)
+                turn.answer = await _publish(turn, answer)
+            yield frame
+    except Exception:
+        logger.exception("reply pipeline failed")
+        error = events.Error(
+            message_id=message_id, code="internal", detail=_("Something went wrong. Try again.")
+        )
+        frame = events.to_json(error)
+        yield {**frame, "client_id": turn.client_id} if turn.client_id else frame
+    finally:
+        aclose = getattr(stream, "aclose", None)
+        if aclose is not None:
+            await aclose()
+        await _finish(turn, question_task)
+
+
+async def _finish(turn: Turn, question_task: asyncio.Task[None] | None) -> None:
+    """Free the session (idempotent): the question is in the inbox and the lock released."""
+    if question_task is not None:
+        await question_task
+    if not turn.over:
+        turn.over = True
+        await sync_to_async(turn.lock.release, thread_sensitive=False)()
+
+
+async def turn_collect(turn: Turn) -> dict[str, Any]:
+    """The whole turn as one JSON answer (the plain JSON endpoints)."""
+    result: dict[str, Any] = {
+        "conversation_id": str(turn.conversation.public_id),
+        "message_id": None,
+        "status": "failed",
+        "text": "",
+        "citations": [],
+        "products": [],
+        "tools": [],
+        "timings": {},
+        "error": None,
+    }
+    async for frame in turn_frames(turn):
+        kind = frame["type"]
+        result["message_id"] = frame.get("message_id") or result["message_id"]
+        if kind == "delta":
+            result["text"] += frame["text"]
+        elif kind in ("citations", "products"):
+            result[kind] = frame[kind]
+        elif kind == "tool":
+            result["tools"].append(
+                {"name": frame["name"], "status": frame["status"], "result": frame["result"]}
+            )
+        elif kind == "done":
+            result["status"], result["timings"] = frame["status"], frame["timings"]
+        elif kind == "error":
+            result["error"] = {"code": frame["code"], "detail": frame["detail"]}
+    result["user_message_id"] = turn.question["message_id"] if turn.question else None
+    return result

@@ -1,0 +1,68 @@
+"""A stand-in for the answer pipeline with the same contract as
+`apps.conversations.services.replies.reply_stream`: it stores the shopper's message and the
+answer, streams the answer word by word, honours `stop`, and always ends with Done.
+
+Also used by `manage.py bench chat` to measure the transport alone
+(`CHAT_REPLY_STREAM=tests.conversations.fakes.scripted_reply_stream`)."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import time
+from collections.abc import AsyncIterator
+from typing import Any
+
+from apps.conversations import events
+from apps.conversations.models import Conversation, Message
+from apps.conversations.services.conversations import message_append
+from apps.core.tenancy.channels import tenant_db
+
+WORDS = 12
+DELAY_S = float(os.environ.get("FAKE_REPLY_DELAY_S", "0.01"))
+
+
+def _begin(conversation: Conversation, text: str) -> Message:
+    message_append(conversation=conversation, role=Message.Role.USER, content=text)
+    return message_append(
+        conversation=conversation, role=Message.Role.ASSISTANT, status=Message.Status.STREAMING
+    )
+
+
+def _finish(message: Message, content: str, status: str) -> None:
+    message.content, message.status = content, status
+    message.save(update_fields=["content", "status"])
+
+
+async def scripted_reply_stream(
+    *,
+    tenant: Any,
+    conversation: Conversation,
+    text: str,
+    stop: asyncio.Event | None = None,
+    shopper_email: str | None = None,
+) -> AsyncIterator[events.Event]:
+    started = time.perf_counter()
+    answer = await tenant_db(tenant, _begin, conversation, text)
+    message_id = str(answer.public_id)
+    words = [f"w{i}" for i in range(WORDS)]
+    sent: list[str] = []
+    status = "complete"
+    try:
+        for word in words:
+            if stop is not None and stop.is_set():
+                status = "stopped"
+                break
+            await asyncio.sleep(DELAY_S)
+            sent.append(word)
+            yield events.Delta(message_id=message_id, text=word + " ")
+    except (asyncio.CancelledError, GeneratorExit):
+        await tenant_db(tenant, _finish, answer, " ".join(sent), "stopped")
+        raise
+    await tenant_db(tenant, _finish, answer, " ".join(sent), status)
+    if status == "complete":
+        yield events.Citations(message_id=message_id, citations=[{"n": 1, "title": "FAQ"}])
+        yield events.Products(message_id=message_id, products=[{"handle": "tent"}])
+        yield events.Tool(message_id=message_id, name="search_products", status="finished")
+    total = round((time.perf_counter() - started) * 1000, 1)
+    yield events.Done(message_id=message_id, status=status, timings={"total": total})  # type: ignore[arg-type]
