@@ -53,12 +53,29 @@ def passages_answer(*, question: str, passages: list[Passage], sources: Sources)
     chosen = [c for c in best if c[0] > 0.5][:MAX_SENTENCES] or best[:2]
     if chosen:  # the second passage only adds a sentence about as good as the best one
         chosen = [c for c in chosen if c[1] == 0 or c[0] >= chosen[0][0] * 0.8]
+    chosen += _completions(chosen, candidates)
     groups: list[str] = []
     for index in sorted({c[1] for c in chosen}):
         marker = sources.add_passage(passages[index].hit)
         text = " ".join(c[3] for c in sorted(chosen, key=lambda c: c[2]) if c[1] == index)
         groups.append(f"{text} [{marker}]")
     return " ".join(groups)
+
+
+def _completions(
+    chosen: list[tuple[float, int, int, str]], candidates: list[tuple[float, int, int, str]]
+) -> list[tuple[float, int, int, str]]:
+    """A chosen sentence that introduces a list ("...even straight after a wash:") is nothing
+    without the item after it."""
+    taken = {(c[1], c[2]) for c in chosen}
+    by_place = {(c[1], c[2]): c for c in candidates}
+    return [
+        follower
+        for c in chosen
+        if c[3].rstrip().endswith(":")
+        and (follower := by_place.get((c[1], c[2] + 1))) is not None
+        and (c[1], c[2] + 1) not in taken
+    ]
 
 
 def _noun_phrase(question: str) -> str:

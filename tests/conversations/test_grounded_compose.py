@@ -1,0 +1,44 @@
+"""Composing grounded answers from passages (pure: no database)."""
+
+from __future__ import annotations
+
+from apps.conversations.citations import Sources
+from apps.conversations.context import Passage
+from apps.conversations.grounded.compose import passages_answer
+from apps.knowledge.retrieval import Citation, Hit
+
+CARE = """Care guide > Rain jackets
+The DWR finish makes rain bead up and roll off the outer fabric.
+When water soaks into the face fabric instead of beading, even straight after a wash:
+- Tumble dry on low for 20 minutes to reactivate the finish.
+Never use fabric softener: it clogs the membrane."""
+
+
+def _passage(text: str) -> Passage:
+    citation = Citation(
+        document_id=1, title="Care guide", url=None, filename=None, page=None, section=None
+    )
+    hit = Hit(
+        chunk_id=1,
+        text=text,
+        score=1.0,
+        vector_rank=1,
+        keyword_rank=1,
+        citation=citation,
+        source_id=1,
+        source_name="Care guide",
+        source_kind="text",
+        looks_like_instructions=False,
+    )
+    return Passage(hit=hit, similarity=0.8)
+
+
+def test_a_chosen_lead_in_sentence_brings_the_item_it_introduces() -> None:
+    answer = passages_answer(
+        question="water soaks into the face fabric after a wash, what now?",
+        passages=[_passage(CARE)],
+        sources=Sources(),
+    )
+    assert "even straight after a wash:" in answer
+    assert "Tumble dry on low for 20 minutes" in answer
+    assert answer.endswith("[1]")
