@@ -3,9 +3,14 @@
 Starts daphne and a Dramatiq worker on loopback against the demo store (seeded like `make dev`;
 its knowledge is ingested first), then:
 1. For N = 10, 50, 200 concurrent WebSocket conversations (`--quick`: 10), each sends 5
-   questions one after another. Per N: `first_event_p50_ms` / `first_event_p95_ms` — server
-   time from the message frame received to the first `delta` handed to the socket, as the
-   server reports it in `done.timings.server_first_delta_ms`; `turn_p95_ms` — client time
+   questions, in two load shapes. `n<N>`: back to back, every conversation sending its next
+   question the moment the answer is done (a saturation test: it measures throughput, and
+   latency is mostly queueing). `n<N>_paced`: like shoppers, conversations start spread over
+   the first RAMP_S seconds and each waits THINK_S (uniform, a seeded draw) between an answer
+   and the next question, reading and typing. Per N and shape: `first_event_p50_ms` /
+   `first_event_p95_ms` — server time from the message frame received to the first `delta`
+   handed to the socket, as the server reports it in `done.timings.server_first_delta_ms`;
+   `turn_p95_ms` — client time
    from sending the message to receiving `done`; `errors` — error frames, failed connections
    or turns without `done`; `web_rss_mb` — daphne's peak resident memory during the run.
    Measured after daphne has settled (model loaded) and two warm-up conversations.
@@ -21,6 +26,7 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import random
 import resource
 import secrets
 import socket
@@ -56,6 +62,8 @@ QUESTIONS = [
     "Which tent is best for two people?",
 ]
 SESSION_PREFIX = "bench-"
+RAMP_S = 5.0
+THINK_S = (3.0, 10.0)
 NO_LIMIT = "1000000/minute"
 
 
@@ -79,9 +87,17 @@ def run(*, size: int | None, quick: bool, log: Log) -> dict[str, Any]:
             _settle(web_pid, log)
             asyncio.run(_load(url=url, origin=origins[0], clients=2, web_pid=web_pid, log=log))
             for clients in levels:
-                figures[f"n{clients}"] = asyncio.run(
-                    _load(url=url, origin=origins[0], clients=clients, web_pid=web_pid, log=log)
-                )
+                for paced in (False, True):
+                    figures[f"n{clients}{'_paced' if paced else ''}"] = asyncio.run(
+                        _load(
+                            url=url,
+                            origin=origins[0],
+                            clients=clients,
+                            web_pid=web_pid,
+                            log=log,
+                            paced=paced,
+                        )
+                    )
             figures["idle_connections"] = idle
             figures["idle_ws_rss_kb_per_conn"] = asyncio.run(
                 _idle(url=url, origin=origins[0], connections=idle, web_pid=web_pid, log=log)
@@ -232,11 +248,15 @@ async def _hello(ws: ClientConnection) -> None:
         raise RuntimeError(f"hello answered {ready}")
 
 
-async def _conversation(url: str, origin: str, tally: _Tally) -> None:
+async def _conversation(url: str, origin: str, tally: _Tally, pace: random.Random | None) -> None:
     try:
+        if pace is not None:
+            await asyncio.sleep(pace.uniform(0, RAMP_S))
         async with await _open(url, origin) as ws:
             await _hello(ws)
-            for question in QUESTIONS:
+            for index, question in enumerate(QUESTIONS):
+                if pace is not None and index:
+                    await asyncio.sleep(pace.uniform(*THINK_S))
                 sent = time.perf_counter()
                 await ws.send(json.dumps({"type": "message", "text": question}))
                 first: float | None = None
@@ -266,11 +286,18 @@ def _p(values: list[float], pct: int) -> float | None:
     return round(statistics.quantiles(values, n=100, method="inclusive")[pct - 1], 1)
 
 
-async def _load(*, url: str, origin: str, clients: int, web_pid: int, log: Log) -> dict[str, Any]:
+async def _load(
+    *, url: str, origin: str, clients: int, web_pid: int, log: Log, paced: bool = False
+) -> dict[str, Any]:
     tally = _Tally()
     with _RssSampler(web_pid) as rss:
         started = time.perf_counter()
-        await asyncio.gather(*(_conversation(url, origin, tally) for _ in range(clients)))
+        await asyncio.gather(
+            *(
+                _conversation(url, origin, tally, random.Random(n) if paced else None)  # noqa: S311
+                for n in range(clients)
+            )
+        )
         elapsed = time.perf_counter() - started
     figures = {
         "turns": len(tally.turn_ms),
@@ -283,7 +310,7 @@ async def _load(*, url: str, origin: str, clients: int, web_pid: int, log: Log) 
         "web_rss_mb": round(rss.peak / 2**20),
         "elapsed_s": round(elapsed, 1),
     }
-    log(f"N={clients}: {figures}")
+    log(f"N={clients}{' paced' if paced else ''}: {figures}")
     return figures
 
 

@@ -24,19 +24,29 @@ def conversation_get(*, public_id: str, session_id: str | None = None) -> Conver
     return found.first()
 
 
-@transaction.atomic
 def message_append(*, conversation: Conversation, role: str, **fields: object) -> Message:
-    """Add a message with the next `seq`. The conversation row is locked, so concurrent
+    """Add a message with the next `seq`."""
+    [message] = messages_append(conversation=conversation, messages=[{"role": role, **fields}])
+    return message
+
+
+@transaction.atomic
+def messages_append(
+    *, conversation: Conversation, messages: list[dict[str, object]]
+) -> list[Message]:
+    """Add messages with the next `seq`s, in order (a turn appends the shopper's question and
+    the assistant's streaming answer together). The conversation row is locked, so concurrent
     appends (a shopper's message while an agent replies) cannot take the same seq."""
     locked = Conversation.objects.select_for_update().get(pk=conversation.pk)
-    message = Message.objects.create(
-        conversation=locked, seq=locked.message_count + 1, role=role, **fields
+    created = Message.objects.bulk_create(
+        Message(conversation=locked, seq=locked.message_count + offset, **fields)
+        for offset, fields in enumerate(messages, start=1)
     )
     Conversation.objects.filter(pk=locked.pk).update(
-        message_count=F("message_count") + 1, last_activity_at=timezone.now()
+        message_count=F("message_count") + len(created), last_activity_at=timezone.now()
     )
-    conversation.message_count = locked.message_count + 1
-    return message
+    conversation.message_count = locked.message_count + len(created)
+    return created
 
 
 def messages_after(*, conversation: Conversation, seq: int) -> list[Message]:

@@ -49,7 +49,7 @@ from apps.conversations.services.assistant_settings import (
     assistant_provider,
     assistant_settings_get,
 )
-from apps.conversations.services.conversations import message_append
+from apps.conversations.services.conversations import messages_append
 from apps.conversations.services.threads import in_store
 from apps.conversations.tools import TOOL_SPECS, card_json, tool_run
 
@@ -99,9 +99,12 @@ def _turn_start(*, conversation: Conversation, text: str) -> _Turn:
         for m in reversed(earlier)
         if m.content
     ]
-    message_append(conversation=conversation, role=Message.Role.USER, content=text)
-    message = message_append(
-        conversation=conversation, role=Message.Role.ASSISTANT, status=Message.Status.STREAMING
+    _question, message = messages_append(
+        conversation=conversation,
+        messages=[
+            {"role": Message.Role.USER, "content": text},
+            {"role": Message.Role.ASSISTANT, "status": Message.Status.STREAMING},
+        ],
     )
     return _Turn(
         message=message,
