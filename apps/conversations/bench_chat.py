@@ -44,6 +44,7 @@ from typing import Any
 import psutil
 from django.conf import settings
 from websockets.asyncio.client import ClientConnection, connect
+from websockets.exceptions import ConnectionClosed
 from websockets.typing import Origin
 
 from apps.conversations.models import Conversation
@@ -148,13 +149,16 @@ def _server(log: Log) -> Iterator[tuple[int, int]]:
         python, "manage.py", "rundramatiq", "--processes", "1", "--threads", "2",
         "--queues", "default", "ingest",
     ]  # fmt: skip
+    # BENCH_CHAT_LOG=FILE keeps the servers' logs (errors under load) instead of dropping them.
+    log_path = os.environ.get("BENCH_CHAT_LOG")
+    log_file = open(log_path, "ab") if log_path else subprocess.DEVNULL  # noqa: SIM115
     processes = [
         subprocess.Popen(
             argv,
             cwd=settings.BASE_DIR,
             env=env,
             stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+            stderr=log_file,
         )
         for argv in (web_argv, worker_argv)
     ]
@@ -178,6 +182,8 @@ def _server(log: Log) -> Iterator[tuple[int, int]]:
                 process.wait(timeout=30)
             except subprocess.TimeoutExpired:
                 process.kill()
+        if not isinstance(log_file, int):
+            log_file.close()
 
 
 def _wait_for_knowledge(tenant: Any, log: Log, timeout_s: float = 300) -> None:
@@ -274,6 +280,9 @@ async def _conversation(url: str, origin: str, tally: _Tally, pace: random.Rando
                             tally.server_first_delta_ms.append(server_first)
                             tally.client_first_delta_ms.append((first - sent) * 1000)
                         break
+    except ConnectionClosed as error:  # name the close code: 1006 (dropped), 4429, ...
+        code = error.rcvd.code if error.rcvd else 1006
+        tally.errors[f"{type(error).__name__}:{code}"] += 1
     except Exception as error:
         tally.errors[type(error).__name__] += 1
 

@@ -105,7 +105,13 @@ CACHES = {
 CHANNEL_LAYERS = {
     "default": {
         "BACKEND": "channels_redis.core.RedisChannelLayer",
-        "CONFIG": {"hosts": [REDIS_URL], "prefix": "aisle:channels"},
+        # redis-py 8 reads with a 5 s socket timeout by default, the same as channels_redis's
+        # blocking receive (BZPOPMIN, 5 s): an idle consumer would then crash with a Redis
+        # TimeoutError and its WebSocket close with 1011. Reads here may wait longer.
+        "CONFIG": {
+            "hosts": [{"address": REDIS_URL, "socket_timeout": 30}],
+            "prefix": "aisle:channels",
+        },
     }
 }
 DRAMATIQ_BROKER = broker_settings(REDIS_URL)
