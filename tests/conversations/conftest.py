@@ -206,7 +206,7 @@ class FakeProvider:
 @pytest.fixture
 def use_provider(monkeypatch: pytest.MonkeyPatch) -> Callable[[FakeProvider], FakeProvider]:
     def use(provider: FakeProvider) -> FakeProvider:
-        monkeypatch.setattr(replies, "assistant_provider", lambda: provider)
+        monkeypatch.setattr(replies, "assistant_provider", lambda **_: provider)
         return provider
 
     return use

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
 from apps.conversations.models import AssistantSettings, Conversation, Message, UsageEvent
 from apps.core.tenancy import tenant_context
 from tests.conversations.conftest import ask, new_conversation, seed_store_b
@@ -153,3 +156,18 @@ def test_a_reply_never_uses_another_stores_data(store_a, tenant_b) -> None:
     assert "couldn't find an order" in bea.text
     # and store B's own shopper gets B's answer
     assert "blower brush" in ask(tenant_b, "How do I clean my telescope lenses?").text
+
+
+def test_a_turn_reads_the_assistant_settings_once(store_a) -> None:
+    # Given a store whose settings row exists
+    with tenant_context(store_a), CaptureQueriesContext(connection) as queries:
+        # When a shopper's turn runs (on the test's thread, so its queries are captured)
+        ask(store_a, "How long do I have to return something?")
+
+    # Then the settings were read once, for the persona and the provider alike
+    settings_reads = [
+        q["sql"]
+        for q in queries.captured_queries
+        if 'FROM "conversations_assistantsettings"' in q["sql"]
+    ]
+    assert len(settings_reads) == 1

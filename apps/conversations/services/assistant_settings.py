@@ -255,10 +255,11 @@ def assistant_generation_settings(*, row: AssistantSettings) -> GenerationSettin
     return GenerationSettings(model=row.llm_model, temperature=row.llm_temperature)
 
 
-def assistant_provider() -> Provider | None:
+def assistant_provider(*, row: AssistantSettings | None = None) -> Provider | None:
     """The store's LLM provider, or None for the grounded responder (chosen, or the LLM is
-    misconfigured: then the reason is logged and the turn is answered without an LLM)."""
-    row = assistant_settings_get()
+    misconfigured: then the reason is logged and the turn is answered without an LLM).
+    A caller that already holds the settings row passes it (saves a query per turn)."""
+    row = row or assistant_settings_get()
     if row.provider != AssistantSettings.Provider.OPENAI_COMPATIBLE:
         return None
     try:

@@ -106,10 +106,11 @@ def _turn_start(*, conversation: Conversation, text: str) -> _Turn:
             {"role": Message.Role.ASSISTANT, "status": Message.Status.STREAMING},
         ],
     )
+    settings = assistant_settings_get()
     return _Turn(
         message=message,
-        settings=assistant_settings_get(),
-        provider=assistant_provider(),
+        settings=settings,
+        provider=assistant_provider(row=settings),
         history=history,
         earlier_questions=[m.content for m in earlier if m.role == Message.Role.USER],
     )
