@@ -25,8 +25,8 @@ from django.utils.translation import gettext as _
 from apps.conversations import events
 from apps.conversations.limits import Refused, message_text_check, session_id_check, turn_admit
 from apps.conversations.models import Conversation
+from apps.conversations.selectors import message_list_after
 from apps.conversations.services.chat import conversation_open, message_feedback_set
-from apps.conversations.services.conversations import messages_after
 from apps.conversations.turns import Turn, turn_frames
 from apps.conversations.wire import message_frame, ready_frame
 from apps.core.tenancy.channels import CLOSE_FORBIDDEN, TenantJsonWebsocketConsumer
@@ -120,7 +120,7 @@ class WidgetChatConsumer(TenantJsonWebsocketConsumer):
             conversation_id=content.get("conversation_id"),
             locale=content.get("locale"),
         )
-        missed = await self.db(messages_after, conversation=conversation, seq=last_seq)
+        missed = await self.db(message_list_after, conversation=conversation, seq=last_seq)
         self.conversation, self.session_id = conversation, session_id
         await self._send(ready_frame(conversation))
         for message in missed:

@@ -28,5 +28,8 @@ def message_last_from_shopper(*, conversation: Conversation) -> Message | None:
     return conversation.messages.filter(role=Message.Role.USER).order_by("-seq").first()
 
 
-def message_list_after(*, conversation: Conversation, seq: int, limit: int) -> list[Message]:
+def message_list_after(
+    *, conversation: Conversation, seq: int, limit: int | None = None
+) -> list[Message]:
+    """The conversation's messages after `seq` (what a resuming client missed), in order."""
     return list(conversation.messages.filter(seq__gt=seq).order_by("seq")[:limit])

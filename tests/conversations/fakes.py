@@ -15,7 +15,7 @@ from typing import Any
 
 from apps.conversations import events
 from apps.conversations.models import Conversation, Message
-from apps.conversations.services.conversations import message_append
+from apps.conversations.services.conversations import messages_append
 from apps.core.tenancy.channels import tenant_db
 
 WORDS = 12
@@ -23,10 +23,14 @@ DELAY_S = float(os.environ.get("FAKE_REPLY_DELAY_S", "0.01"))
 
 
 def _begin(conversation: Conversation, text: str) -> Message:
-    message_append(conversation=conversation, role=Message.Role.USER, content=text)
-    return message_append(
-        conversation=conversation, role=Message.Role.ASSISTANT, status=Message.Status.STREAMING
+    _question, answer = messages_append(
+        conversation=conversation,
+        messages=[
+            {"role": Message.Role.USER, "content": text},
+            {"role": Message.Role.ASSISTANT, "status": Message.Status.STREAMING},
+        ],
     )
+    return answer
 
 
 def _finish(message: Message, content: str, status: str) -> None:

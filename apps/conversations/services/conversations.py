@@ -1,4 +1,4 @@
-"""Conversations and their messages: start, find, append, catch up after a reconnect."""
+"""Conversations and their messages: start, find, append."""
 
 from __future__ import annotations
 
@@ -24,12 +24,6 @@ def conversation_get(*, public_id: str, session_id: str | None = None) -> Conver
     return found.first()
 
 
-def message_append(*, conversation: Conversation, role: str, **fields: object) -> Message:
-    """Add a message with the next `seq`."""
-    [message] = messages_append(conversation=conversation, messages=[{"role": role, **fields}])
-    return message
-
-
 @transaction.atomic
 def messages_append(
     *, conversation: Conversation, messages: list[dict[str, object]]
@@ -47,8 +41,3 @@ def messages_append(
     )
     conversation.message_count = locked.message_count + len(created)
     return created
-
-
-def messages_after(*, conversation: Conversation, seq: int) -> list[Message]:
-    """What a reconnecting client missed: the messages after the last `seq` it saw."""
-    return list(conversation.messages.filter(seq__gt=seq).order_by("seq"))
