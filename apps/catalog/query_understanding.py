@@ -34,7 +34,6 @@ COLOURS = {
     "burgundy",
     "khaki",
 }
-SIZE_WORDS = {"xxs", "xs", "s", "m", "l", "xl", "xxl", "xxxl", "small", "medium", "large"}
 _SIZE_ALIASES = {"small": "s", "medium": "m", "large": "l"}
 _NUMBER = r"\$?\s?(\d+(?:[.,]\d{1,2})?)\s?(?:\$|usd|dollars?|eur|€|gbp|£)?"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [

@@ -39,6 +39,19 @@ FUZZY_MAX_WORDS = 6
 # A query word that names a SKU, or part of one ("DO-JKT-001", "bts-001-11w"), puts that
 # product first. SKU-like: four or more characters with both a letter and a digit.
 SKU_WEIGHT = 3.0
+CARD_FIELDS = (
+    "title",
+    "handle",
+    "url",
+    "images",
+    "min_price",
+    "max_price",
+    "currency",
+    "available",
+)
+CARD_VARIANT_FIELDS = (
+    "product_id", "sku", "options", "option_values", "price", "compare_at_price", "available",
+)  # fmt: skip
 _SKU_TOKEN = re.compile(r"^(?=.*\d)(?=.*[a-z])[a-z0-9][a-z0-9._/-]{3,}$", re.I)
 
 
@@ -148,27 +161,20 @@ def _product_where(filters: ProductFilters, params: dict[str, Any]) -> str:
     return " AND ".join(clauses)
 
 
-def _fuzzy_arm(where: str, params: dict[str, Any]) -> str:
-    """Titles that contain something close to the query's words, misspelt or not. The
-    threshold is set for the transaction so the `<%` operator can use the trigram index."""
+def _fuzzy_arm(where: str) -> str:
+    """Titles that contain something close to the query's words, misspelt or not — only when
+    no active product contains every word (the uncorrelated NOT EXISTS is one GIN index probe
+    that PostgreSQL runs once, as a one-time filter, in the same round trip). The threshold
+    is set for the transaction so the `<%` operator can use the trigram index."""
     return (
         "SELECT id, %(fuzzy_weight)s"
         " / (%(rrf_k)s + row_number() OVER (ORDER BY closeness DESC, id)) AS share"
         " FROM (SELECT p.id, word_similarity(%(query)s, p.title) AS closeness"
         f" FROM catalog_product p WHERE %(query)s <%% p.title AND {where}"
+        " AND NOT EXISTS (SELECT 1 FROM catalog_product a WHERE a.status = 'active' AND"
+        " a.search_vector @@ websearch_to_tsquery(%(language)s::regconfig, %(query)s))"
         " ORDER BY closeness DESC, p.id LIMIT %(candidates)s) fuzzy"
     )
-
-
-def _all_words_match(params: dict[str, Any]) -> bool:
-    """Does any active product contain every word of the query (one GIN index probe)?"""
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT EXISTS (SELECT 1 FROM catalog_product WHERE status = 'active' AND"
-            " search_vector @@ websearch_to_tsquery(%(language)s::regconfig, %(query)s))",
-            params,
-        )
-        return bool(cursor.fetchone()[0])
 
 
 def _sku_arm(query: str, where: str, params: dict[str, Any]) -> str | None:
@@ -226,8 +232,8 @@ def product_search(
         arms.append(
             f"SELECT id, %(keyword_weight)s / (%(rrf_k)s + rank) AS share FROM ({keyword}) matches"
         )
-        if len(text.split()) <= FUZZY_MAX_WORDS and not _all_words_match(params):
-            arms.append(_fuzzy_arm(where, params))
+        if len(text.split()) <= FUZZY_MAX_WORDS:
+            arms.append(_fuzzy_arm(where))
         if sku_arm := _sku_arm(query, where, params):
             arms.append(sku_arm)
     if not arms:  # filters only ("under 50"): cheapest first
@@ -255,9 +261,10 @@ def product_search(
 
 
 def _cards(ranked: list[tuple[int, float]], filters: ProductFilters) -> list[ProductCard]:
-    products = Product.objects.in_bulk([product_id for product_id, _ in ranked])
+    # Only what a card shows: the embedding, descriptions and search vector stay in the table.
+    products = Product.objects.only(*CARD_FIELDS).in_bulk([product_id for product_id, _ in ranked])
     variants: dict[int, list[Variant]] = {}
-    for variant in Variant.objects.filter(product_id__in=products):
+    for variant in Variant.objects.filter(product_id__in=products).only(*CARD_VARIANT_FIELDS):
         variants.setdefault(variant.product_id, []).append(variant)
     cards = []
     for product_id, score in ranked:

@@ -52,7 +52,8 @@ def product_get(*, product_id: int) -> Product | None:
 
 
 def collection_list() -> QuerySet[Collection]:
-    return Collection.objects.annotate(product_count=Count("products"))
+    # Meta.ordering does not apply to an aggregating query: order it, or pages overlap.
+    return Collection.objects.annotate(product_count=Count("products")).order_by("title", "pk")
 
 
 def import_job_list() -> QuerySet[ImportJob]:

@@ -9,7 +9,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from apps.accounts.roles import Role
-from apps.catalog.models import ImportJob, ImportRowError, Product, Variant
+from apps.catalog.models import Collection, ImportJob, ImportRowError, Product, Variant
 from apps.catalog.search import product_search
 from apps.catalog.services import imports, products
 from apps.core.tenancy import tenant_context
@@ -137,6 +137,54 @@ def test_another_stores_imports_and_products_are_invisible(tenant_a, tenant_b, o
     with tenant_context(tenant_b):
         product_id = Product.objects.first().pk
     assert client.get(f"/api/v1/catalog/products/{product_id}/").status_code == 404
+
+
+def test_another_stores_import_jobs_errors_collections_and_search_are_invisible(
+    tenant_a, tenant_b, owner_a
+) -> None:
+    # given: a store B import with a row error, a collection, and a searchable product
+    with tenant_context(tenant_b):
+        job = _validate_and_run(_job(SHOPIFY_CSV))
+        assert job.row_errors.exists()
+        Collection.objects.create(title="B Secrets", handle="b-secrets")
+    client = client_for(tenant_a, owner_a.user)
+    # when / then: store A sees none of it, by list or by id, and cannot act on B's job
+    assert client.get("/api/v1/catalog/imports/").json()["count"] == 0
+    assert client.get(f"/api/v1/catalog/imports/{job.pk}/errors/").status_code == 404
+    assert client.post(f"/api/v1/catalog/imports/{job.pk}/validate/").status_code == 404
+    run = client.post(f"/api/v1/catalog/imports/{job.pk}/run/", {}, content_type="application/json")
+    assert run.status_code == 404
+    patch = client.patch(
+        f"/api/v1/catalog/imports/{job.pk}/",
+        {"mapping": {"title": "Title"}},
+        content_type="application/json",
+    )
+    assert patch.status_code == 404
+    assert client.get("/api/v1/catalog/collections/").json()["count"] == 0
+    found = client.post(
+        "/api/v1/catalog/search/", {"query": "Cascade 3L Shell"}, content_type="application/json"
+    )
+    assert found.status_code == 200 and found.json()["results"] == []
+
+
+def test_a_mapping_that_is_not_an_object_is_refused_and_changes_nothing(tenant_a, owner_a) -> None:
+    # given: an uploaded generic file
+    with tenant_context(tenant_a):
+        job = _job("name,price\nMug,5.00\n", name="mugs.csv")
+        before = (job.mapping, job.preview, job.status)
+    client = client_for(tenant_a, owner_a.user)
+    # when: the mapping sent is a list, or a dict of non-strings
+    for mapping in (["name"], "name", {"title": ["name"]}):
+        response = client.patch(
+            f"/api/v1/catalog/imports/{job.pk}/",
+            {"mapping": mapping},
+            content_type="application/json",
+        )
+        # then: a 400 naming the field, and the job as it was
+        assert response.status_code == 400 and response.json()["field"] == "mapping"
+    with tenant_context(tenant_a):
+        job.refresh_from_db()
+        assert (job.mapping, job.preview, job.status) == before
 
 
 def test_batches_embedded_ahead_are_all_written_with_their_own_vectors(

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
 from apps.catalog.models import Product, Variant
 from apps.catalog.search import SKU_WEIGHT, ProductFilters, product_search
 from apps.catalog.services.products import products_upsert
@@ -199,3 +202,23 @@ def test_collections_whose_names_slugify_alike_stay_apart(source) -> None:
     assert {r.outcome for r in products_upsert(source=source, records=records)} == {"created"}
     assert sorted(Collection.objects.values_list("title", flat=True)) == ["Men's", "Mens"]
     assert len(set(Collection.objects.values_list("handle", flat=True))) == 2
+
+
+def test_a_search_costs_a_fixed_number_of_queries_and_loads_only_card_fields(source) -> None:
+    # given: a seeded catalog (the search is on the chat hot path)
+    _seed(source)
+    product_search(query="trail shoe")  # settings row and query embedding cached
+    # when: a misspelt query (fuzzy arm) and a matching one
+    for query in ("switchbak trail shoe", "trail shoe"):
+        with CaptureQueriesContext(connection) as captured:
+            cards = product_search(query=query).cards
+        # then
+        assert cards
+        sqls = [q["sql"] for q in captured.captured_queries]
+        statements = [sql for sql in sqls if not sql.startswith("SET search_path")]
+        # the settings row; savepoint, 3 session settings, the ranking, release; cards, variants
+        assert len(statements) == 9, statements
+        products_sql, variants_sql = statements[-2:]
+        assert '"catalog_product"."embedding"' not in products_sql
+        assert "description_html" not in products_sql and "search_vector" not in products_sql
+        assert '"catalog_variant"."barcode"' not in variants_sql

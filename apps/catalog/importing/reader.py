@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -168,30 +168,27 @@ def preview(path: Path, *, filename: str, rows: int = 20) -> Preview:
         )
 
 
-def _json_preview(path: Path, rows: int) -> Preview:
-    items = iter_items(path)
-    sample: list[dict[str, Any]] = []
+def json_sample(
+    items: Generator[Any, None, None], rows: int
+) -> tuple[list[dict[str, Any]], list[str], int | None]:
+    """The first `rows` items of a JSON file (a non-object as {"value": item}), their keys in
+    first-seen order, and how many items the file holds when that is all of them."""
     try:
-        for item in items:
-            if len(sample) >= rows:
-                exhausted = False
-                break
-            sample.append(item if isinstance(item, dict) else {"value": item})
-        else:
-            exhausted = True
+        taken = list(islice(items, rows + 1))
     finally:
         items.close()
-    columns: list[str] = []
-    for item in sample:
-        columns += [str(k) for k in item if str(k) not in columns]
+    sample = [item if isinstance(item, dict) else {"value": item} for item in taken[:rows]]
+    columns = list(dict.fromkeys(str(key) for item in sample for key in item))
+    return sample, columns, len(taken) if len(taken) <= rows else None
+
+
+def _json_preview(path: Path, rows: int) -> Preview:
+    sample, columns, estimate = json_sample(iter_items(path), rows)
     mapping: dict[str, str] = {target: target for target in PRODUCT_FIELDS if target in columns}
     if "external_id" not in mapping and "id" in columns:
         mapping["external_id"] = "id"
     if "description_html" not in mapping and "body_html" in columns:
         mapping["description_html"] = "body_html"
-    estimate: int | None = len(sample)
-    if not exhausted:
-        estimate = None
     return Preview(
         format="json",
         columns=columns,

@@ -25,7 +25,6 @@ VARIANT_FIELDS = ("sku", "price", "compare_at_price", "inventory_quantity", "ava
 TARGET_FIELDS = (*PRODUCT_FIELDS, *VARIANT_FIELDS, "option:<Name>")
 
 FORMATS = ("shopify", "woocommerce", "generic", "json")
-STATUSES = ("active", "draft", "archived")
 
 
 @dataclass(frozen=True)

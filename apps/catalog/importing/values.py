@@ -88,7 +88,6 @@ _ISO_CODES = {
     "ARS", "CLP", "COP", "ZAR", "AED", "SAR", "THB", "VND", "UAH", "NGN", "PHP", "RUB", "TWD",
     "MYR", "IDR",
 }  # fmt: skip
-_SYMBOL_CHARS = "$€£¥₹₩₽₺₪₫฿₴₦₱"
 _PREFIX = re.compile(
     r"^(?:(?P<code>[A-Za-z]{3})(?=[\s\d.,(+\-])|(?P<sym>(?:US|CA|AU|NZ|HK|[CASR])?\$|[€£¥₹₩₽₺₪₫฿₴₦₱]))"
 )

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from itertools import islice
 from pathlib import Path
-from typing import Any
 
 from apps.catalog.importing.jsonfmt import text_of
 from apps.catalog.importing.jsonstream import ORDERS, iter_items
@@ -18,7 +17,7 @@ from apps.catalog.importing.orders.table import (
     missing_columns_error,
     missing_targets,
 )
-from apps.catalog.importing.reader import DEFAULT_MAX_ROWS, row_estimate
+from apps.catalog.importing.reader import DEFAULT_MAX_ROWS, json_sample, row_estimate
 from apps.catalog.importing.records import Preview
 from apps.catalog.importing.sources import open_table, sniff_kind
 
@@ -51,22 +50,14 @@ def preview_orders(path: Path, *, filename: str, rows: int = 20) -> Preview:
 
 
 def _json_preview(path: Path, rows: int) -> Preview:
-    items = iter_items(path, ORDERS)
-    try:
-        taken = list(islice(items, rows + 1))
-    finally:
-        items.close()
-    sample: list[dict[str, Any]] = [
-        item if isinstance(item, dict) else {"value": item} for item in taken[:rows]
-    ]
-    columns = list(dict.fromkeys(str(key) for item in sample for key in item))
+    sample, columns, estimate = json_sample(iter_items(path, ORDERS), rows)
     return Preview(
         format="json",
         columns=columns,
         mapping={},
         required_missing=[] if "number" in columns or not sample else ["number"],
         sample=[{str(k): text_of(v) for k, v in item.items()} for item in sample],
-        row_estimate=len(taken) if len(taken) <= rows else None,
+        row_estimate=estimate,
     )
 
 
