@@ -24,21 +24,21 @@ def free_port() -> int:
 def dramatiq_worker(
     *,
     modules: Sequence[str] | None = None,
-    queues: Sequence[str],
+    queues: Sequence[str] | None = None,
     processes: int = 1,
     threads: int = 1,
     env: Mapping[str, str] | None = None,
     stdout: Output = subprocess.DEVNULL,
     stderr: Output = subprocess.DEVNULL,
 ) -> subprocess.Popen[bytes]:
-    """A worker for `modules`' actors (None: every app's, as `manage.py rundramatiq` deploys);
-    `env` replaces the environment when given (pass `{**os.environ, ...}`)."""
+    """A worker for `modules`' actors (None: every app's, as `manage.py rundramatiq` deploys) on
+    `queues` (None: all); `env` replaces the environment when given (pass `{**os.environ, ...}`)."""
     if modules is None:
         argv = [sys.executable, "manage.py", "rundramatiq"]
     else:
         argv = [sys.executable, "-m", "dramatiq", "django_dramatiq.setup", *modules]
     argv += ["--processes", str(processes), "--threads", str(threads)]
-    argv += ["--queues", *queues, "--path", str(settings.BASE_DIR)]
+    argv += ["--path", str(settings.BASE_DIR), *(["--queues", *queues] if queues else [])]
     return subprocess.Popen(argv, cwd=settings.BASE_DIR, env=env, stdout=stdout, stderr=stderr)
 
 
