@@ -101,3 +101,5 @@ def test_a_chat_sized_search_costs_few_queries(in_store_a) -> None:
     # and an index scan adds one round trip for its HNSW settings
     work = [sql for sql in _search_queries(exact=False) if not sql.startswith("SET search_path")]
     assert len(work) == 3 and "hnsw.ef_search" in work[1]
+    # and the schema, already set on this connection, is not set again
+    assert not [sql for sql in _search_queries() if sql.startswith("SET search_path")]
