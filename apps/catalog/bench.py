@@ -16,11 +16,8 @@ from __future__ import annotations
 import csv
 import json
 import math
-import os
 import secrets
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -28,12 +25,12 @@ from pathlib import Path
 from typing import Any
 
 import psutil
-from django.conf import settings
 
 from apps.catalog.models import ImportJob, Product
 from apps.catalog.search import product_search
 from apps.catalog.services.demo import demo_catalog_ensure
 from apps.catalog.services.imports import import_create, import_validate
+from apps.core import processes
 from apps.core.tenancy import tenant_context
 from apps.knowledge import embeddings
 from apps.tenants import provisioning
@@ -165,27 +162,7 @@ def _import(tenant: Any, products: int, log: Log) -> dict[str, Any]:
         path = Path(scratch) / "products.csv"
         rows = _write_csv(path, products)
         log(f"import: {products} products, {rows} rows, {path.stat().st_size // 1024} KB")
-        worker = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "dramatiq",
-                "django_dramatiq.setup",
-                "apps.catalog.tasks",
-                "--processes",
-                "1",
-                "--threads",
-                "1",
-                "--queues",
-                "ingest",
-                "--path",
-                str(settings.BASE_DIR),
-            ],
-            cwd=settings.BASE_DIR,
-            env={**os.environ},
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
+        worker = processes.dramatiq_worker(modules=["apps.catalog.tasks"], queues=["ingest"])
         try:
             with tenant_context(tenant):
                 started = time.perf_counter()
@@ -207,8 +184,7 @@ def _import(tenant: Any, products: int, log: Log) -> dict[str, Any]:
                 elapsed = time.perf_counter() - started
                 job.refresh_from_db()
         finally:
-            worker.terminate()
-            worker.wait(timeout=30)
+            processes.processes_stop([worker])
     log(f"import: {job.status} in {elapsed:.1f}s, created {job.created}, failed {job.items_failed}")
     return {
         "import_rows": rows,

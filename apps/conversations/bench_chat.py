@@ -29,10 +29,8 @@ import os
 import random
 import resource
 import secrets
-import socket
 import statistics
 import subprocess
-import sys
 import threading
 import time
 from collections import Counter
@@ -48,6 +46,7 @@ from websockets.exceptions import ConnectionClosed
 from websockets.typing import Origin
 
 from apps.conversations.models import Conversation
+from apps.core import processes
 from apps.core.demo import demo_seed
 from apps.core.tenancy import tenant_context
 from apps.knowledge.models import Source
@@ -118,15 +117,9 @@ def _raise_open_files(wanted: int) -> None:
         resource.setrlimit(resource.RLIMIT_NOFILE, (target, hard))
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @contextmanager
 def _server(log: Log) -> Iterator[tuple[int, int]]:
-    port = _free_port()
+    port = processes.free_port()
     env = {
         **os.environ,
         "CHAT_RATE_PER_SESSION": NO_LIMIT,
@@ -134,54 +127,22 @@ def _server(log: Log) -> Iterator[tuple[int, int]]:
         "CHAT_RATE_PER_STORE": NO_LIMIT,
         "LOG_LEVEL": "WARNING",
     }
-    python = sys.executable
-    web_argv = [
-        python,
-        "-m",
-        "daphne",
-        "-b",
-        "127.0.0.1",
-        "-p",
-        str(port),
-        "config.asgi:application",
-    ]
-    worker_argv = [
-        python, "manage.py", "rundramatiq", "--processes", "1", "--threads", "2",
-        "--queues", "default", "ingest",
-    ]  # fmt: skip
     # BENCH_CHAT_LOG=FILE keeps the servers' logs (errors under load) instead of dropping them.
     log_path = os.environ.get("BENCH_CHAT_LOG")
     log_file = open(log_path, "ab") if log_path else subprocess.DEVNULL  # noqa: SIM115
-    processes = [
-        subprocess.Popen(
-            argv,
-            cwd=settings.BASE_DIR,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=log_file,
-        )
-        for argv in (web_argv, worker_argv)
-    ]
+    started: list[subprocess.Popen[bytes]] = []
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                if processes[0].poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError("daphne did not start") from None
-                time.sleep(0.1)
-        log(f"daphne on 127.0.0.1:{port} (pid {processes[0].pid}), worker pid {processes[1].pid}")
-        yield port, processes[0].pid
+        started.append(
+            processes.dramatiq_worker(
+                queues=["default", "ingest"], threads=2, env=env, stderr=log_file
+            )
+        )
+        web = processes.daphne_server(port=port, env=env, stderr=log_file)
+        started.append(web)
+        log(f"daphne on 127.0.0.1:{port} (pid {web.pid}), worker pid {started[0].pid}")
+        yield port, web.pid
     finally:
-        for process in processes:
-            process.terminate()
-        for process in processes:
-            try:
-                process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                process.kill()
+        processes.processes_stop(started)
         if not isinstance(log_file, int):
             log_file.close()
 

@@ -21,15 +21,14 @@ import re
 import secrets
 import statistics
 import subprocess
-import sys
 import time
 from collections.abc import Callable
 from typing import Any
 
 import numpy as np
-from django.conf import settings
 from django.db import connection
 
+from apps.core import processes
 from apps.core.tenancy import tenant_context
 from apps.knowledge import embeddings
 from apps.knowledge.demo import demo_faq, demo_knowledge_ensure, demo_pages, demo_questions
@@ -92,7 +91,14 @@ def _quality(log: Log) -> dict[str, Any]:
 def _ingest_throughput(*, tenant: Any, copies: int, log: Log) -> dict[str, Any]:
     from apps.knowledge.tasks import knowledge_source_sync
 
-    worker = _start_worker()
+    worker = processes.dramatiq_worker(
+        modules=["apps.knowledge.tasks"],
+        queues=["ingest"],
+        processes=INGEST_PROCESSES,
+        env={**os.environ, "EMBEDDING_THREADS": "1"},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
     try:
         with tenant_context(tenant):
             embeddings.load_model(knowledge_settings_get().embedding_model)
@@ -127,8 +133,7 @@ def _ingest_throughput(*, tenant: Any, copies: int, log: Log) -> dict[str, Any]:
             for code, message in failures:
                 log(f"ingest: a document failed: {code}: {message}")
     finally:
-        worker.terminate()
-        worker.wait(timeout=30)
+        processes.processes_stop([worker])
     log(f"ingest: {chunks} chunks from {len(sources)} sources in {elapsed:.1f}s")
     return {
         "ingest_chunks": chunks,
@@ -136,30 +141,6 @@ def _ingest_throughput(*, tenant: Any, copies: int, log: Log) -> dict[str, Any]:
         "ingest_chunks_per_s": round(chunks / elapsed, 1),
         "ingest_failed_documents": failed,
     }
-
-
-def _start_worker() -> subprocess.Popen[bytes]:
-    return subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "dramatiq",
-            "django_dramatiq.setup",
-            "apps.knowledge.tasks",
-            "--processes",
-            str(INGEST_PROCESSES),
-            "--threads",
-            "1",
-            "--queues",
-            "ingest",
-            "--path",
-            str(settings.BASE_DIR),
-        ],
-        cwd=settings.BASE_DIR,
-        env={**os.environ, "EMBEDDING_THREADS": "1"},
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
 
 
 def _wait_for_worker(worker: subprocess.Popen[bytes], timeout: float = 120) -> None:

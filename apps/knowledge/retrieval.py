@@ -17,6 +17,7 @@ model take part in the vector arm (the others are being re-embedded).
 from __future__ import annotations
 
 import time
+from contextlib import nullcontext
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -128,9 +129,12 @@ def keyword_arm_sql(*, table: str, alias: str, where: str = "") -> str:
 
 def ann_session(cursor: Any) -> None:
     """HNSW settings for the current transaction: a wider search, and iterative scans so a
-    filtered query still finds its k rows."""
-    cursor.execute(f"SET LOCAL hnsw.ef_search = {HNSW_EF_SEARCH}")
-    cursor.execute("SET LOCAL hnsw.iterative_scan = relaxed_order")
+    filtered query still finds its k rows. One round trip (set_config(..., true) is SET LOCAL)."""
+    cursor.execute(
+        "SELECT set_config('hnsw.ef_search', %s, true),"
+        " set_config('hnsw.iterative_scan', 'relaxed_order', true)",
+        [str(HNSW_EF_SEARCH)],
+    )
 
 
 def _chunk_count_estimate() -> int:
@@ -175,6 +179,7 @@ def knowledge_search(
     }
     where = (filters or Filters()).sql(params)
     arms = []
+    uses_index = False
     if mode in ("hybrid", "vector"):
         params["vector"] = embeddings.embed_query(
             query, model_name=knowledge.embedding_model
@@ -182,6 +187,7 @@ def knowledge_search(
         use_exact = (
             exact if exact is not None else _chunk_count_estimate() <= EXACT_SEARCH_MAX_CHUNKS
         )
+        uses_index = not use_exact
         vector_arm = _vector_arm(exact=use_exact, where=where)
         arms.append(
             "SELECT id, %(vector_weight)s / (%(rrf_k)s + rank) AS share, rank AS vector_rank,"
@@ -205,8 +211,10 @@ def knowledge_search(
         " JOIN knowledge_source s ON s.id = c.source_id"
         " ORDER BY f.score DESC, f.vector_rank NULLS LAST, f.id"
     )
-    with transaction.atomic(), connection.cursor() as cursor:
-        ann_session(cursor)
+    # The HNSW settings are SET LOCAL: only an index scan needs them (and their transaction).
+    with transaction.atomic() if uses_index else nullcontext(), connection.cursor() as cursor:
+        if uses_index:
+            ann_session(cursor)
         cursor.execute(sql, params)
         rows = cursor.fetchall()
     hits = [

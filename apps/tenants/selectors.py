@@ -67,11 +67,7 @@ def store_list(*, active_only: bool = False) -> QuerySet[Tenant]:
 
 
 def tenant_list_with_member_counts() -> QuerySet[Tenant]:
-    return (
-        Tenant.objects.exclude(schema_name="public")
-        .annotate(member_count=Count("memberships"))
-        .order_by("-created_at")
-    )
+    return store_list().annotate(member_count=Count("memberships")).order_by("-created_at")
 
 
 def tenant_url(*, tenant: Tenant, path: str = "/app/") -> str:

@@ -4,15 +4,14 @@ the ASGI app on the test database (a separate process, like production)."""
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
-import sys
-import time
 from collections.abc import Iterator
 
 import pytest
 from django.conf import settings
 from django.db import connection, connections
+
+from apps.core import processes
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -26,17 +25,11 @@ CHROMIUM_ARGS = [
 ]
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture
 def server(transactional_db: None) -> Iterator[str]:
     if not (settings.BASE_DIR / "frontend" / "dist" / "index.html").exists():
         pytest.fail("frontend/dist is missing: run `make frontend` (make test does) first")
-    port = _free_port()
+    port = processes.free_port()
     db = connection.settings_dict
     env = {
         **os.environ,
@@ -45,34 +38,14 @@ def server(transactional_db: None) -> Iterator[str]:
         "DATABASE_URL": f"postgresql://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
         "REDIS_URL": settings.REDIS_URL,
     }
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "daphne",
-            "-b",
-            "127.0.0.1",
-            "-p",
-            str(port),
-            "config.asgi:application",
-        ],
-        cwd=settings.BASE_DIR,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            break
-        except OSError:
-            if process.poll() is not None:
-                pytest.fail(process.stdout.read().decode(errors="replace"))  # type: ignore[union-attr]
-            time.sleep(0.1)
+    try:
+        process = processes.daphne_server(
+            port=port, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=30
+        )
+    except RuntimeError as error:
+        pytest.fail(str(error))
     yield f"http://localhost:{port}"
-    process.terminate()
-    process.wait(timeout=15)
+    processes.processes_stop([process], timeout=15)
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 import time
 import uuid
 from collections.abc import Iterator
@@ -16,6 +15,7 @@ from django.conf import settings
 from django.db import connection
 
 from apps.audit.models import AuditEvent
+from apps.core import processes
 from apps.core.tenancy import tenant_context
 from apps.core.tenancy.dramatiq import SCHEMA_OPTION
 from apps.tenants.models import Tenant
@@ -54,31 +54,15 @@ def worker() -> Iterator[subprocess.Popen[bytes]]:
         "DATABASE_URL": _database_url(),
         "REDIS_URL": settings.REDIS_URL,
     }
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "dramatiq",
-            "django_dramatiq.setup",
-            "tests.core.worker.actors",
-            "--processes",
-            "1",
-            "--threads",
-            "2",
-            "--path",
-            str(settings.BASE_DIR),
-        ],
-        cwd=settings.BASE_DIR,
+    process = processes.dramatiq_worker(
+        modules=["tests.core.worker.actors"],
+        threads=2,
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
     )
     yield process
-    process.terminate()
-    try:
-        process.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        process.kill()
+    processes.processes_stop([process], timeout=15)
 
 
 def _wait_for(tenant: Tenant, marker: str, timeout: float = 30.0) -> AuditEvent | None:

@@ -194,3 +194,37 @@ def test_settings_change_language_and_refuse_unknown(tenant_a, owner_a) -> None:
         content_type="application/json",
     )
     assert bad.status_code == 400 and bad.json()["code"] == "invalid_language"
+
+
+def test_another_stores_faq_entries_are_invisible_over_http(tenant_a, tenant_b, owner_a) -> None:
+    # given store B has a FAQ list with one entry
+    with tenant_context(tenant_b):
+        faqs_b = Source.objects.create(kind=Source.Kind.FAQ, name="B FAQ")
+        entry_b = FaqEntry.objects.create(source=faqs_b, question="B only?", answer="Yes.")
+    client = client_for(tenant_a, owner_a.user)
+    # when store A's owner reaches for them by id, then every route answers 404
+    entry_body = {"question": "Hijacked?", "answer": "No."}
+    for method, path, body in [
+        ("get", f"/api/v1/knowledge/sources/{faqs_b.pk}/faqs/", None),
+        ("post", f"/api/v1/knowledge/sources/{faqs_b.pk}/faqs/", entry_body),
+        ("patch", f"/api/v1/knowledge/faqs/{entry_b.pk}/", entry_body),
+        ("delete", f"/api/v1/knowledge/faqs/{entry_b.pk}/", None),
+    ]:
+        kwargs = {"data": body, "content_type": "application/json"} if body else {}
+        assert getattr(client, method)(path, **kwargs).status_code == 404, (method, path)
+    # and B's entry is as it was
+    with tenant_context(tenant_b):
+        assert list(FaqEntry.objects.values_list("question", flat=True)) == ["B only?"]
+
+
+def test_one_stores_settings_change_leaves_another_stores_alone(
+    tenant_a, tenant_b, owner_a, owner_b
+) -> None:
+    changed = client_for(tenant_a, owner_a.user).patch(
+        "/api/v1/knowledge/settings/",
+        {"search_language": "german"},
+        content_type="application/json",
+    )
+    assert changed.status_code == 200
+    other = client_for(tenant_b, owner_b.user).get("/api/v1/knowledge/settings/").json()
+    assert other["search_language"] == "english"

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
 from apps.core.tenancy import tenant_context
 from apps.knowledge.models import FaqEntry, Source
 from apps.knowledge.retrieval import Filters, knowledge_search
@@ -79,3 +82,24 @@ def test_another_stores_knowledge_is_invisible(tenant_a, tenant_b) -> None:
 
 def test_blank_query_returns_nothing(in_store_a) -> None:
     assert knowledge_search(query="   ").hits == []
+
+
+def _search_queries(**kwargs) -> list[str]:
+    """The statements one search sends, savepoints (the test's transaction) left out."""
+    with CaptureQueriesContext(connection) as captured:
+        assert knowledge_search(query="return window", **kwargs).hits
+    return [q["sql"] for q in captured.captured_queries if "SAVEPOINT" not in q["sql"]]
+
+
+def test_a_chat_sized_search_costs_few_queries(in_store_a) -> None:
+    # given a small store (the chat searches once per shopper message), settings row created
+    _seed()
+    knowledge_search(query="warm-up")
+    # then an exact scan is: settings, then the search itself
+    work = [sql for sql in _search_queries(exact=True) if not sql.startswith("SET search_path")]
+    assert len(work) == 2 and work[-1].startswith("WITH fused")
+    # and an index scan adds one round trip for its HNSW settings
+    work = [sql for sql in _search_queries(exact=False) if not sql.startswith("SET search_path")]
+    assert len(work) == 3 and "hnsw.ef_search" in work[1]
+    # and the schema, already set on this connection, is not set again
+    assert not [sql for sql in _search_queries() if sql.startswith("SET search_path")]
