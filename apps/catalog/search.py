@@ -90,6 +90,9 @@ class ProductCard:
     available: bool
     score: float
     variant: VariantCard | None
+    # Cosine similarity to the query as written (None in keyword mode): an absolute signal of
+    # fit where the fused score only ranks.
+    similarity: float | None = None
 
 
 @dataclass(frozen=True)
@@ -242,16 +245,20 @@ def product_search(
             f" AS share FROM catalog_product p WHERE {where}"
             " ORDER BY p.min_price, p.id LIMIT %(candidates)s"
         )
+    similarity = "NULL::float8"
+    if mode != "keyword" and query.strip():
+        params["query_vector"] = embeddings.embed_query(
+            query, model_name=knowledge.embedding_model
+        ).tolist()
+        similarity = "1 - (p.embedding <=> %(query_vector)s::vector)"
     sql = (
+        f"SELECT r.id, r.score, {similarity} FROM ("
         "SELECT id, SUM(share) AS score FROM (" + " UNION ALL ".join(arms) + ") arms"
-        " GROUP BY id ORDER BY score DESC, id LIMIT %(k)s"
+        " GROUP BY id ORDER BY score DESC, id LIMIT %(k)s) r"
+        " JOIN catalog_product p ON p.id = r.id ORDER BY r.score DESC, r.id"
     )
     with transaction.atomic(), connection.cursor() as cursor:
-        ann_session(cursor)
-        cursor.execute(
-            "SELECT set_config('pg_trgm.word_similarity_threshold', %s, true)",
-            [str(FUZZY_THRESHOLD)],
-        )
+        ann_session(cursor, {"pg_trgm.word_similarity_threshold": str(FUZZY_THRESHOLD)})
         cursor.execute(sql, params)
         ranked = cursor.fetchall()
     cards = _cards(ranked, merged)
@@ -260,14 +267,16 @@ def product_search(
     )
 
 
-def _cards(ranked: list[tuple[int, float]], filters: ProductFilters) -> list[ProductCard]:
+def _cards(
+    ranked: list[tuple[int, float, float | None]], filters: ProductFilters
+) -> list[ProductCard]:
     # Only what a card shows: the embedding, descriptions and search vector stay in the table.
-    products = Product.objects.only(*CARD_FIELDS).in_bulk([product_id for product_id, _ in ranked])
+    products = Product.objects.only(*CARD_FIELDS).in_bulk([row[0] for row in ranked])
     variants: dict[int, list[Variant]] = {}
     for variant in Variant.objects.filter(product_id__in=products).only(*CARD_VARIANT_FIELDS):
         variants.setdefault(variant.product_id, []).append(variant)
     cards = []
-    for product_id, score in ranked:
+    for product_id, score, similarity in ranked:
         product = products[product_id]
         best = _best_variant(variants.get(product_id, []), filters)
         cards.append(
@@ -292,6 +301,7 @@ def _cards(ranked: list[tuple[int, float]], filters: ProductFilters) -> list[Pro
                 )
                 if best
                 else None,
+                similarity=None if similarity is None else float(similarity),
             )
         )
     return cards

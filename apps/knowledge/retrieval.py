@@ -17,6 +17,7 @@ model take part in the vector arm (the others are being re-embedded).
 from __future__ import annotations
 
 import time
+from collections.abc import Mapping
 from contextlib import nullcontext
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -66,6 +67,9 @@ class Hit:
     source_name: str
     source_kind: str
     looks_like_instructions: bool
+    # Cosine similarity to the query (None without a vector arm): the fused score ranks, this
+    # says whether the passage is any good.
+    similarity: float | None = None
 
 
 @dataclass(frozen=True)
@@ -127,14 +131,17 @@ def keyword_arm_sql(*, table: str, alias: str, where: str = "") -> str:
     )
 
 
-def ann_session(cursor: Any) -> None:
+def ann_session(cursor: Any, extra: Mapping[str, str] | None = None) -> None:
     """HNSW settings for the current transaction: a wider search, and iterative scans so a
-    filtered query still finds its k rows. One round trip (set_config(..., true) is SET LOCAL)."""
-    cursor.execute(
-        "SELECT set_config('hnsw.ef_search', %s, true),"
-        " set_config('hnsw.iterative_scan', 'relaxed_order', true)",
-        [str(HNSW_EF_SEARCH)],
-    )
+    filtered query still finds its k rows; `extra` settings ride along. One round trip
+    (set_config(..., true) is SET LOCAL)."""
+    settings = {
+        "hnsw.ef_search": str(HNSW_EF_SEARCH),
+        "hnsw.iterative_scan": "relaxed_order",
+        **(extra or {}),
+    }
+    calls = ", ".join("set_config(%s, %s, true)" for _ in settings)
+    cursor.execute(f"SELECT {calls}", [part for item in settings.items() for part in item])
 
 
 def _chunk_count_estimate() -> int:
@@ -199,13 +206,17 @@ def knowledge_search(
             " NULL::bigint AS vector_rank, rank AS keyword_rank"
             f" FROM ({keyword_arm_sql(table='knowledge_chunk', alias='c', where=where)}) kw"
         )
+    similarity = (
+        "1 - (c.embedding <=> %(vector)s::vector)" if "vector" in params else "NULL::float8"
+    )
     sql = (
         "WITH fused AS ("
         " SELECT id, SUM(share) AS score, MIN(vector_rank) AS vector_rank,"
         f" MIN(keyword_rank) AS keyword_rank FROM ({' UNION ALL '.join(arms)}) arms"
         " GROUP BY id ORDER BY score DESC, MIN(vector_rank) NULLS LAST, id LIMIT %(k)s)"
         " SELECT f.id, c.text, f.score, f.vector_rank, f.keyword_rank, d.id, d.title, d.url,"
-        " d.filename, c.page, c.section, s.id, s.name, s.kind, c.looks_like_instructions"
+        " d.filename, c.page, c.section, s.id, s.name, s.kind, c.looks_like_instructions,"
+        f" {similarity}"
         " FROM fused f JOIN knowledge_chunk c ON c.id = f.id"
         " JOIN knowledge_document d ON d.id = c.document_id"
         " JOIN knowledge_source s ON s.id = c.source_id"
@@ -236,6 +247,7 @@ def knowledge_search(
             source_name=row[12],
             source_kind=row[13],
             looks_like_instructions=row[14],
+            similarity=None if row[15] is None else float(row[15]),
         )
         for row in rows
     ]

@@ -216,9 +216,24 @@ def test_a_search_costs_a_fixed_number_of_queries_and_loads_only_card_fields(sou
         assert cards
         sqls = [q["sql"] for q in captured.captured_queries]
         statements = [sql for sql in sqls if not sql.startswith("SET search_path")]
-        # the settings row; savepoint, 3 session settings, the ranking, release; cards, variants
-        assert len(statements) == 9, statements
+        # the settings row; savepoint, the session settings, the ranking, release; cards, variants
+        assert len(statements) == 7, statements
         products_sql, variants_sql = statements[-2:]
         assert '"catalog_product"."embedding"' not in products_sql
         assert "description_html" not in products_sql and "search_vector" not in products_sql
         assert '"catalog_variant"."barcode"' not in variants_sql
+
+
+def test_cards_carry_their_cosine_similarity_to_the_query_as_written(source) -> None:
+    import numpy as np
+
+    from apps.knowledge import embeddings
+
+    _seed(source)
+    query = "red running shoes under 100"  # understood as "running shoes" + filters
+    cards = product_search(query=query).cards
+    vector = embeddings.embed_query(query, model_name=Product.objects.first().embedding_model)
+    for card in cards:
+        expected = float(np.dot(vector, np.array(Product.objects.get(pk=card.id).embedding)))
+        assert card.similarity is not None and abs(card.similarity - expected) < 1e-4
+    assert all(c.similarity is None for c in product_search(query=query, mode="keyword").cards)

@@ -103,3 +103,19 @@ def test_a_chat_sized_search_costs_few_queries(in_store_a) -> None:
     assert len(work) == 3 and "hnsw.ef_search" in work[1]
     # and the schema, already set on this connection, is not set again
     assert not [sql for sql in _search_queries() if sql.startswith("SET search_path")]
+
+
+def test_hits_carry_their_cosine_similarity_to_the_query(in_store_a) -> None:
+    import numpy as np
+
+    from apps.knowledge import embeddings
+    from apps.knowledge.models import Chunk
+
+    _seed()
+    question = "can I send back hiking boots I already wore?"
+    hits = knowledge_search(query=question, k=3).hits
+    vector = embeddings.embed_query(question, model_name=Chunk.objects.first().embedding_model)
+    for hit in hits:
+        expected = float(np.dot(vector, np.array(Chunk.objects.get(pk=hit.chunk_id).embedding)))
+        assert abs(hit.similarity - expected) < 1e-4
+    assert all(h.similarity is None for h in knowledge_search(query=question, mode="keyword").hits)
