@@ -29,6 +29,7 @@ from apps.conversations.selectors import message_list_after
 from apps.conversations.services.chat import conversation_open, message_feedback_set
 from apps.conversations.turns import Turn, turn_frames
 from apps.conversations.wire import message_frame, ready_frame
+from apps.core.asgi_scope import scope_header
 from apps.core.tenancy.channels import CLOSE_FORBIDDEN, TenantJsonWebsocketConsumer
 from apps.tenants.selectors import tenant_get_by_widget_key
 from apps.widget.selectors import widget_origin_allowed
@@ -42,13 +43,6 @@ STOP_GRACE_S = 10.0
 def frame_limit() -> int:
     """Largest text frame read (JSON escaping can take 6 characters per character of text)."""
     return max(16_384, settings.CHAT_MAX_MESSAGE_CHARS * 6 + 1024)
-
-
-def _header(scope: dict[str, Any], name: bytes) -> str | None:
-    for key, value in scope.get("headers", []):
-        if key == name:
-            return bytes(value).decode("latin-1")
-    return None
 
 
 class WidgetChatConsumer(TenantJsonWebsocketConsumer):
@@ -67,7 +61,7 @@ class WidgetChatConsumer(TenantJsonWebsocketConsumer):
         await self.close(code=code, reason=reason)
 
     async def tenant_connect(self) -> None:
-        origin = _header(self.scope, b"origin")
+        origin = scope_header(self.scope, b"origin")
         if not await self.db(widget_origin_allowed, origin=origin):
             await self.refuse(CLOSE_FORBIDDEN, "origin_not_allowed")
             return

@@ -13,18 +13,18 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from apps.core.asgi_scope import scope_header
+
 Scope = dict[str, Any]
 Message = dict[str, Any]
 
 
 def _content_length(scope: Scope) -> int | None:
-    for name, value in scope.get("headers", []):
-        if name == b"content-length":
-            try:
-                return int(value)
-            except ValueError:
-                return None
-    return None
+    value = scope_header(scope, b"content-length")
+    try:
+        return int(value) if value is not None else None
+    except ValueError:
+        return None
 
 
 class RequestBodyLimit:

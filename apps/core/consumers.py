@@ -5,15 +5,9 @@ from typing import Any
 from channels.db import database_sync_to_async
 
 from apps.accounts.selectors import membership_get
+from apps.core.asgi_scope import scope_header
 from apps.core.tenancy.channels import CLOSE_FORBIDDEN, TenantJsonWebsocketConsumer, tenant_group
 from apps.tenants.selectors import tenant_get_by_host
-
-
-def _host(scope: dict[str, Any]) -> str:
-    for name, value in scope.get("headers", []):
-        if name == b"host":
-            return value.decode("latin-1")
-    return ""
 
 
 class AdminEventsConsumer(TenantJsonWebsocketConsumer):
@@ -23,7 +17,9 @@ class AdminEventsConsumer(TenantJsonWebsocketConsumer):
     publish to `tenant_group(tenant, "admin")` via `admin_event_send`."""
 
     async def resolve_tenant(self) -> Any:
-        return await database_sync_to_async(tenant_get_by_host)(host=_host(self.scope))
+        return await database_sync_to_async(tenant_get_by_host)(
+            host=scope_header(self.scope, b"host") or ""
+        )
 
     async def tenant_connect(self) -> None:
         user = self.scope.get("user")

@@ -91,6 +91,7 @@ async def test_unknown_store_is_refused(db: None) -> None:
     communicator = WebsocketCommunicator(echo_app, "/ws/echo/no-such-store/")
     connected, code = await communicator.connect()
     assert not connected and code == 4404
+    await communicator.disconnect()
 
 
 def _admin_socket(tenant: Tenant, user: Any) -> WebsocketCommunicator:
@@ -122,10 +123,16 @@ async def test_admin_events_reach_only_members_of_that_store(
 async def test_admin_events_refuse_non_members_and_suspended_stores(
     tenant_a: Tenant, owner_b, owner_a
 ) -> None:
+    # A refused consumer still runs until its socket is disconnected, as daphne would: each is
+    # disconnected, so no consumer outlives the test and its database teardown.
     outsider = await database_sync_to_async(lambda: owner_b.user)()
-    connected, code = await _admin_socket(tenant_a, outsider).connect()
+    refused = _admin_socket(tenant_a, outsider)
+    connected, code = await refused.connect()
     assert not connected and code == 4403
+    await refused.disconnect()
     await database_sync_to_async(tenant_suspend)(tenant=tenant_a, reason="test")
     member = await database_sync_to_async(lambda: owner_a.user)()
-    connected, code = await _admin_socket(tenant_a, member).connect()
+    suspended = _admin_socket(tenant_a, member)
+    connected, code = await suspended.connect()
     assert not connected and code == 4403
+    await suspended.disconnect()
