@@ -8,9 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from channels.layers import get_channel_layer
-
-from apps.core.tenancy.channels import tenant_group
+from apps.core.events import admin_event_publish
 
 
 async def inbox_publish(
@@ -22,6 +20,4 @@ async def inbox_publish(
         "channel": channel,
         "message": message,
     }
-    await get_channel_layer().group_send(  # type: ignore[union-attr]
-        tenant_group(tenant, "admin"), {"type": "admin.event", "event": event}
-    )
+    await admin_event_publish(tenant=tenant, event=event)

@@ -11,12 +11,14 @@ from django.db import transaction
 from apps.core.tenancy.channels import tenant_group
 
 
+async def admin_event_publish(*, tenant: Any, event: dict[str, Any]) -> None:
+    """Broadcast `event` to the store's connected admins now (async callers whose data is
+    already committed, such as the chat consumer)."""
+    await get_channel_layer().group_send(  # type: ignore[union-attr]
+        tenant_group(tenant, "admin"), {"type": "admin.event", "event": event}
+    )
+
+
 def admin_event_send(*, tenant: Any, event: dict[str, Any]) -> None:
     """Broadcast `event` to the store's connected admins once the current transaction commits."""
-    layer = get_channel_layer()
-    group = tenant_group(tenant, "admin")
-
-    def _send() -> None:
-        async_to_sync(layer.group_send)(group, {"type": "admin.event", "event": event})
-
-    transaction.on_commit(_send)
+    transaction.on_commit(lambda: async_to_sync(admin_event_publish)(tenant=tenant, event=event))
