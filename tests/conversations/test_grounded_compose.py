@@ -42,3 +42,24 @@ def test_a_chosen_lead_in_sentence_brings_the_item_it_introduces() -> None:
     assert "even straight after a wash:" in answer
     assert "Tumble dry on low for 20 minutes" in answer
     assert answer.endswith("[1]")
+
+
+BOOTS = "\n".join(
+    [
+        "Care guide > Boots and shoes > Cleaning",
+        "- Remove the insoles and laces.",
+        "- Brush off dried mud. For stubborn dirt on boots use a little boot cleaner.",
+        "- Stuff the boots with newspaper and let them dry at room temperature. Don't put boots"
+        " near a radiator, stove or campfire, because heat cracks leather.",
+        "- Let wet insoles dry separately.",
+    ]
+)
+
+
+def test_a_chosen_sentence_brings_the_rest_of_its_list_item() -> None:
+    answer = passages_answer(
+        question="can I dry wet boots by the fire", passages=[_passage(BOOTS)], sources=Sources()
+    )
+    assert "let them dry at room temperature. Don't put boots near a radiator" in answer
+    assert "heat cracks leather" in answer
+    assert "Remove the insoles" not in answer

@@ -4,7 +4,7 @@ details, order status, and the fixed replies (greeting, refusal, "I don't know")
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, NamedTuple
 
 from apps.conversations.citations import Sources
 from apps.conversations.context import Passage, ProductMatch
@@ -13,6 +13,8 @@ from apps.conversations.grounded.text import STOPWORDS, passage_body, sentences,
 from apps.knowledge.instructions import looks_like_instructions
 
 MAX_SENTENCES = 3
+# A chosen sentence brings the rest of its list item when the item is this short.
+ITEM_MAX_SENTENCES = 3
 SECOND_PASSAGE_WEIGHT = 0.8
 _CURRENCY = {"USD": "$", "EUR": "€", "GBP": "£", "CAD": "CA$"}
 _PRICE_PHRASE = re.compile(
@@ -34,48 +36,59 @@ def _score(sentence: str, asked: set[str]) -> float:
     return sum(1.5 if len(term) >= 6 or any(c.isdigit() for c in term) else 1.0 for term in matched)
 
 
+class _Candidate(NamedTuple):
+    score: float
+    passage: int  # index in the passages
+    position: int  # sentence number in the passage
+    text: str
+    item: int | None  # list item (see text.Sentence)
+
+
 def passages_answer(*, question: str, passages: list[Passage], sources: Sources) -> str:
     """Up to three sentences from the best one or two passages, each group with its marker."""
     asked = terms(question)
-    candidates: list[tuple[float, int, int, str]] = []  # score, passage, position, sentence
+    candidates: list[_Candidate] = []
     for index, passage in enumerate(passages[:2]):
         body = passage_body(passage.hit.text, is_faq=passage.hit.source_kind == "faq")
-        parts = [s for s in sentences(body) if not looks_like_instructions(s)]
-        if parts and len(parts[0].split()) < 4 and len(parts) > 1:  # "Yes." + what follows
-            parts = [f"{parts[0]} {parts[1]}", *parts[2:]]
+        parts = [s for s in sentences(body) if not looks_like_instructions(s.text)]
+        if parts and len(parts[0].text.split()) < 4 and len(parts) > 1:  # "Yes." + what follows
+            parts = [parts[0]._replace(text=f"{parts[0].text} {parts[1].text}"), *parts[2:]]
         weight = 1.0 if index == 0 else SECOND_PASSAGE_WEIGHT
         for position, sentence in enumerate(parts):
-            score = _score(sentence, asked) * weight
+            score = _score(sentence.text, asked) * weight
             if index == 0 and position == 0:
                 score += 0.5  # a passage's opening usually states its point
-            candidates.append((score, index, position, sentence))
-    best = sorted(candidates, key=lambda c: (-c[0], c[1], c[2]))
-    chosen = [c for c in best if c[0] > 0.5][:MAX_SENTENCES] or best[:2]
+            candidates.append(_Candidate(score, index, position, sentence.text, sentence.item))
+    best = sorted(candidates, key=lambda c: (-c.score, c.passage, c.position))
+    chosen = [c for c in best if c.score > 0.5][:MAX_SENTENCES] or best[:2]
     if chosen:  # the second passage only adds a sentence about as good as the best one
-        chosen = [c for c in chosen if c[1] == 0 or c[0] >= chosen[0][0] * 0.8]
+        chosen = [c for c in chosen if c.passage == 0 or c.score >= chosen[0].score * 0.8]
     chosen += _completions(chosen, candidates)
     groups: list[str] = []
-    for index in sorted({c[1] for c in chosen}):
+    for index in sorted({c.passage for c in chosen}):
         marker = sources.add_passage(passages[index].hit)
-        text = " ".join(c[3] for c in sorted(chosen, key=lambda c: c[2]) if c[1] == index)
+        text = " ".join(
+            c.text for c in sorted(chosen, key=lambda c: c.position) if c.passage == index
+        )
         groups.append(f"{text} [{marker}]")
     return " ".join(groups)
 
 
-def _completions(
-    chosen: list[tuple[float, int, int, str]], candidates: list[tuple[float, int, int, str]]
-) -> list[tuple[float, int, int, str]]:
-    """A chosen sentence that introduces a list ("...even straight after a wash:") is nothing
-    without the item after it."""
-    taken = {(c[1], c[2]) for c in chosen}
-    by_place = {(c[1], c[2]): c for c in candidates}
-    return [
-        follower
-        for c in chosen
-        if c[3].rstrip().endswith(":")
-        and (follower := by_place.get((c[1], c[2] + 1))) is not None
-        and (c[1], c[2] + 1) not in taken
-    ]
+def _completions(chosen: list[_Candidate], candidates: list[_Candidate]) -> list[_Candidate]:
+    """What a chosen sentence is nothing without: the item after a sentence that introduces a
+    list ("...even straight after a wash:"), and the rest of a short list item (a step's
+    "Don't put boots near a stove, because heat cracks leather" after its instruction)."""
+    taken = {(c.passage, c.position) for c in chosen}
+    wanted: list[_Candidate] = []
+    for c in chosen:
+        same_passage = [f for f in candidates if f.passage == c.passage]
+        if c.text.rstrip().endswith(":"):
+            wanted += [f for f in same_passage if f.position == c.position + 1]
+        siblings = [f for f in same_passage if c.item is not None and f.item == c.item]
+        if len(siblings) <= ITEM_MAX_SENTENCES:
+            wanted += siblings
+    completions = {(f.passage, f.position): f for f in wanted}
+    return [f for place, f in completions.items() if place not in taken]
 
 
 def _noun_phrase(question: str) -> str:

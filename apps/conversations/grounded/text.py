@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 _STOPWORD_TEXT = """
 a about above after again all also am an and any are as at be because been before being
@@ -61,22 +62,31 @@ def passage_body(text: str, *, is_faq: bool) -> str:
     return "\n".join(lines).strip()
 
 
-def sentences(body: str) -> list[str]:
+class Sentence(NamedTuple):
+    text: str
+    item: int | None  # the list item it belongs to (its line number), None outside lists
+
+
+def sentences(body: str) -> list[Sentence]:
     """Sentences, list items and table rows, in order."""
     lines = [line.strip() for line in body.splitlines() if line.strip()]
-    out: list[str] = []
+    out: list[Sentence] = []
     table: list[str] = []
-    for line in [*lines, ""]:
+    for number, line in enumerate([*lines, ""]):
         if " | " in line:
             table.append(line)
             continue
         if table:
-            out.extend(_table_rows(table) if len(table) > 1 else table)
+            rows = _table_rows(table) if len(table) > 1 else table
+            out.extend(Sentence(row, None) for row in rows)
             table = []
         if not line:
             continue
+        item = number if line[0] in "-*•" else None
         line = line.lstrip("-*• ").strip()
-        out.extend(part.strip() for part in _SENTENCE_END.split(line) if part.strip())
+        out.extend(
+            Sentence(part.strip(), item) for part in _SENTENCE_END.split(line) if part.strip()
+        )
     return out
 
 
