@@ -30,6 +30,7 @@ from typing import Any
 
 from apps.catalog.importing.records import ImportFileError
 from apps.catalog.importing.values import NumberCell
+from apps.core.file_signatures import OLE_MAGIC, PDF_MAGIC, ZIP_MAGIC, binary_format
 
 logger = logging.getLogger(__name__)
 
@@ -62,20 +63,21 @@ def sniff_kind(path: Path, filename: str) -> str:
     name = filename.lower()
     if not head:
         raise ImportFileError("unknown_format", "The file is empty.")
-    if head.startswith(b"PK\x03\x04"):
+    if head.startswith(ZIP_MAGIC):
         if name.endswith((".xlsx", ".xlsm")) or not name.endswith((".csv", ".txt", ".json")):
             return "xlsx"
         raise ImportFileError(
             "unknown_format", "The file is a ZIP archive, not a CSV, XLSX or JSON file."
         )
-    if head.startswith(b"\xd0\xcf\x11\xe0"):
+    if head.startswith(OLE_MAGIC):
         raise ImportFileError(
             "unknown_format",
             "Old Excel (.xls) files are not supported: save the sheet as .xlsx or CSV.",
         )
-    if head.startswith((b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"\x1f\x8b", b"Rar!")):
+    if description := ("a PDF" if head.startswith(PDF_MAGIC) else binary_format(head)):
         raise ImportFileError(
-            "unknown_format", "This is not a product file: upload a CSV, XLSX or JSON file."
+            "unknown_format",
+            f"This file is {description}, not a product file: upload a CSV, XLSX or JSON file.",
         )
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if name.endswith(".json") or text.startswith((b"[", b"{")):

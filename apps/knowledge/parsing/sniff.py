@@ -7,29 +7,13 @@ from __future__ import annotations
 import re
 from pathlib import PurePosixPath
 
+from apps.core.file_signatures import OLE_MAGIC, ZIP_MAGIC, binary_format
+
 from . import safety
 from .document import CSV, DOCX, HTML, MARKDOWN, PDF, PLAIN, XLSX, ParseError
 
 _UNSUPPORTED_HINT = "Upload a PDF, Word (.docx), Excel (.xlsx), CSV, HTML, Markdown or text file."
 
-# Binary formats recognised only to give a clear message: (magic, offset, description).
-_BINARY_MAGIC: tuple[tuple[bytes, int, str], ...] = (
-    (b"\x89PNG\r\n\x1a\n", 0, "an image (PNG)"),
-    (b"\xff\xd8\xff", 0, "an image (JPEG)"),
-    (b"GIF87a", 0, "an image (GIF)"),
-    (b"GIF89a", 0, "an image (GIF)"),
-    (b"WEBP", 8, "an image (WebP)"),
-    (b"II*\x00", 0, "an image (TIFF)"),
-    (b"MM\x00*", 0, "an image (TIFF)"),
-    (b"ftyp", 4, "a video or audio file"),
-    (b"ID3", 0, "an audio file (MP3)"),
-    (b"\x1f\x8b", 0, "a compressed archive (gzip)"),
-    (b"7z\xbc\xaf\x27\x1c", 0, "a compressed archive (7z)"),
-    (b"Rar!", 0, "a compressed archive (RAR)"),
-    (b"\x7fELF", 0, "a program"),
-)
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .doc/.xls/.ppt containers
-_ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 # The PDF header may legally follow some junk bytes; readers look within the first kilobyte.
 _PDF_HEADER_WINDOW = 1024
 _PDF_HEADER = re.compile(rb"%PDF-\d")
@@ -71,9 +55,9 @@ def sniff_content_type(
         raise ParseError("empty_file", "This file is empty.")
     if _PDF_HEADER.search(data[:_PDF_HEADER_WINDOW]):
         return PDF
-    if data.startswith(_ZIP_MAGIC):
+    if data.startswith(ZIP_MAGIC):
         return _office_type(data)
-    if data.startswith(_OLE_MAGIC):
+    if data.startswith(OLE_MAGIC):
         raise ParseError(
             "unsupported_type",
             "This is a legacy Office file (.doc, .xls or .ppt). Save it as .docx or .xlsx "
@@ -83,11 +67,10 @@ def sniff_content_type(
         raise ParseError(
             "unsupported_type", f"Rich Text (.rtf) files are not supported. {_UNSUPPORTED_HINT}"
         )
-    for magic, offset, description in _BINARY_MAGIC:
-        if data[offset : offset + len(magic)] == magic:
-            raise ParseError(
-                "binary_content", f"This file is {description}, not a document. {_UNSUPPORTED_HINT}"
-            )
+    if description := binary_format(data):
+        raise ParseError(
+            "binary_content", f"This file is {description}, not a document. {_UNSUPPORTED_HINT}"
+        )
     if safety.looks_binary(data):
         raise ParseError(
             "binary_content", f"This file contains binary data, not text. {_UNSUPPORTED_HINT}"

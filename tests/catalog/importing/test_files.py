@@ -72,9 +72,9 @@ def test_broken_bytes_beyond_the_sample_refuse_the_file_before_any_product(tmp_p
 @pytest.mark.parametrize(
     ("name", "content", "needle"),
     [
-        ("catalog.pdf", b"%PDF-1.7\n...", "not a product file"),
+        ("catalog.pdf", b"%PDF-1.7\n...", "This file is a PDF, not a product file"),
         ("old.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, ".xls"),
-        ("photo.csv", b"\x89PNG\r\n\x1a\n" + b"\x00" * 50, "not a product file"),
+        ("photo.csv", b"\x89PNG\r\n\x1a\n" + b"\x00" * 50, "is an image (PNG), not a product"),
         ("blob.csv", b"Name,Price\nMug,5\n\x00\x01\x02\x03", "binary"),
         ("fake.xlsx", b"Name,Price\nMug,5\n", "not a valid XLSX"),
         ("zip.xlsx", b"PK\x03\x04" + b"\x00" * 100, "cannot be opened"),
