@@ -26,7 +26,7 @@ def _tent(external_id: str, *links: str, title: str = "Lupine 2 Tent"):
 
 def test_a_linked_pdf_becomes_a_queued_knowledge_source_linked_to_the_product(source) -> None:
     [result] = products_upsert(source=source, records=[_tent("lupine-2", SPEC)])
-    tent = Product.objects.get(pk=result.product_id)
+    tent = Product.objects.get(pk=result.row_id)
     [document] = tent.documents.all()
     assert document.kind == Source.Kind.URL and document.config == {"url": SPEC}
     assert document.name == "Lupine 2 Tent — lupine-2.pdf"
@@ -80,7 +80,7 @@ def test_product_detail_lists_its_documents_for_its_own_store_only(
         own = ProductSource.objects.create(kind=ProductSource.Kind.FILE, name="Docs test")
         [result] = products_upsert(source=own, records=[_tent("lupine-2", SPEC)])
     client = client_for(tenant_a, owner_a.user)
-    body = client.get(f"/api/v1/catalog/products/{result.product_id}/").json()
+    body = client.get(f"/api/v1/catalog/products/{result.row_id}/").json()
     assert [(d["name"], d["url"], d["status"]) for d in body["documents"]] == [
         ("Lupine 2 Tent — lupine-2.pdf", SPEC, "queued")
     ]

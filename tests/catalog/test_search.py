@@ -136,8 +136,7 @@ def test_reimport_recognises_unchanged_products_and_updates_changed_ones(source)
         collections=("Sale",),
     )
     outcomes = {
-        r.external_id: r.outcome
-        for r in products_upsert(source=source, records=[*CATALOG[:1], changed])
+        r.key: r.outcome for r in products_upsert(source=source, records=[*CATALOG[:1], changed])
     }
     assert outcomes == {"switchback": "unchanged", "tempo": "updated"}
     assert Variant.objects.get(sku="TE-10-RED").price == Decimal("79.00")
@@ -180,7 +179,7 @@ def test_a_failing_batch_falls_back_to_one_product_at_a_time(source, monkeypatch
         return real_create(context, writes)
 
     monkeypatch.setattr(products_service, "_create", fail_batches)
-    outcomes = {r.external_id: r.outcome for r in products_upsert(source=source, records=CATALOG)}
+    outcomes = {r.key: r.outcome for r in products_upsert(source=source, records=CATALOG)}
     # every good product was written whole; the bad one not at all, with a reason
     assert outcomes == {
         "switchback": "created",

@@ -41,6 +41,7 @@ from apps.catalog.importing.records import (
     ProductError,
     ProductRecord,
     RowError,
+    UpsertResult,
     VariantRecord,
 )
 
@@ -52,6 +53,7 @@ __all__ = [
     "ProductError",
     "ProductRecord",
     "RowError",
+    "UpsertResult",
     "VariantRecord",
     "check_mapping",
     "detect_format",

@@ -72,6 +72,16 @@ class RowError:
 
 
 @dataclass(frozen=True)
+class UpsertResult:
+    """What writing one imported product or order did."""
+
+    key: str  # the product's external id or the order's number
+    outcome: str  # "created" | "updated" | "unchanged" | "failed"
+    row_id: int | None = None  # the Product or Order written
+    errors: tuple[RowError, ...] = ()
+
+
+@dataclass(frozen=True)
 class ProductError:
     external_id: str | None
     lines: tuple[int, int]

@@ -36,6 +36,7 @@ from apps.catalog.importing import (
     ProductError,
     ProductRecord,
     RowError,
+    UpsertResult,
     check_mapping,
     preview,
     read_products,
@@ -45,11 +46,7 @@ from apps.catalog.importing.orders.records import ORDER_TARGET_FIELDS
 from apps.catalog.importing.orders.records import REQUIRED_TARGETS as ORDER_REQUIRED
 from apps.catalog.models import ImportFileChunk, ImportJob, ImportRowError, Product, ProductSource
 from apps.catalog.services.orders import orders_upsert
-from apps.catalog.services.products import (
-    ProductBatchWriter,
-    UpsertResult,
-    products_archive_missing,
-)
+from apps.catalog.services.products import ProductBatchWriter, products_archive_missing
 from apps.core.tenancy import current_tenant, tenant_context
 from apps.tenants.selectors import store_list
 
@@ -117,7 +114,7 @@ def _product_writer(job: ImportJob, on_outcomes: OnOutcomes) -> Iterator[_Writer
     """Products are embedded a batch ahead while the previous batch is written."""
 
     def report(results: list[UpsertResult]) -> None:
-        on_outcomes([(r.external_id, r.outcome, r.errors) for r in results])
+        on_outcomes([(r.key, r.outcome, r.errors) for r in results])
 
     with ProductBatchWriter(source=job.source, currency=job.currency, on_results=report) as writer:
         yield writer
@@ -140,7 +137,7 @@ class _OrderWriter:
 
     def submit(self, records: list[OrderRecord]) -> None:
         results = orders_upsert(source=self.job.source, records=records)
-        self.on_outcomes([(r.number, r.outcome, r.errors) for r in results])
+        self.on_outcomes([(r.key, r.outcome, r.errors) for r in results])
 
     def flush(self) -> None:
         pass

@@ -6,23 +6,15 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 
 from django.db import DatabaseError, transaction
 
-from apps.catalog.importing import RowError
+from apps.catalog.importing import RowError, UpsertResult
 from apps.catalog.importing.orders import OrderRecord
 from apps.catalog.models import Fulfilment, Order, OrderLine, ProductSource, Variant
 
 logger = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class OrderUpsertResult:
-    number: str
-    outcome: str  # "created" | "updated" | "unchanged" | "failed"
-    order_id: int | None = None
-    errors: tuple[RowError, ...] = ()
 
 
 def _variants_by_sku(records: list[OrderRecord]) -> dict[str, Variant]:
@@ -41,7 +33,7 @@ def _checksum(record: OrderRecord, links: list[Variant | None]) -> str:
     return hashlib.sha256(json.dumps(payload, sort_keys=True, default=str).encode()).hexdigest()
 
 
-def orders_upsert(*, source: ProductSource, records: list[OrderRecord]) -> list[OrderUpsertResult]:
+def orders_upsert(*, source: ProductSource, records: list[OrderRecord]) -> list[UpsertResult]:
     """Create or update orders by number (unique in the store; an order last written from
     another source now belongs to this one). An unchanged order is recognised by checksum and
     not rewritten; a changed one has its lines and fulfilments replaced whole. Each order is
@@ -49,13 +41,13 @@ def orders_upsert(*, source: ProductSource, records: list[OrderRecord]) -> list[
     as failed, and the rest of the batch goes on."""
     existing = {o.number: o for o in Order.objects.filter(number__in=[r.number for r in records])}
     variants = _variants_by_sku(records)
-    results: list[OrderUpsertResult] = []
+    results: list[UpsertResult] = []
     for record in records:
         links = [variants.get(line.sku) if line.sku else None for line in record.lines]
         checksum = _checksum(record, links)
         order = existing.get(record.number)
         if order is not None and order.checksum == checksum and order.source_id == source.pk:
-            results.append(OrderUpsertResult(record.number, "unchanged", order.pk))
+            results.append(UpsertResult(record.number, "unchanged", order.pk))
             continue
         try:
             with transaction.atomic():
@@ -68,11 +60,11 @@ def orders_upsert(*, source: ProductSource, records: list[OrderRecord]) -> list[
                 code="internal_error",
                 message="Aisle could not save this order; it was not imported.",
             )
-            results.append(OrderUpsertResult(record.number, "failed", errors=(error,)))
+            results.append(UpsertResult(record.number, "failed", errors=(error,)))
             continue
         existing[record.number] = written
         outcome = "created" if order is None else "updated"
-        results.append(OrderUpsertResult(record.number, outcome, written.pk))
+        results.append(UpsertResult(record.number, outcome, written.pk))
     return results
 
 

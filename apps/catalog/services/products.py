@@ -23,7 +23,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import slugify
 
-from apps.catalog.importing import ProductRecord, RowError
+from apps.catalog.importing import ProductRecord, RowError, UpsertResult
 from apps.catalog.models import Collection, Product, ProductSource, Variant
 from apps.knowledge import embeddings
 from apps.knowledge.services.settings import knowledge_settings_get
@@ -49,14 +49,6 @@ VARIANT_UPDATE_FIELDS = [
     "image_url",
 ]
 logger = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class UpsertResult:
-    external_id: str
-    outcome: str  # "created" | "updated" | "unchanged" | "failed"
-    product_id: int | None = None
-    errors: tuple[RowError, ...] = ()
 
 
 def description_text(description_html: str) -> str:
@@ -306,7 +298,7 @@ def _link_documents(records: list[ProductRecord], results: dict[str, UpsertResul
     for record in records:
         result = results[record.external_id]
         urls = [url for url in record.pdf_links if len(url) <= MAX_URL_LENGTH]
-        if result.product_id is None or result.outcome == "unchanged":
+        if result.row_id is None or result.outcome == "unchanged":
             continue
         if result.outcome == "created" and not urls:
             continue
@@ -315,10 +307,10 @@ def _link_documents(records: list[ProductRecord], results: dict[str, UpsertResul
             for url in urls[:MAX_DOCUMENTS_PER_PRODUCT]
         ]
         links = Product.documents.through.objects
-        links.filter(product_id=result.product_id).exclude(source_id__in=source_ids).delete()
+        links.filter(product_id=result.row_id).exclude(source_id__in=source_ids).delete()
         links.bulk_create(
             [
-                Product.documents.through(product_id=result.product_id, source_id=source_id)
+                Product.documents.through(product_id=result.row_id, source_id=source_id)
                 for source_id in source_ids
             ],
             ignore_conflicts=True,
