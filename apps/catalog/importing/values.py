@@ -186,30 +186,37 @@ def _as_decimal(raw: object) -> Decimal | None:
     return None
 
 
+def _written_amount(raw: object) -> tuple[Decimal | None, set[str] | None] | None:
+    """A cell's signed number (None when it is not one) and the currencies it names; None for
+    a blank cell."""
+    number = _as_decimal(raw)
+    if number is not None:
+        return number, None
+    text = str(raw).strip()
+    if not text:
+        return None
+    amount, negative, named = _split_amount(text)
+    plain = plain_number(amount)
+    if plain is None:
+        return None, named
+    value = Decimal(plain)
+    return (-value if negative and value else value), named  # "-0" is 0
+
+
 def parse_price(raw: object, *, currency: str = "USD") -> Decimal | None:
     """A non-negative amount with two decimal places; None for a blank cell.
 
     Accepts "19.99", "19,99", "1,234.50", "1.234,50", "$1,234.50", "€ 12,50", "12.5 EUR",
     "1'234.50". A currency named in the cell must be the import's currency."""
-    number = _as_decimal(raw)
-    if number is None:
-        text = str(raw).strip()
-        if not text:
-            return None
-        amount, negative, named = _split_amount(text)
-        plain = plain_number(amount)
-        if plain is None:
-            raise BadValue("invalid_price", "is not a number")
-        if named is not None and currency.upper() not in named:
-            shown = "/".join(sorted(named))
-            raise BadValue(
-                "invalid_price", f"is in {shown}, but this import is in {currency.upper()}"
-            )
-        number = Decimal(plain)
-        if negative and number:
-            raise BadValue("invalid_price", "is negative")
-    if not number.is_finite():
+    written = _written_amount(raw)
+    if written is None:
+        return None
+    number, named = written
+    if number is None or not number.is_finite():
         raise BadValue("invalid_price", "is not a number")
+    if named is not None and currency.upper() not in named:
+        shown = "/".join(sorted(named))
+        raise BadValue("invalid_price", f"is in {shown}, but this import is in {currency.upper()}")
     if number < 0:
         raise BadValue("invalid_price", "is negative")
     if number >= MAX_PRICE:
@@ -219,16 +226,12 @@ def parse_price(raw: object, *, currency: str = "USD") -> Decimal | None:
 
 def _plain_decimal(raw: object, *, what: str) -> Decimal | None:
     """A written number (no currency) as a Decimal; None when blank. BadValue otherwise."""
-    number = _as_decimal(raw)
-    if number is None:
-        text = str(raw).strip()
-        if not text:
-            return None
-        amount, negative, named = _split_amount(text)
-        plain = plain_number(amount)
-        if plain is None or named is not None:
-            raise BadValue("invalid_number", f"is not {what}")
-        number = -Decimal(plain) if negative else Decimal(plain)
+    written = _written_amount(raw)
+    if written is None:
+        return None
+    number, named = written
+    if number is None or named is not None:
+        raise BadValue("invalid_number", f"is not {what}")
     return number
 
 
