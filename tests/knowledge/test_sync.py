@@ -148,6 +148,29 @@ def test_changing_the_model_reembeds_in_the_background(in_store_a, settings) -> 
     assert knowledge_search(query="free shipping threshold", mode="vector").hits
 
 
+def test_reembedding_stays_in_the_store_that_changed_its_model(tenant_a, tenant_b, settings):
+    from apps.core.tenancy import tenant_context
+    from apps.knowledge.embeddings import model_path
+    from apps.knowledge.services.settings import chunks_reembed, knowledge_settings_update
+
+    # given both stores have knowledge, and store A switches to another installed model
+    settings.KNOWLEDGE_MODEL_PATHS = {"minilm-copy": str(model_path("all-MiniLM-L6-v2"))}
+    with tenant_context(tenant_b):
+        synced(text_source(SHIPPING))
+        b_models = set(Chunk.objects.values_list("embedding_model", flat=True))
+    with tenant_context(tenant_a):
+        synced(text_source(SHIPPING))
+        knowledge_settings_update(embedding_model="minilm-copy")
+        # when store A's re-embedding runs
+        chunks_reembed()
+        assert set(Chunk.objects.values_list("embedding_model", flat=True)) == {"minilm-copy"}
+    # then store B's chunks and settings are untouched
+    with tenant_context(tenant_b):
+        assert set(Chunk.objects.values_list("embedding_model", flat=True)) == b_models
+        assert "minilm-copy" not in b_models
+        assert chunks_reembed() == 0
+
+
 def test_unknown_model_is_refused(in_store_a) -> None:
     from django.core.exceptions import ValidationError
 
