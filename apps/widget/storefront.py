@@ -151,4 +151,3 @@ class StorefrontServer(ThreadingHTTPServer):
         """Serve on a daemon thread (benchmarks, tests); `shutdown()` and `server_close()` stop it."""
         threading.Thread(target=self.serve_forever, daemon=True).start()
         return self
-
