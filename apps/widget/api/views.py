@@ -26,6 +26,7 @@ class WidgetKeyListView(GenericAPIView):
     permission_classes = [ReadForMembersWriteForAdmins]
     serializer_class = s.WidgetKeyOutput
 
+    @extend_schema(responses=s.WidgetKeyOutput(many=True))
     def get(self, request: Request) -> Response:
         return paginated(self, widget_key_list(tenant=request.tenant), s.WidgetKeyOutput)  # type: ignore[attr-defined]
 
@@ -38,6 +39,7 @@ class WidgetKeyListView(GenericAPIView):
 class WidgetKeyDetailView(GenericAPIView):
     permission_classes = [ReadForMembersWriteForAdmins]
 
+    @extend_schema(responses={204: None})
     def delete(self, request: Request, key_id: int) -> Response:
         widget_key_revoke(key=_key(request, key_id), actor=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)

@@ -1,3 +1,5 @@
+import type { components, paths } from './schema';
+
 export const API_ROOT = '/api/v1';
 
 /** Error body returned by the API for every 4xx response. */
@@ -104,3 +106,77 @@ export async function apiFetch<T>(path: string, { method = 'GET', body }: ApiFet
     throw new ApiError(response.status, 'invalid_response', 'The server sent an unexpected response.');
   }
 }
+
+// --- Typed calls, from the OpenAPI schema (src/api/schema.d.ts, generated from openapi.json) ---
+
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+type SchemaPath = keyof paths;
+
+/** A schema path without the /api/v1 prefix that apiFetch adds: "/widget/keys/{key_id}/". */
+export type ApiPath<M extends Method> = {
+  [P in SchemaPath]: [NonNullable<paths[P][M]>] extends [never] ? never : P extends `${typeof API_ROOT}${infer Rest}` ? Rest : never;
+}[SchemaPath];
+
+type Operation<M extends Method, P extends string> = NonNullable<paths[`${typeof API_ROOT}${P}` & SchemaPath][M]>;
+
+type JsonContent<T> = T extends { content: { 'application/json': infer Body } } ? Body : undefined;
+
+/** The JSON body of the operation's first success status (undefined for 204). */
+type SuccessBody<Op> = Op extends { responses: infer R }
+  ? 200 extends keyof R
+    ? JsonContent<R[200]>
+    : 201 extends keyof R
+      ? JsonContent<R[201]>
+      : 202 extends keyof R
+        ? JsonContent<R[202]>
+        : undefined
+  : never;
+
+type RequestBody<Op> = Op extends { requestBody?: infer B } ? JsonContent<NonNullable<B>> : undefined;
+type PathParams<Op> = Op extends { parameters: { path: infer Params } } ? Params : undefined;
+
+type Options<Op> = ([PathParams<Op>] extends [undefined] ? { params?: never } : { params: PathParams<Op> }) &
+  ([RequestBody<Op>] extends [undefined] ? { body?: never } : { body: RequestBody<Op> | FormData }) & {
+    query?: Record<string, string | number | boolean>;
+  };
+
+/** Only operations with path parameters or a request body need options. */
+type OptionsArg<Op> = [PathParams<Op>] extends [undefined]
+  ? [RequestBody<Op>] extends [undefined]
+    ? [options?: Options<Op>]
+    : [options: Options<Op>]
+  : [options: Options<Op>];
+
+/** Resolves `/widget/keys/{key_id}/` with `{key_id: 3}`, plus a query string. */
+function resolvePath(template: string, params: object | undefined, query: Options<unknown>['query']): string {
+  const path = template.replace(/\{(\w+)\}/g, (_, name: string) =>
+    encodeURIComponent(String((params as Record<string, unknown> | undefined)?.[name])),
+  );
+  const search = new URLSearchParams(Object.entries(query ?? {}).map(([key, value]) => [key, String(value)])).toString();
+  return search ? `${path}?${search}` : path;
+}
+
+function typedCall<M extends Method>(method: M) {
+  return <P extends ApiPath<M>>(path: P, ...[options]: OptionsArg<Operation<M, P>>) => {
+    const { params, body, query } = (options ?? {}) as Options<unknown> & { params?: object; body?: unknown };
+    return apiFetch<SuccessBody<Operation<M, P>>>(resolvePath(path, params, query), {
+      method: method.toUpperCase() as HttpMethod,
+      body,
+    });
+  };
+}
+
+/**
+ * The API, typed from the committed OpenAPI schema: `api.patch('/assistant/settings/', {body})`
+ * accepts only that operation's body and resolves to its response type.
+ */
+export const api = {
+  get: typedCall('get'),
+  post: typedCall('post'),
+  put: typedCall('put'),
+  patch: typedCall('patch'),
+  delete: typedCall('delete'),
+};
+
+/** A component of the schema, e.g. `Schema<'AssistantSettingsOutput'>`. */
+export type Schema<Name extends keyof components['schemas']> = components['schemas'][Name];
