@@ -1,4 +1,5 @@
 import type { components, paths } from './schema';
+import { readEventStream, type ServerSentEvent } from './sse';
 
 export const API_ROOT = '/api/v1';
 
@@ -51,6 +52,7 @@ export interface ApiFetchOptions {
   method?: HttpMethod;
   /** Sent as JSON, except a FormData, which is sent as multipart/form-data. */
   body?: unknown;
+  signal?: AbortSignal;
 }
 
 async function toApiError(response: Response): Promise<ApiError> {
@@ -70,13 +72,9 @@ async function toApiError(response: Response): Promise<ApiError> {
   );
 }
 
-/**
- * Calls the same-origin JSON API with the session cookie.
- * `path` is relative to /api/v1, e.g. `/members/?page=2`.
- * Resolves to the parsed JSON body (undefined for 204) or rejects with ApiError.
- */
-export async function apiFetch<T>(path: string, { method = 'GET', body }: ApiFetchOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json', ...csrfHeaders(method) };
+/** Sends a same-origin request with the session cookie; rejects with ApiError unless 2xx. */
+async function send(path: string, { method = 'GET', body, signal }: ApiFetchOptions, accept: string): Promise<Response> {
+  const headers: Record<string, string> = { Accept: accept, ...csrfHeaders(method) };
   let payload: BodyInit | undefined;
   if (body instanceof FormData) {
     // The browser sets multipart/form-data with its boundary itself.
@@ -88,23 +86,39 @@ export async function apiFetch<T>(path: string, { method = 'GET', body }: ApiFet
 
   let response: Response;
   try {
-    response = await fetch(`${API_ROOT}${path}`, {
-      method,
-      headers,
-      credentials: 'same-origin',
-      body: payload,
-    });
+    response = await fetch(`${API_ROOT}${path}`, { method, headers, credentials: 'same-origin', body: payload, signal });
   } catch {
     throw new ApiError(0, 'network_error', 'Could not reach the server. Check your connection and try again.');
   }
 
   if (!response.ok) throw await toApiError(response);
+  return response;
+}
+
+/**
+ * Calls the same-origin JSON API with the session cookie.
+ * `path` is relative to /api/v1, e.g. `/members/?page=2`.
+ * Resolves to the parsed JSON body (undefined for 204) or rejects with ApiError.
+ */
+export async function apiFetch<T>(path: string, options: ApiFetchOptions = {}): Promise<T> {
+  const response = await send(path, options, 'application/json');
   if (response.status === 204) return undefined as T;
   try {
     return (await response.json()) as T;
   } catch {
     throw new ApiError(response.status, 'invalid_response', 'The server sent an unexpected response.');
   }
+}
+
+/**
+ * POSTs `body` asking for `text/event-stream` and yields the server-sent events as they arrive.
+ * A refusal (4xx/5xx before the stream starts) rejects with ApiError, as apiFetch does;
+ * aborting `signal` closes the connection.
+ */
+export async function* apiEventStream(path: string, body: unknown, signal?: AbortSignal): AsyncGenerator<ServerSentEvent> {
+  const response = await send(path, { method: 'POST', body, signal }, 'text/event-stream');
+  if (!response.body) throw new ApiError(response.status, 'invalid_response', 'The server sent an empty stream.');
+  yield* readEventStream(response.body);
 }
 
 // --- Typed calls, from the OpenAPI schema (src/api/schema.d.ts, generated from openapi.json) ---

@@ -1,5 +1,6 @@
 import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { ApiKeysPage } from '../features/api-keys/ApiKeysPage';
+import { AssistantPage } from '../features/assistant/AssistantPage';
 import { AuditPage } from '../features/audit/AuditPage';
 import { ImportsPage } from '../features/catalog/imports/ImportsPage';
 import { ImportJobPage, NewImportPage } from '../features/catalog/imports/ImportWizardPage';
@@ -42,6 +43,7 @@ export const routes: RouteObject[] = [
           { path: 'imports/:id', element: <ImportJobPage /> },
         ],
       },
+      { path: 'assistant', element: <AssistantPage /> },
       { path: 'team', element: <TeamPage /> },
       { path: 'api-keys', element: <ApiKeysPage /> },
       { path: 'audit', element: <AuditPage /> },
