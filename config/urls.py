@@ -5,6 +5,8 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from apps.accounts.views import store_handoff
 from apps.core import spa
+from apps.widget import serving
+from apps.widget.views import widget_preview
 
 api_v1 = [
     path("", include("apps.accounts.api.urls")),
@@ -21,6 +23,9 @@ urlpatterns = [
     path("accounts/handoff/", store_handoff, name="store-handoff"),
     path("accounts/", include("allauth.urls")),
     path("api/v1/", include(api_v1)),
+    path("widget.js", serving.loader_js, name="widget-loader"),
+    path("widget/preview/", widget_preview, name="widget-preview"),
+    path("widget/<str:name>", serving.panel_js, name="widget-panel"),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     re_path(r"^app/(?P<path>.*)$", spa.spa_index, name="spa"),

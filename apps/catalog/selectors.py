@@ -110,3 +110,8 @@ def order_get_for_shopper(*, number: str, email: str) -> Order | None:
         ).prefetch_related("lines", "fulfilments")[:2]
     )
     return matches[0] if len(matches) == 1 else None
+
+
+def order_exists() -> bool:
+    """Whether the store has any order (shoppers are then offered the order-status form)."""
+    return Order.objects.exists()

@@ -29,7 +29,7 @@ from apps.conversations.selectors import message_list_after
 from apps.conversations.services.chat import conversation_open, message_feedback_set
 from apps.conversations.turns import Turn, turn_frames
 from apps.conversations.wire import message_frame, ready_frame
-from apps.core.asgi_scope import scope_header
+from apps.core.asgi_scope import scope_header, scope_server_origin
 from apps.core.tenancy.channels import CLOSE_FORBIDDEN, TenantJsonWebsocketConsumer
 from apps.tenants.selectors import tenant_get_by_widget_key
 from apps.widget.selectors import widget_origin_allowed
@@ -62,7 +62,10 @@ class WidgetChatConsumer(TenantJsonWebsocketConsumer):
 
     async def tenant_connect(self) -> None:
         origin = scope_header(self.scope, b"origin")
-        if not await self.db(widget_origin_allowed, origin=origin):
+        allowed = await self.db(
+            widget_origin_allowed, origin=origin, server_origin=scope_server_origin(self.scope)
+        )
+        if not allowed:
             await self.refuse(CLOSE_FORBIDDEN, "origin_not_allowed")
             return
         await self.accept()

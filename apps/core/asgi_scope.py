@@ -11,3 +11,13 @@ def scope_header(scope: dict[str, Any], name: bytes) -> str | None:
         if key == name:
             return bytes(value).decode("latin-1")
     return None
+
+
+def scope_server_origin(scope: dict[str, Any]) -> str | None:
+    """The http(s) origin the connection was addressed to (`ws://demo.localhost:8000/...` →
+    `http://demo.localhost:8000`), from its scheme and Host header; None without a Host."""
+    host = scope_header(scope, b"host")
+    if not host:
+        return None
+    scheme = "https" if scope.get("scheme") in ("https", "wss") else "http"
+    return f"{scheme}://{host}"

@@ -25,8 +25,9 @@ from apps.tenants.models import Tenant
 from apps.tenants.selectors import host_url, tenant_get_by_host
 
 # Paths that work on a store host without membership (auth pages incl. the sign-in hand-off,
-# static, API, sockets).
-_OPEN_PREFIXES = ("/accounts/", "/static/", "/api/", "/ws/", "/favicon")
+# static, API, sockets, the widget's scripts), except the members-only pages under them.
+_OPEN_PREFIXES = ("/accounts/", "/static/", "/api/", "/ws/", "/favicon", "/widget.js", "/widget/")
+_MEMBER_PREFIXES = ("/widget/preview/",)
 
 
 def _wants_json(request: HttpRequest) -> bool:
@@ -107,7 +108,9 @@ class TenantAccessMiddleware:
                     "This store is suspended. Its data is kept; contact support to restore access."
                 ),
             )
-        if request.path.startswith(_OPEN_PREFIXES):
+        if request.path.startswith(_OPEN_PREFIXES) and not request.path.startswith(
+            _MEMBER_PREFIXES
+        ):
             return self.get_response(request)
         if not request.user.is_authenticated:
             # Sign in on the root domain, which then hands the session over to this host.

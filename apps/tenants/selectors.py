@@ -56,6 +56,16 @@ def widget_key_list(*, tenant: Tenant) -> QuerySet[WidgetKey]:
     return WidgetKey.objects.filter(tenant=tenant)
 
 
+def widget_key_active_first(*, tenant: Tenant) -> WidgetKey | None:
+    """The store's newest active key: the one its install snippet shows."""
+    return widget_key_list(tenant=tenant).filter(revoked_at__isnull=True).first()
+
+
+def tenant_domain_list(*, tenant: Tenant) -> list[str]:
+    """The host names Aisle serves the store on (`<slug>.<BASE_DOMAIN>`, custom domains)."""
+    return list(Domain.objects.filter(tenant=tenant).values_list("domain", flat=True))
+
+
 def widget_key_get(*, tenant: Tenant, key_id: int) -> WidgetKey | None:
     return WidgetKey.objects.filter(tenant=tenant, pk=key_id).first()
 

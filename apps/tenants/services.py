@@ -14,7 +14,11 @@ from django.utils.translation import gettext as _
 from apps.audit.services import audit_record
 from apps.tenants import provisioning
 from apps.tenants.models import Domain, Plan, Tenant, WidgetKey
-from apps.tenants.selectors import WIDGET_KEY_PREFIX, widget_key_cache_key
+from apps.tenants.selectors import (
+    WIDGET_KEY_PREFIX,
+    widget_key_active_first,
+    widget_key_cache_key,
+)
 from apps.tenants.validation import name_validate, schema_name_for, slug_validate
 
 logger = logging.getLogger(__name__)
@@ -110,5 +114,4 @@ def widget_key_rotate(*, key: WidgetKey, actor: Any = None) -> WidgetKey:
 
 def widget_key_ensure(*, tenant: Tenant) -> WidgetKey:
     """The store's newest active key, created when it has none (demo seeding)."""
-    existing = tenant.widget_keys.filter(revoked_at__isnull=True).first()
-    return existing or widget_key_create(tenant=tenant)
+    return widget_key_active_first(tenant=tenant) or widget_key_create(tenant=tenant)

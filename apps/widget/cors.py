@@ -1,8 +1,10 @@
-"""CORS for the chat endpoints the widget calls from storefront pages (`/api/v1/chat/`).
+"""CORS for what the widget calls from storefront pages: the chat endpoints (`/api/v1/chat/`)
+and its public config (`/api/v1/widget/config/<key>/`).
 
 Preflights are answered for any origin: they carry no key, and the real request is checked
-(widget key + the store's allowed origins, apps.conversations.api.auth). Real responses get
-`Access-Control-Allow-Origin` only when that check passed. No cookies are involved."""
+(widget key + the store's allowed origins: apps.conversations.api.auth, the config view). Real
+responses get `Access-Control-Allow-Origin` only when that check passed. No cookies are
+involved."""
 
 from __future__ import annotations
 
@@ -12,7 +14,7 @@ from django.http import HttpRequest, HttpResponse
 
 from apps.widget.keys import WIDGET_KEY_HEADER
 
-CHAT_PATH_PREFIX = "/api/v1/chat/"
+WIDGET_PATH_PREFIXES = ("/api/v1/chat/", "/api/v1/widget/config/")
 
 
 class WidgetCorsMiddleware:
@@ -20,7 +22,7 @@ class WidgetCorsMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if not request.path.startswith(CHAT_PATH_PREFIX):
+        if not request.path.startswith(WIDGET_PATH_PREFIXES):
             return self.get_response(request)
         origin = request.headers.get("Origin")
         if (

@@ -6,6 +6,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError
+from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
 _DEFAULT_PORTS = {"http": 80, "https": 443}
@@ -50,3 +51,8 @@ def origin_matches(*, origin: str | None, allowed: list[str]) -> bool:
         return origin_normalize(origin) in allowed
     except ValidationError:
         return False
+
+
+def request_origin(request: HttpRequest) -> str:
+    """The origin a request was addressed to (`http://demo.localhost:8000`): Aisle's own."""
+    return f"{request.scheme}://{request.get_host()}"

@@ -1,12 +1,72 @@
 from __future__ import annotations
 
+from typing import Any
+from urllib.parse import urlsplit
+
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+
+from apps.catalog.selectors import order_exists
+from apps.conversations.services.assistant_settings import assistant_settings_get
+from apps.core.tenancy import current_tenant
+from apps.tenants.selectors import tenant_domain_list
 from apps.widget.models import WidgetSettings
-from apps.widget.origins import origin_matches
+from apps.widget.origins import origin_matches, origin_normalize
+from apps.widget.services import (
+    WIDGET_CONFIG_CACHE_S,
+    widget_config_cache_key,
+    widget_settings_get,
+)
+from apps.widget.theme import theme_for
 
-
-def widget_origin_allowed(*, origin: str | None) -> bool:
-    """Whether widget-key traffic from this Origin is accepted by the active store."""
+def widget_origin_allowed(*, origin: str | None, server_origin: str | None = None) -> bool:
+    """Whether widget-key traffic from this Origin is accepted by the active store: one of its
+    allowed origins, or one of the store's own Aisle hosts (its domains, the admin site's live
+    preview) with the scheme and port of `server_origin`, the `scheme://host[:port]` the request
+    itself was addressed to."""
     settings = WidgetSettings.objects.filter(pk=1).first()
-    return settings is not None and origin_matches(
-        origin=origin, allowed=settings.allowed_origins
-    )
+    if settings is not None and origin_matches(origin=origin, allowed=settings.allowed_origins):
+        return True
+    tenant = current_tenant()
+    if not origin or not server_origin or tenant is None:
+        return False
+    try:
+        server = urlsplit(origin_normalize(server_origin))
+    except ValidationError:
+        return False
+    scheme, suffix = server.scheme, f":{server.port}" if server.port else ""
+    own = [f"{scheme}://{domain}{suffix}" for domain in tenant_domain_list(tenant=tenant)]
+    return origin_matches(origin=origin, allowed=own)
+
+
+def widget_theme(settings: WidgetSettings) -> dict[str, str]:
+    """The effective look: the merchant's colour corrected for contrast (theme.py)."""
+    theme = theme_for(settings.primary_color)
+    return {
+        "primary": theme.primary,
+        "on_primary": theme.on_primary,
+        "position": settings.position,
+        "icon": settings.launcher_icon,
+    }
+
+
+def widget_config_store_part() -> dict[str, Any]:
+    """What the public config says about the active store (everything but its URLs), from the
+    cache when it can."""
+    cached = cache.get(widget_config_cache_key())
+    if cached is not None:
+        return dict(cached)
+    tenant = current_tenant()
+    widget = widget_settings_get()
+    assistant = assistant_settings_get()
+    config = {
+        "store": {"name": tenant.name if tenant else ""},
+        "assistant": {"name": assistant.name, "handoff_enabled": assistant.handoff_enabled},
+        "theme": widget_theme(widget),
+        "greeting": widget.greeting,
+        "suggested_questions": widget.suggested_questions,
+        "locale": widget.locale,
+        "order_lookup": order_exists(),
+    }
+    cache.set(widget_config_cache_key(), config, WIDGET_CONFIG_CACHE_S)
+    return config

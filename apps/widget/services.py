@@ -2,14 +2,34 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.utils.translation import gettext as _
 
 from apps.audit.services import audit_record
+from apps.core.tenancy import current_schema
 from apps.widget.models import WidgetSettings
 from apps.widget.origins import origin_normalize
 
 MAX_ALLOWED_ORIGINS = 50
+UPDATABLE_FIELDS = {
+    "allowed_origins",
+    "primary_color",
+    "position",
+    "launcher_icon",
+    "greeting",
+    "suggested_questions",
+    "locale",
+}
+# The store part of the public widget config (apps.widget.selectors) is cached per store and
+# cleared when widget or assistant settings change; the TTL bounds how long a store's first
+# orders take to switch the shopper's order-status form on.
+WIDGET_CONFIG_CACHE_S = 300
+
+
+def widget_config_cache_key() -> str:
+    return f"widget-config:{current_schema()}"
 
 
 def widget_settings_get() -> WidgetSettings:
@@ -17,17 +37,43 @@ def widget_settings_get() -> WidgetSettings:
     return settings
 
 
-def widget_settings_update(*, allowed_origins: list[str], actor: Any = None) -> WidgetSettings:
+def _origins_normalize(allowed_origins: list[str]) -> list[str]:
     if len(allowed_origins) > MAX_ALLOWED_ORIGINS:
         raise ValidationError(
             {"allowed_origins": _("At most %(n)d origins.") % {"n": MAX_ALLOWED_ORIGINS}}
         )
     try:
-        normalized = list(dict.fromkeys(origin_normalize(value) for value in allowed_origins))
+        return list(dict.fromkeys(origin_normalize(value) for value in allowed_origins))
     except ValidationError as error:
         raise ValidationError({"allowed_origins": error.messages[0]}) from error
+
+
+def widget_settings_update(*, actor: Any = None, **fields: Any) -> WidgetSettings:
+    """Change some of the widget settings (values validated by the API's input serializer;
+    origins are normalised here). Audited; the cached public config is cleared."""
+    unknown = set(fields) - UPDATABLE_FIELDS
+    if unknown:
+        raise TypeError(f"not widget settings: {sorted(unknown)}")
+    if "allowed_origins" in fields:
+        fields["allowed_origins"] = _origins_normalize(fields["allowed_origins"])
     settings = widget_settings_get()
-    settings.allowed_origins = normalized
-    settings.save(update_fields=["allowed_origins", "updated_at"])
-    audit_record(action="widget.settings_changed", actor=actor, data={"allowed_origins": normalized})
+    changed = [name for name, value in fields.items() if getattr(settings, name) != value]
+    for name in changed:
+        setattr(settings, name, fields[name])
+    if changed:
+        settings.save(update_fields=[*changed, "updated_at"])
+        audit_record(
+            action="widget.settings_changed",
+            actor=actor,
+            data={name: fields[name] for name in changed},
+        )
+        widget_config_forget()
     return settings
+
+
+def widget_config_forget() -> None:
+    """Drop the active store's cached public config, now and again after commit (a request
+    that read the old rows while this transaction was open could otherwise re-cache them)."""
+    key = widget_config_cache_key()
+    cache.delete(key)
+    transaction.on_commit(lambda: cache.delete(key))

@@ -326,6 +326,8 @@ STATICFILES_DIRS = [
     )
     if path.is_dir()
 ] + [BASE_DIR / "static"]
+# Where /widget.js and the panel are served from (apps/widget/serving.py): the widget build.
+WIDGET_DIST_DIR = BASE_DIR / "widget" / "dist"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from apps.accounts.roles import Role
 from apps.core.tenancy import tenant_context
 from apps.tenants.selectors import tenant_get_by_widget_key
-from apps.tenants.services import tenant_suspend, widget_key_create
+from apps.tenants.services import tenant_suspend, widget_key_create, widget_key_revoke
 from apps.widget.origins import origin_matches, origin_normalize
 from tests.accounts.factories import MembershipFactory
 from tests.conftest import client_for
@@ -91,3 +91,68 @@ def test_key_lookups_follow_the_stores_status(tenant_a) -> None:
     assert tenant_get_by_widget_key(key=key.key).is_active  # cached now
     tenant_suspend(tenant=tenant_a, reason="test")
     assert not tenant_get_by_widget_key(key=key.key).is_active
+
+
+def test_appearance_is_saved_and_returned_with_the_effective_theme(tenant_a, owner_a) -> None:
+    # Given an owner of store A
+    client = client_for(tenant_a, owner_a.user)
+    # When they change the look
+    saved = client.patch(
+        "/api/v1/widget/settings/",
+        {
+            "primary_color": "#FFD400",
+            "position": "left",
+            "launcher_icon": "bag",
+            "greeting": "Hello there!",
+            "suggested_questions": ["Do you ship to Austria?", "Where is my order?"],
+            "locale": "de",
+        },
+        content_type="application/json",
+    ).json()
+    # Then it is stored as given, and the theme shows the contrast-corrected colours
+    assert saved["primary_color"] == "#FFD400"
+    assert (saved["position"], saved["launcher_icon"], saved["locale"]) == ("left", "bag", "de")
+    assert saved["suggested_questions"] == ["Do you ship to Austria?", "Where is my order?"]
+    assert saved["theme"] == {
+        "primary": "#ffd400",
+        "on_primary": "#111111",
+        "position": "left",
+        "icon": "bag",
+    }
+    assert client.get("/api/v1/widget/settings/").json()["greeting"] == "Hello there!"
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("primary_color", "blue"),
+        ("primary_color", "#12345"),
+        ("position", "top"),
+        ("launcher_icon", "rocket"),
+        ("greeting", "x" * 301),
+        ("suggested_questions", ["ok"] * 7),
+        ("suggested_questions", ["fine", "   "]),
+        ("suggested_questions", ["y" * 121]),
+        ("locale", "it"),
+    ],
+)
+def test_invalid_appearance_is_refused_with_its_field(tenant_a, owner_a, field, value) -> None:
+    client = client_for(tenant_a, owner_a.user)
+    refused = client.patch(
+        "/api/v1/widget/settings/", {field: value}, content_type="application/json"
+    )
+    assert (refused.status_code, refused.json()["field"]) == (400, field)
+
+
+def test_the_snippet_uses_the_newest_active_key_and_the_requests_host(tenant_a, owner_a) -> None:
+    client = client_for(tenant_a, owner_a.user)
+    # Given no key yet, there is no snippet
+    assert client.get("/api/v1/widget/settings/").json()["snippet"] is None
+    # When keys are created and the newest revoked, the older active one is shown
+    with tenant_context(tenant_a):
+        older = widget_key_create(tenant=tenant_a)
+        widget_key_revoke(key=widget_key_create(tenant=tenant_a))
+    snippet = client.get("/api/v1/widget/settings/").json()["snippet"]
+    assert snippet == (
+        f'<script async src="http://store-a.localhost/widget.js" data-key="{older.key}"></script>'
+    )

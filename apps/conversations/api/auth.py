@@ -18,6 +18,7 @@ from apps.conversations.models import Conversation
 from apps.tenants.models import Tenant
 from apps.tenants.selectors import tenant_get_by_widget_key
 from apps.widget.keys import WIDGET_KEY_HEADER, request_widget_key
+from apps.widget.origins import request_origin
 from apps.widget.selectors import widget_origin_allowed
 
 
@@ -69,7 +70,7 @@ class IsShopperChannel(BasePermission):
         if not isinstance(user, WidgetPrincipal):
             return False
         origin = request.headers.get("Origin")
-        if not widget_origin_allowed(origin=origin):
+        if not widget_origin_allowed(origin=origin, server_origin=request_origin(request._request)):
             self.message = _("This page's origin may not use the store's widget.")
             self.code = "origin_not_allowed"
             return False

@@ -25,9 +25,12 @@ from apps.conversations.llm.openai_compatible import OpenAICompatibleProvider
 from apps.conversations.llm.secrets import SecretDecryptError, secret_decrypt, secret_encrypt
 from apps.conversations.models import AssistantSettings
 from apps.core.addresses import blocked_address_for
+from apps.widget.services import widget_config_forget
 
 logger = logging.getLogger(__name__)
 
+# What the storefront widget's public config shows of these settings.
+WIDGET_CONFIG_FIELDS = {"name", "handoff_enabled"}
 MAX_REFUSED_TOPICS = 30
 MAX_TOPIC_CHARS = 100
 MAX_API_KEY_CHARS = 500
@@ -204,6 +207,8 @@ def assistant_settings_update(*, actor: Any, **fields: Any) -> AssistantSettings
             target="assistant",
             data={name: getattr(row, name) for name in changed},
         )
+        if WIDGET_CONFIG_FIELDS.intersection(changed):
+            widget_config_forget()
     return row
 
 

@@ -11,4 +11,5 @@ urlpatterns = [
         name="api-widget-key-rotate",
     ),
     path("settings/", views.WidgetSettingsView.as_view(), name="api-widget-settings"),
+    path("config/<str:key>/", views.WidgetConfigView.as_view(), name="api-widget-config"),
 ]
