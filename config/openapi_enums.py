@@ -3,8 +3,10 @@ them by dotted path, which cannot reach a model's nested choices class."""
 
 from apps.catalog.models import ImportJob, Order, Product
 from apps.knowledge.models import Source
+from apps.widget.models import WidgetSettings
 
 SOURCE_KIND = Source.Kind
 IMPORT_KIND = ImportJob.Kind
 PRODUCT_STATUS = Product.Status
 ORDER_STATUS = Order.Status
+WIDGET_LAUNCHER_ICON = WidgetSettings.LauncherIcon

@@ -311,6 +311,7 @@ SPECTACULAR_SETTINGS = {
         "ImportKindEnum": "config.openapi_enums.IMPORT_KIND",
         "ProductStatusEnum": "config.openapi_enums.PRODUCT_STATUS",
         "OrderStatusEnum": "config.openapi_enums.ORDER_STATUS",
+        "LauncherIconEnum": "config.openapi_enums.WIDGET_LAUNCHER_ICON",
     },
 }
 

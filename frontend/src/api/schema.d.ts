@@ -580,6 +580,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/widget/config/{key}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description The public config a storefront's loader fetches: no session, CSRF or cookies; the page's
+         *     Origin must be allowed. The store comes from the key; on a store's own host a key of
+         *     another store is unknown.
+         */
+        get: operations["v1_widget_config_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/widget/keys/": {
         parameters: {
             query?: never;
@@ -725,6 +746,8 @@ export interface components {
             /** Format: date-time */
             readonly created_at: string;
         };
+        /** @enum {unknown} */
+        BlankEnum: "";
         ChatMessageInputRequest: {
             session_id: string;
             text: string;
@@ -1566,6 +1589,14 @@ export interface components {
          * @enum {string}
          */
         LanguagePolicyEnum: "match" | "store";
+        /**
+         * @description * `chat` - Chat
+         *     * `bag` - Bag
+         *     * `help` - Help
+         *     * `sparkle` - Sparkle
+         * @enum {string}
+         */
+        LauncherIconEnum: "chat" | "bag" | "help" | "sparkle";
         LimitsOutput: {
             max_upload_bytes: number;
             allowed_extensions: string[];
@@ -1576,6 +1607,15 @@ export interface components {
          * @enum {string}
          */
         LlmApiFlavourEnum: "openai" | "azure";
+        /**
+         * @description * `` - Shopper's browser language
+         *     * `en` - English
+         *     * `de` - German
+         *     * `fr` - French
+         *     * `es` - Spanish
+         * @enum {string}
+         */
+        LocaleEnum: "en" | "de" | "fr" | "es";
         MeOutput: {
             user: components["schemas"]["UserOutput"] | null;
             tenant: components["schemas"]["TenantOutput"];
@@ -1920,6 +1960,12 @@ export interface components {
         };
         PatchedWidgetSettingsInputRequest: {
             allowed_origins?: string[];
+            primary_color?: string;
+            position?: components["schemas"]["PositionEnum"];
+            launcher_icon?: components["schemas"]["LauncherIconEnum"];
+            greeting?: string;
+            suggested_questions?: string[];
+            locale?: components["schemas"]["LocaleEnum"] | components["schemas"]["BlankEnum"];
         };
         PlaygroundMessageInputRequest: {
             text: string;
@@ -1927,6 +1973,12 @@ export interface components {
             conversation_id?: string;
             locale?: string;
         };
+        /**
+         * @description * `right` - Right
+         *     * `left` - Left
+         * @enum {string}
+         */
+        PositionEnum: "right" | "left";
         ProductCardOutput: {
             id: number;
             title: string;
@@ -2217,18 +2269,52 @@ export interface components {
             barcode?: string;
             image_url?: string;
         };
+        /** @description The public config a storefront's loader fetches (README, "Widget"). */
+        WidgetConfigOutput: {
+            store: {
+                [key: string]: unknown;
+            };
+            assistant: {
+                [key: string]: unknown;
+            };
+            theme: components["schemas"]["WidgetThemeOutput"];
+            greeting: string;
+            suggested_questions: string[];
+            locale: string;
+            order_lookup: boolean;
+            /** Format: uri */
+            panel_url: string;
+            ws_url: string;
+            /** Format: uri */
+            http_url: string;
+        };
         WidgetKeyOutput: {
             readonly id: number;
-            key: string;
+            readonly key: string;
             /** Format: date-time */
             readonly created_at: string;
             /** Format: date-time */
-            revoked_at?: string | null;
+            readonly revoked_at: string | null;
         };
+        /** @description `snippet` comes from the view's context (it needs the request and the store's key). */
         WidgetSettingsOutput: {
-            allowed_origins?: unknown;
+            readonly allowed_origins: string[];
+            readonly primary_color: string;
+            readonly position: components["schemas"]["PositionEnum"];
+            readonly launcher_icon: components["schemas"]["LauncherIconEnum"];
+            readonly greeting: string;
+            readonly suggested_questions: string[];
+            readonly locale: components["schemas"]["LocaleEnum"] | components["schemas"]["BlankEnum"];
+            readonly theme: components["schemas"]["WidgetThemeOutput"];
+            readonly snippet: string | null;
             /** Format: date-time */
             readonly updated_at: string;
+        };
+        WidgetThemeOutput: {
+            primary: string;
+            on_primary: string;
+            position: components["schemas"]["PositionEnum"];
+            icon: components["schemas"]["LauncherIconEnum"];
         };
     };
     responses: never;
@@ -3398,6 +3484,27 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["TurnOutput"];
                     "text/event-stream": string;
+                };
+            };
+        };
+    };
+    v1_widget_config_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WidgetConfigOutput"];
                 };
             };
         };
