@@ -12,6 +12,7 @@ import { SourceDetailPage } from '../features/knowledge/SourceDetailPage';
 import { NotFoundPage } from '../features/not-found/NotFoundPage';
 import { OverviewPage } from '../features/overview/OverviewPage';
 import { TeamPage } from '../features/team/TeamPage';
+import { WidgetPage } from '../features/widget/WidgetPage';
 import { AppLayout } from './AppLayout';
 import { RouteError } from './RouteError';
 
@@ -44,6 +45,7 @@ export const routes: RouteObject[] = [
         ],
       },
       { path: 'assistant', element: <AssistantPage /> },
+      { path: 'widget', element: <WidgetPage /> },
       { path: 'team', element: <TeamPage /> },
       { path: 'api-keys', element: <ApiKeysPage /> },
       { path: 'audit', element: <AuditPage /> },

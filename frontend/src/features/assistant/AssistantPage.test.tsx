@@ -152,6 +152,13 @@ describe('Assistant page', () => {
     expect(screen.getByRole('textbox', { name: 'Resource endpoint' })).toBeInTheDocument();
   });
 
+  it('is in the main navigation, marked as the current page', async () => {
+    renderAssistant('viewer');
+
+    const nav = await screen.findByRole('navigation', { name: 'Main navigation' });
+    expect(within(nav).getByRole('link', { name: 'Assistant' })).toHaveAttribute('aria-current', 'page');
+  });
+
   it('shows the settings read-only to an editor, without key or test controls', async () => {
     renderAssistant('editor', { [`GET ${SETTINGS_PATH}`]: { body: LLM } });
 
