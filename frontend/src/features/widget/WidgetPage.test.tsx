@@ -39,9 +39,9 @@ describe('Widget page', () => {
   it('saves the changed appearance, reloads the preview and notes a contrast correction', async () => {
     const saved: WidgetSettings = {
       ...SETTINGS,
-      primary_color: '#ffd700',
+      primary_color: '#777777',
       suggested_questions: ['Do you ship to Austria?', 'Where is my order?'],
-      theme: { ...SETTINGS.theme, primary: '#7a6700', on_primary: '#ffffff' },
+      theme: { ...SETTINGS.theme, primary: '#757575', on_primary: '#ffffff' },
       updated_at: '2025-01-15T11:00:00Z',
     };
     const { requests } = renderWidget('admin', {
@@ -53,7 +53,7 @@ describe('Widget page', () => {
     expect(preview).toHaveAttribute('src', `/widget/preview/?v=${encodeURIComponent(SETTINGS.updated_at)}`);
     const colour = screen.getByRole('textbox', { name: 'Primary colour' });
     await userEvent.clear(colour);
-    await userEvent.paste('#ffd700');
+    await userEvent.paste('#777777');
     await userEvent.click(screen.getByRole('button', { name: 'Add question' }));
     await userEvent.click(screen.getByRole('textbox', { name: 'Suggested question 2' }));
     await userEvent.paste('Where is my order?');
@@ -62,7 +62,7 @@ describe('Widget page', () => {
 
     expect(await screen.findByText('Widget settings saved.')).toBeInTheDocument();
     expect(requestsTo(requests, 'PATCH', SETTINGS_PATH)[0]?.body).toEqual({
-      primary_color: '#ffd700',
+      primary_color: '#777777',
       suggested_questions: ['Do you ship to Austria?', 'Where is my order?'],
     });
     await waitFor(() =>
@@ -72,7 +72,7 @@ describe('Widget page', () => {
       ),
     );
     expect(screen.getByText('Colour adjusted for contrast')).toBeInTheDocument();
-    expect(screen.getByText(/shoppers see #7a6700/)).toBeInTheDocument();
+    expect(screen.getByText(/shoppers see #757575/)).toBeInTheDocument();
   });
 
   it('edits allowed websites and shows a server error for them', async () => {
