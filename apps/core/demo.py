@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.conf import settings
+
 from apps.accounts.demo import DemoCredentials, demo_store_ensure
 from apps.catalog.services.demo import demo_catalog_ensure, demo_orders_ensure
 from apps.core.tenancy import tenant_context
@@ -28,8 +30,16 @@ def demo_seed() -> DemoStore:
         demo_catalog_ensure()
         demo_orders_ensure()
         widget_key = widget_key_ensure(tenant=tenant)
-        if not widget_settings_get().allowed_origins:
+        origins = widget_settings_get().allowed_origins or [
             # Pages served by Aisle itself in development (root domain and the store's host).
-            origins = [host_url(path=""), tenant_url(tenant=tenant, path="")]
-            widget_settings_update(allowed_origins=origins)
+            host_url(path=""),
+            tenant_url(tenant=tenant, path=""),
+        ]
+        if demo_storefront_origin() not in origins:
+            widget_settings_update(allowed_origins=[*origins, demo_storefront_origin()])
     return DemoStore(credentials=credentials, widget_key=widget_key.key)
+
+
+def demo_storefront_origin() -> str:
+    """Where `make dev` serves the demo shop page (`manage.py demo_storefront`)."""
+    return f"http://127.0.0.1:{settings.DEMO_STOREFRONT_PORT}"

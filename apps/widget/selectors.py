@@ -19,6 +19,7 @@ from apps.widget.services import (
 )
 from apps.widget.theme import theme_for
 
+
 def widget_origin_allowed(*, origin: str | None, server_origin: str | None = None) -> bool:
     """Whether widget-key traffic from this Origin is accepted by the active store: one of its
     allowed origins, or one of the store's own Aisle hosts (its domains, the admin site's live

@@ -329,6 +329,8 @@ STATICFILES_DIRS = [
 ] + [BASE_DIR / "static"]
 # Where /widget.js and the panel are served from (apps/widget/serving.py): the widget build.
 WIDGET_DIST_DIR = BASE_DIR / "widget" / "dist"
+# `make dev` serves a demo shop embedding the widget on http://127.0.0.1:<this port>/.
+DEMO_STOREFRONT_PORT = env.int("DEMO_STOREFRONT_PORT", default=8001)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},

@@ -5,6 +5,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.catalog.conftest import in_store_a, source  # noqa: F401 - fixtures
+
 LOADER = "(()=>{/* loader */})();\n" * 20
 PANEL = "(()=>{/* panel */})();\n" * 200
 PANEL_FILE = "panel-abc123.js"

@@ -1,4 +1,5 @@
-"""`make dev`: migrate, start web, seed the demo store, then run the workers and scheduler too.
+"""`make dev`: migrate, start web, seed the demo store, then run the workers, the scheduler and
+the demo storefront (a shop page on another origin that embeds the widget) too.
 
 Children run in their own process groups so Ctrl-C reaches only this supervisor, which then
 stops them (SIGTERM, then SIGKILL to the whole group after a grace period) and finally the embedded
@@ -20,7 +21,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from apps.core.demo import DemoStore, demo_seed
+from apps.core.demo import DemoStore, demo_seed, demo_storefront_origin
 from apps.tenants.selectors import host_url
 from config import embedded_services
 
@@ -79,6 +80,7 @@ class Command(BaseCommand):
                 "ingest",
             ],
             "scheduler": [python, "manage.py", "run_scheduler"],
+            "shop": [python, "manage.py", "demo_storefront"],
         }
         processes.update({name: self._spawn(name, argv) for name, argv in workers.items()})
         self._banner(demo, port)
@@ -117,7 +119,7 @@ class Command(BaseCommand):
         return process
 
     def _shutdown(self, processes: dict[str, subprocess.Popen[bytes]]) -> None:
-        self.stdout.write("[dev] stopping web, worker and scheduler...")
+        self.stdout.write("[dev] stopping web, workers, scheduler and storefront...")
         for process in processes.values():
             if process.poll() is None:
                 # The child's main process only: Dramatiq's stops its own workers gracefully.
@@ -142,6 +144,7 @@ class Command(BaseCommand):
             f"    API docs            {creds.url.replace('/app/', '/api/docs/')}\n"
             f"    Demo owner          {creds.email} / {creds.password}\n"
             f"    Demo widget key     {demo.widget_key}\n"
+            f"    Demo storefront     {demo_storefront_origin()}/  (the widget on another origin)\n"
             f"    Emails (verification, invitations) are printed below by the web process.\n"
             "  Press Ctrl-C to stop everything.\n"
         )
