@@ -13,7 +13,7 @@ PIP := $(PY) -m pip
 TORCH_VERSION := 2.13.0
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: help install frontend system-packages dev test test-python test-js lint migrate shell stop bench clean
+.PHONY: help install frontend system-packages dev test test-python test-js lint migrate shell stop bench clean openapi
 
 help:
 	@echo "make dev      set everything up and run Aisle (web + worker + scheduler) with a demo store"
@@ -21,6 +21,7 @@ help:
 	@echo "make lint     ruff, mypy and the TypeScript checks"
 	@echo "make migrate  apply migrations to the public schema, the template and every store"
 	@echo "make shell    Django shell against the (embedded) services"
+	@echo "make openapi  regenerate frontend/openapi.json (the admin site's API types) after an API change"
 	@echo "make bench SUITE=tenants   run a benchmark suite, figures in bench-<suite>.json"
 	@echo "make stop     stop the embedded PostgreSQL and Redis"
 
@@ -41,7 +42,7 @@ frontend/node_modules/.package-lock.json: frontend/package-lock.json
 widget/node_modules/.package-lock.json: widget/package-lock.json
 	cd widget && npm ci --no-audit --no-fund
 
-FRONTEND_SOURCES := $(shell find frontend/src frontend/index.html frontend/vite.config.ts -type f 2>/dev/null)
+FRONTEND_SOURCES := $(shell find frontend/src frontend/index.html frontend/vite.config.ts frontend/openapi.json -type f 2>/dev/null)
 WIDGET_SOURCES := $(shell find widget/src widget/scripts widget/vite.config.ts -type f 2>/dev/null)
 
 frontend/dist/index.html: frontend/node_modules/.package-lock.json $(FRONTEND_SOURCES)
@@ -88,6 +89,10 @@ migrate: install
 
 shell: install
 	$(PY) manage.py shell
+
+# The committed schema the admin site's TypeScript types are generated from (a test checks it).
+openapi: install
+	$(PY) manage.py spectacular --format openapi-json --file frontend/openapi.json
 
 SUITE ?= tenants
 bench: install

@@ -309,6 +309,16 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Choice sets that share a field name get stable names instead of hashed suffixes (the
+    # admin site's types are generated from this schema).
+    "ENUM_NAME_OVERRIDES": {
+        "RoleEnum": "apps.accounts.roles.Role",
+        "SourceKindEnum": "config.openapi_enums.SOURCE_KIND",
+        "ImportKindEnum": "config.openapi_enums.IMPORT_KIND",
+        "ProductStatusEnum": "config.openapi_enums.PRODUCT_STATUS",
+        "OrderStatusEnum": "config.openapi_enums.ORDER_STATUS",
+        "LauncherIconEnum": "config.openapi_enums.WIDGET_LAUNCHER_ICON",
+    },
 }
 
 # --- Static files, i18n ----------------------------------------------------------------------

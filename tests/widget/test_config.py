@@ -34,7 +34,12 @@ def test_config_has_the_agreed_shape(tenant_a, key_a) -> None:
     assert response.json() == {
         "store": {"name": "Store A"},
         "assistant": {"name": "Assistant", "handoff_enabled": True},
-        "theme": {"primary": "#1f6feb", "on_primary": "#ffffff", "position": "right", "icon": "chat"},
+        "theme": {
+            "primary": "#1f6feb",
+            "on_primary": "#ffffff",
+            "position": "right",
+            "icon": "chat",
+        },
         "greeting": "Hi from A",
         "suggested_questions": [],
         "locale": "",
@@ -130,7 +135,10 @@ def test_changes_to_widget_or_assistant_settings_show_at_once(tenant_a, key_a) -
 
 def test_the_stores_own_hosts_are_allowed_for_the_admin_preview(tenant_a, key_a) -> None:
     # The preview on store-a.localhost loads the widget from the root domain
-    assert get_config(key_a, origin="http://store-a.localhost").status_code == 200
+    preview = get_config(key_a, origin="http://store-a.localhost")
+    assert preview.status_code == 200
+    # and shows each save at once: browsers must not reuse the config
+    assert preview["Cache-Control"] == "no-cache"
     # with the request's scheme and port only, and never another store's host
     assert get_config(key_a, origin="https://store-a.localhost").status_code == 403
     assert get_config(key_a, origin="http://store-a.localhost:8443").status_code == 403

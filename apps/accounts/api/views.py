@@ -67,6 +67,7 @@ class MemberListView(GenericAPIView):
     permission_classes = [IsTenantMember]
     serializer_class = s.MemberOutput
 
+    @extend_schema(responses=s.MemberOutput(many=True))
     def get(self, request: Request) -> Response:
         return paginated(self, member_list(tenant=request.tenant), s.MemberOutput)  # type: ignore[attr-defined]
 
@@ -89,6 +90,7 @@ class MemberDetailView(GenericAPIView):
         )
         return Response(s.MemberOutput(member).data)
 
+    @extend_schema(responses={204: None})
     def delete(self, request: Request, member_id: int) -> Response:
         membership_remove(actor=_actor(request), membership=self._member(request, member_id))
         return Response(status=status.HTTP_204_NO_CONTENT)
@@ -98,6 +100,7 @@ class InvitationListView(GenericAPIView):
     permission_classes = [IsAdmin]
     serializer_class = s.InvitationOutput
 
+    @extend_schema(responses=s.InvitationOutput(many=True))
     def get(self, request: Request) -> Response:
         return paginated(self, invitation_list(tenant=request.tenant), s.InvitationOutput)  # type: ignore[attr-defined]
 
@@ -111,6 +114,7 @@ class InvitationListView(GenericAPIView):
 class InvitationDetailView(GenericAPIView):
     permission_classes = [IsAdmin]
 
+    @extend_schema(responses={204: None})
     def delete(self, request: Request, invitation_id: int) -> Response:
         invitation = found(invitation_get(tenant=request.tenant, invitation_id=invitation_id))  # type: ignore[attr-defined]
         invitation_revoke(actor=_actor(request), invitation=invitation)
@@ -121,6 +125,7 @@ class ApiKeyListView(GenericAPIView):
     permission_classes = [IsAdmin]
     serializer_class = s.ApiKeyOutput
 
+    @extend_schema(responses=s.ApiKeyOutput(many=True))
     def get(self, request: Request) -> Response:
         return paginated(self, api_key_list(tenant=request.tenant), s.ApiKeyOutput)  # type: ignore[attr-defined]
 
@@ -135,6 +140,7 @@ class ApiKeyListView(GenericAPIView):
 class ApiKeyDetailView(GenericAPIView):
     permission_classes = [IsAdmin]
 
+    @extend_schema(responses={204: None})
     def delete(self, request: Request, key_id: int) -> Response:
         key = found(api_key_get(tenant=request.tenant, key_id=key_id))  # type: ignore[attr-defined]
         api_key_revoke(actor=_actor(request), key=key)

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.generics import GenericAPIView
 from rest_framework.request import Request
@@ -23,5 +24,6 @@ class AuditEventListView(GenericAPIView):
     permission_classes = [IsAdmin]
     serializer_class = AuditEventOutput
 
+    @extend_schema(responses=AuditEventOutput(many=True))
     def get(self, request: Request) -> Response:
         return paginated(self, audit_event_list(), AuditEventOutput)

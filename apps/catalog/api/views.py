@@ -57,6 +57,7 @@ class ProductListView(GenericAPIView):
     permission_classes = [IsTenantMember]
     serializer_class = s.ProductListOutput
 
+    @extend_schema(responses=s.ProductListOutput(many=True))
     def get(self, request: Request) -> Response:
         return paginated(self, product_list(filters=_list_filters(request)), s.ProductListOutput)
 
@@ -87,6 +88,7 @@ class CollectionListView(GenericAPIView):
     permission_classes = [IsTenantMember]
     serializer_class = s.CollectionOutput
 
+    @extend_schema(responses=s.CollectionOutput(many=True))
     def get(self, request: Request) -> Response:
         return paginated(self, collection_list(), s.CollectionOutput)
 
@@ -95,6 +97,7 @@ class OrderListView(GenericAPIView):
     permission_classes = [IsTenantMember]
     serializer_class = s.OrderListOutput
 
+    @extend_schema(responses=s.OrderListOutput(many=True))
     def get(self, request: Request) -> Response:
         params = request.query_params
         filters = OrderListFilters(
@@ -120,6 +123,7 @@ class ImportListView(GenericAPIView):
     parser_classes = [MultiPartParser, FormParser]
     serializer_class = s.ImportJobOutput
 
+    @extend_schema(responses=s.ImportJobOutput(many=True))
     def get(self, request: Request) -> Response:
         return paginated(self, import_job_list(), s.ImportJobOutput)
 
@@ -179,5 +183,6 @@ class ImportErrorListView(GenericAPIView):
     permission_classes = [IsTenantMember]
     serializer_class = s.ImportRowErrorOutput
 
+    @extend_schema(responses=s.ImportRowErrorOutput(many=True))
     def get(self, request: Request, job_id: int) -> Response:
         return paginated(self, import_row_error_list(job=_job(job_id)), s.ImportRowErrorOutput)

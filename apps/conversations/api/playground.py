@@ -4,7 +4,8 @@ one session per member). JSON by default; `Accept: text/event-stream` streams th
 from __future__ import annotations
 
 from django.http import HttpResponseBase
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework.authentication import SessionAuthentication
 from rest_framework.generics import GenericAPIView
 from rest_framework.request import Request
@@ -29,7 +30,16 @@ class PlaygroundMessageView(GenericAPIView):
     content_negotiation_class = StreamOrJsonNegotiation
     throttle_classes: list[type] = []  # limits.turn_admit applies
 
-    @extend_schema(request=s.PlaygroundMessageInput, responses=s.TurnOutput)
+    @extend_schema(
+        request=s.PlaygroundMessageInput,
+        responses={
+            (200, "application/json"): s.TurnOutput,
+            (200, "text/event-stream"): OpenApiResponse(
+                response=OpenApiTypes.STR,
+                description="Chat events, with `Accept: text/event-stream` (README: Chat protocol)",
+            ),
+        },
+    )
     def post(self, request: Request) -> HttpResponseBase:
         fields = validated(s.PlaygroundMessageInput, request.data)
         try:

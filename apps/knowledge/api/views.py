@@ -44,6 +44,7 @@ class SourceListView(GenericAPIView):
     permission_classes = [ReadForMembersWriteForEditors]
     serializer_class = s.SourceOutput
 
+    @extend_schema(responses=s.SourceOutput(many=True))
     def get(self, request: Request) -> Response:
         sources = source_list(
             kind=request.query_params.get("kind"), status=request.query_params.get("status")
@@ -85,6 +86,7 @@ class SourceDetailView(GenericAPIView):
         )
         return Response(s.SourceOutput(source).data)
 
+    @extend_schema(responses={204: None})
     def delete(self, request: Request, source_id: int) -> Response:
         source_services.source_delete(source=_source(source_id))
         return Response(status=status.HTTP_204_NO_CONTENT)
@@ -103,6 +105,7 @@ class DocumentListView(GenericAPIView):
     permission_classes = [IsTenantMember]
     serializer_class = s.DocumentOutput
 
+    @extend_schema(responses=s.DocumentOutput(many=True))
     def get(self, request: Request, source_id: int) -> Response:
         documents = document_list(
             source=_source(source_id), status=request.query_params.get("status")
@@ -114,6 +117,7 @@ class FaqEntryListView(GenericAPIView):
     permission_classes = [ReadForMembersWriteForEditors]
     serializer_class = s.FaqEntryOutput
 
+    @extend_schema(responses=s.FaqEntryOutput(many=True))
     def get(self, request: Request, source_id: int) -> Response:
         return paginated(self, faq_entry_list(source=_faq_source(source_id)), s.FaqEntryOutput)
 
@@ -143,6 +147,7 @@ class FaqEntryDetailView(GenericAPIView):
         )
         return Response(s.FaqEntryOutput(entry).data)
 
+    @extend_schema(responses={204: None})
     def delete(self, request: Request, entry_id: int) -> Response:
         source_services.faq_entry_delete(entry=found(faq_entry_get(entry_id=entry_id)))
         return Response(status=status.HTTP_204_NO_CONTENT)

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from apps.tenants.models import WidgetKey
@@ -16,6 +17,7 @@ class WidgetKeyOutput(serializers.ModelSerializer[WidgetKey]):
     class Meta:
         model = WidgetKey
         fields = ["id", "key", "created_at", "revoked_at"]
+        read_only_fields = fields
 
 
 class WidgetThemeOutput(serializers.Serializer):
@@ -28,6 +30,8 @@ class WidgetThemeOutput(serializers.Serializer):
 class WidgetSettingsOutput(serializers.ModelSerializer[WidgetSettings]):
     """`snippet` comes from the view's context (it needs the request and the store's key)."""
 
+    allowed_origins = serializers.ListField(child=serializers.CharField(), read_only=True)
+    suggested_questions = serializers.ListField(child=serializers.CharField(), read_only=True)
     theme = serializers.SerializerMethodField()
     snippet = serializers.SerializerMethodField()
 
@@ -45,7 +49,10 @@ class WidgetSettingsOutput(serializers.ModelSerializer[WidgetSettings]):
             "snippet",
             "updated_at",
         ]
+        # An output: every field is always present (the schema marks them required).
+        read_only_fields = fields
 
+    @extend_schema_field(WidgetThemeOutput)
     def get_theme(self, settings: WidgetSettings) -> dict[str, str]:
         return widget_theme(settings)
 

@@ -30,7 +30,7 @@ from apps.tenants.selectors import (
 from apps.tenants.services import widget_key_create, widget_key_revoke, widget_key_rotate
 from apps.widget.api import serializers as s
 from apps.widget.models import WidgetSettings
-from apps.widget.origins import request_origin
+from apps.widget.origins import origin_matches, request_origin
 from apps.widget.selectors import widget_config_store_part, widget_origin_allowed
 from apps.widget.serving import widget_manifest
 from apps.widget.services import widget_settings_get, widget_settings_update
@@ -48,6 +48,7 @@ class WidgetKeyListView(GenericAPIView):
     permission_classes = [ReadForMembersWriteForAdmins]
     serializer_class = s.WidgetKeyOutput
 
+    @extend_schema(responses=s.WidgetKeyOutput(many=True))
     def get(self, request: Request) -> Response:
         return paginated(self, widget_key_list(tenant=request.tenant), s.WidgetKeyOutput)  # type: ignore[attr-defined]
 
@@ -60,6 +61,7 @@ class WidgetKeyListView(GenericAPIView):
 class WidgetKeyDetailView(GenericAPIView):
     permission_classes = [ReadForMembersWriteForAdmins]
 
+    @extend_schema(responses={204: None})
     def delete(self, request: Request, key_id: int) -> Response:
         widget_key_revoke(key=_key(request, key_id), actor=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
@@ -128,6 +130,11 @@ class WidgetConfigView(APIView):
                     code="origin_not_allowed",
                 )
             config = widget_config_store_part()
+            # Not a listed storefront: the store's own host, i.e. the admin site's live preview,
+            # which must show a save at once rather than a browser-cached config.
+            preview = not origin_matches(
+                origin=origin, allowed=widget_settings_get().allowed_origins
+            )
         request._request.widget_origin = origin  # type: ignore[attr-defined]  # CORS answer
         own = request_origin(request)
         ws_scheme = "wss" if request.is_secure() else "ws"
@@ -137,7 +144,7 @@ class WidgetConfigView(APIView):
             "http_url": f"{own}/api/v1/chat/",
         }
         response = Response(config)
-        response["Cache-Control"] = f"public, max-age={CONFIG_MAX_AGE_S}"
+        response["Cache-Control"] = "no-cache" if preview else f"public, max-age={CONFIG_MAX_AGE_S}"
         return response
 
     def finalize_response(

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { mockFetch } from '../test/fetchMock';
-import { ApiError, apiFetch } from './client';
+import { ApiError, api, apiFetch } from './client';
 
 describe('apiFetch', () => {
   it('turns an error response into an ApiError with status, code, detail and field', async () => {
@@ -79,5 +79,43 @@ describe('apiFetch', () => {
 
     expect(requests[0]?.headers.has('X-CSRFToken')).toBe(false);
     expect(requests[1]?.headers.get('X-CSRFToken')).toBe('tok123');
+  });
+});
+
+describe('api (typed from the OpenAPI schema)', () => {
+  it('fills path parameters, adds the query and sends the body', async () => {
+    document.cookie = 'csrftoken=tok123';
+    const requests = mockFetch({
+      'POST /api/v1/widget/keys/3/rotate/': { status: 201, body: { id: 4, key: 'pk_new' } },
+      'GET /api/v1/widget/keys/?page=2': { body: { count: 0, next: null, previous: null, results: [] } },
+      'PATCH /api/v1/assistant/settings/': { body: { name: 'Ava' } },
+    });
+
+    const rotated = await api.post('/widget/keys/{key_id}/rotate/', { params: { key_id: 3 } });
+    await api.get('/widget/keys/', { query: { page: 2 } });
+    await api.patch('/assistant/settings/', { body: { name: 'Ava' } });
+
+    expect(rotated.key).toBe('pk_new');
+    expect(requests.map((request) => `${request.method} ${request.url}`)).toEqual([
+      'POST /api/v1/widget/keys/3/rotate/',
+      'GET /api/v1/widget/keys/?page=2',
+      'PATCH /api/v1/assistant/settings/',
+    ]);
+    expect(requests[2]?.body).toEqual({ name: 'Ava' });
+  });
+
+  it('refuses, at compile time, paths, methods, parameters and bodies the schema does not have', () => {
+    // Never called: only type-checked (npm run lint).
+    const unchecked = () => {
+      // @ts-expect-error not a path of the API
+      void api.get('/no-such-thing/');
+      // @ts-expect-error the settings cannot be deleted
+      void api.delete('/assistant/settings/');
+      // @ts-expect-error a path parameter is required
+      void api.delete('/widget/keys/{key_id}/');
+      // @ts-expect-error the field is not part of the body
+      void api.patch('/assistant/settings/', { body: { nickname: 'Ava' } });
+    };
+    expect(unchecked).toBeInstanceOf(Function);
   });
 });

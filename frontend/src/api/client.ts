@@ -1,3 +1,6 @@
+import type { components, paths } from './schema';
+import { readEventStream, type ServerSentEvent } from './sse';
+
 export const API_ROOT = '/api/v1';
 
 /** Error body returned by the API for every 4xx response. */
@@ -49,6 +52,7 @@ export interface ApiFetchOptions {
   method?: HttpMethod;
   /** Sent as JSON, except a FormData, which is sent as multipart/form-data. */
   body?: unknown;
+  signal?: AbortSignal;
 }
 
 async function toApiError(response: Response): Promise<ApiError> {
@@ -68,13 +72,9 @@ async function toApiError(response: Response): Promise<ApiError> {
   );
 }
 
-/**
- * Calls the same-origin JSON API with the session cookie.
- * `path` is relative to /api/v1, e.g. `/members/?page=2`.
- * Resolves to the parsed JSON body (undefined for 204) or rejects with ApiError.
- */
-export async function apiFetch<T>(path: string, { method = 'GET', body }: ApiFetchOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json', ...csrfHeaders(method) };
+/** Sends a same-origin request with the session cookie; rejects with ApiError unless 2xx. */
+async function send(path: string, { method = 'GET', body, signal }: ApiFetchOptions, accept: string): Promise<Response> {
+  const headers: Record<string, string> = { Accept: accept, ...csrfHeaders(method) };
   let payload: BodyInit | undefined;
   if (body instanceof FormData) {
     // The browser sets multipart/form-data with its boundary itself.
@@ -86,17 +86,22 @@ export async function apiFetch<T>(path: string, { method = 'GET', body }: ApiFet
 
   let response: Response;
   try {
-    response = await fetch(`${API_ROOT}${path}`, {
-      method,
-      headers,
-      credentials: 'same-origin',
-      body: payload,
-    });
+    response = await fetch(`${API_ROOT}${path}`, { method, headers, credentials: 'same-origin', body: payload, signal });
   } catch {
     throw new ApiError(0, 'network_error', 'Could not reach the server. Check your connection and try again.');
   }
 
   if (!response.ok) throw await toApiError(response);
+  return response;
+}
+
+/**
+ * Calls the same-origin JSON API with the session cookie.
+ * `path` is relative to /api/v1, e.g. `/members/?page=2`.
+ * Resolves to the parsed JSON body (undefined for 204) or rejects with ApiError.
+ */
+export async function apiFetch<T>(path: string, options: ApiFetchOptions = {}): Promise<T> {
+  const response = await send(path, options, 'application/json');
   if (response.status === 204) return undefined as T;
   try {
     return (await response.json()) as T;
@@ -104,3 +109,88 @@ export async function apiFetch<T>(path: string, { method = 'GET', body }: ApiFet
     throw new ApiError(response.status, 'invalid_response', 'The server sent an unexpected response.');
   }
 }
+
+/**
+ * POSTs `body` asking for `text/event-stream` and yields the server-sent events as they arrive.
+ * A refusal (4xx/5xx before the stream starts) rejects with ApiError, as apiFetch does;
+ * aborting `signal` closes the connection.
+ */
+export async function* apiEventStream(path: string, body: unknown, signal?: AbortSignal): AsyncGenerator<ServerSentEvent> {
+  const response = await send(path, { method: 'POST', body, signal }, 'text/event-stream');
+  if (!response.body) throw new ApiError(response.status, 'invalid_response', 'The server sent an empty stream.');
+  yield* readEventStream(response.body);
+}
+
+// --- Typed calls, from the OpenAPI schema (src/api/schema.d.ts, generated from openapi.json) ---
+
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+type SchemaPath = keyof paths;
+
+/** A schema path without the /api/v1 prefix that apiFetch adds: "/widget/keys/{key_id}/". */
+export type ApiPath<M extends Method> = {
+  [P in SchemaPath]: [NonNullable<paths[P][M]>] extends [never] ? never : P extends `${typeof API_ROOT}${infer Rest}` ? Rest : never;
+}[SchemaPath];
+
+type Operation<M extends Method, P extends string> = NonNullable<paths[`${typeof API_ROOT}${P}` & SchemaPath][M]>;
+
+type JsonContent<T> = T extends { content: { 'application/json': infer Body } } ? Body : undefined;
+
+/** The JSON body of the operation's first success status (undefined for 204). */
+type SuccessBody<Op> = Op extends { responses: infer R }
+  ? 200 extends keyof R
+    ? JsonContent<R[200]>
+    : 201 extends keyof R
+      ? JsonContent<R[201]>
+      : 202 extends keyof R
+        ? JsonContent<R[202]>
+        : undefined
+  : never;
+
+type RequestBody<Op> = Op extends { requestBody?: infer B } ? JsonContent<NonNullable<B>> : undefined;
+type PathParams<Op> = Op extends { parameters: { path: infer Params } } ? Params : undefined;
+
+type Options<Op> = ([PathParams<Op>] extends [undefined] ? { params?: never } : { params: PathParams<Op> }) &
+  ([RequestBody<Op>] extends [undefined] ? { body?: never } : { body: RequestBody<Op> | FormData }) & {
+    query?: Record<string, string | number | boolean>;
+  };
+
+/** Only operations with path parameters or a request body need options. */
+type OptionsArg<Op> = [PathParams<Op>] extends [undefined]
+  ? [RequestBody<Op>] extends [undefined]
+    ? [options?: Options<Op>]
+    : [options: Options<Op>]
+  : [options: Options<Op>];
+
+/** Resolves `/widget/keys/{key_id}/` with `{key_id: 3}`, plus a query string. */
+function resolvePath(template: string, params: object | undefined, query: Options<unknown>['query']): string {
+  const path = template.replace(/\{(\w+)\}/g, (_, name: string) =>
+    encodeURIComponent(String((params as Record<string, unknown> | undefined)?.[name])),
+  );
+  const search = new URLSearchParams(Object.entries(query ?? {}).map(([key, value]) => [key, String(value)])).toString();
+  return search ? `${path}?${search}` : path;
+}
+
+function typedCall<M extends Method>(method: M) {
+  return <P extends ApiPath<M>>(path: P, ...[options]: OptionsArg<Operation<M, P>>) => {
+    const { params, body, query } = (options ?? {}) as Options<unknown> & { params?: object; body?: unknown };
+    return apiFetch<SuccessBody<Operation<M, P>>>(resolvePath(path, params, query), {
+      method: method.toUpperCase() as HttpMethod,
+      body,
+    });
+  };
+}
+
+/**
+ * The API, typed from the committed OpenAPI schema: `api.patch('/assistant/settings/', {body})`
+ * accepts only that operation's body and resolves to its response type.
+ */
+export const api = {
+  get: typedCall('get'),
+  post: typedCall('post'),
+  put: typedCall('put'),
+  patch: typedCall('patch'),
+  delete: typedCall('delete'),
+};
+
+/** A component of the schema, e.g. `Schema<'AssistantSettingsOutput'>`. */
+export type Schema<Name extends keyof components['schemas']> = components['schemas'][Name];

@@ -19,6 +19,8 @@ const NAV_ITEMS: NavItem[] = [
     ],
   },
   { to: '/knowledge', label: 'Knowledge' },
+  { to: '/assistant', label: 'Assistant' },
+  { to: '/widget', label: 'Widget' },
   { to: '/team', label: 'Team' },
   { to: '/api-keys', label: 'API keys' },
   { to: '/audit', label: 'Audit log' },

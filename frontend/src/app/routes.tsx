@@ -1,5 +1,6 @@
 import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { ApiKeysPage } from '../features/api-keys/ApiKeysPage';
+import { AssistantPage } from '../features/assistant/AssistantPage';
 import { AuditPage } from '../features/audit/AuditPage';
 import { ImportsPage } from '../features/catalog/imports/ImportsPage';
 import { ImportJobPage, NewImportPage } from '../features/catalog/imports/ImportWizardPage';
@@ -11,6 +12,7 @@ import { SourceDetailPage } from '../features/knowledge/SourceDetailPage';
 import { NotFoundPage } from '../features/not-found/NotFoundPage';
 import { OverviewPage } from '../features/overview/OverviewPage';
 import { TeamPage } from '../features/team/TeamPage';
+import { WidgetPage } from '../features/widget/WidgetPage';
 import { AppLayout } from './AppLayout';
 import { RouteError } from './RouteError';
 
@@ -42,6 +44,8 @@ export const routes: RouteObject[] = [
           { path: 'imports/:id', element: <ImportJobPage /> },
         ],
       },
+      { path: 'assistant', element: <AssistantPage /> },
+      { path: 'widget', element: <WidgetPage /> },
       { path: 'team', element: <TeamPage /> },
       { path: 'api-keys', element: <ApiKeysPage /> },
       { path: 'audit', element: <AuditPage /> },

@@ -3,6 +3,13 @@ import { vi } from 'vitest';
 export interface MockResponse {
   status?: number;
   body?: unknown;
+  /** Frames answered as `text/event-stream`: `event: <frame.type>` + `data: <frame as JSON>` each. */
+  events?: { type: string; [field: string]: unknown }[];
+}
+
+function eventStream(frames: { type: string }[]): Response {
+  const text = frames.map((frame) => `event: ${frame.type}\ndata: ${JSON.stringify(frame)}\n\n`).join('');
+  return new Response(text, { status: 200, headers: { 'Content-Type': 'text/event-stream' } });
 }
 
 /** Responses keyed by "METHOD /path?query" (exact) or "METHOD /path" (any query). */
@@ -45,7 +52,8 @@ export function mockFetch(routes: Routes): RecordedRequest[] {
       }
       const count = calls.get(key) ?? 0;
       calls.set(key, count + 1);
-      const { status = 200, body } = Array.isArray(route) ? (route[Math.min(count, route.length - 1)] ?? {}) : route;
+      const { status = 200, body, events } = Array.isArray(route) ? (route[Math.min(count, route.length - 1)] ?? {}) : route;
+      if (events) return eventStream(events);
       return new Response(body === undefined ? null : JSON.stringify(body), {
         status,
         headers: { 'Content-Type': 'application/json' },

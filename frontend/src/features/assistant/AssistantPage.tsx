@@ -1,0 +1,25 @@
+import { SimpleGrid } from '@mantine/core';
+import { PageHeader } from '../../shared/PageHeader';
+import { QueryState } from '../../shared/QueryState';
+import { canManage } from '../session/permissions';
+import { useSession } from '../session/SessionContext';
+import { AssistantSettingsForm } from './AssistantSettingsForm';
+import { useAssistantSettings } from './hooks';
+import { Playground } from './Playground';
+
+/** /assistant: how the assistant behaves, which model answers, and a playground to try it. */
+export function AssistantPage() {
+  const { role } = useSession();
+  const settings = useAssistantSettings();
+  return (
+    <>
+      <PageHeader title="Assistant" description="How your assistant talks to shoppers, and what answers them." />
+      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg" style={{ alignItems: 'start' }}>
+        <QueryState query={settings}>
+          {(data) => <AssistantSettingsForm settings={data} editable={canManage(role)} />}
+        </QueryState>
+        <Playground />
+      </SimpleGrid>
+    </>
+  );
+}
