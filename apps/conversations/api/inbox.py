@@ -36,7 +36,7 @@ class ConversationListView(GenericAPIView):
     permission_classes = [IsTenantMember]
     serializer_class = s.ConversationOutput
 
-    @extend_schema(parameters=[s.ConversationListQuery])
+    @extend_schema(parameters=[s.ConversationListQuery], responses=s.ConversationOutput(many=True))
     def get(self, request: Request) -> Response:
         filters = validated(s.ConversationListQuery, request.query_params)
         return paginated(self, conversation_list(**filters), s.ConversationOutput)
