@@ -56,6 +56,10 @@ def widget_key_list(*, tenant: Tenant) -> QuerySet[WidgetKey]:
     return WidgetKey.objects.filter(tenant=tenant)
 
 
+def widget_key_active_exists(*, tenant: Tenant) -> bool:
+    return WidgetKey.objects.filter(tenant=tenant, revoked_at__isnull=True).exists()
+
+
 def widget_key_get(*, tenant: Tenant, key_id: int) -> WidgetKey | None:
     return WidgetKey.objects.filter(tenant=tenant, pk=key_id).first()
 
