@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -171,3 +172,20 @@ def test_a_turn_reads_the_assistant_settings_once(store_a) -> None:
         if 'FROM "conversations_assistantsettings"' in q["sql"]
     ]
     assert len(settings_reads) == 1
+
+
+def test_each_answer_records_its_best_similarity_and_whether_it_was_answered(store_a) -> None:
+    # When a shopper asks one question the store can answer and one it cannot
+    answered = ask(store_a, "How long do I have to return something?")
+    unknown = ask(store_a, "Who won the football world cup in 1998?")
+    greeting = ask(store_a, "Hello!")
+
+    # Then both record the closest source retrieved, and only the second is unanswered
+    retrieved = answered.message.turn_log["retrieved"]
+    closest = max(hit["similarity"] for hit in retrieved["chunks"] + retrieved["products"])
+    assert answered.message.best_similarity == pytest.approx(closest, abs=0.001)
+    assert answered.message.unanswered is False
+    assert unknown.message.unanswered is True
+    assert unknown.message.best_similarity < answered.message.best_similarity
+    # and a turn that retrieved nothing has no similarity and is not a knowledge gap
+    assert greeting.message.best_similarity is None and greeting.message.unanswered is False

@@ -44,6 +44,15 @@ def dont_know(settings: AssistantSettings) -> str:
     return text + (" Want me to connect you with the team?" if settings.handoff_enabled else "")
 
 
+def retrieval_relevant(passages: list[Passage], products: ProductContext | None) -> bool:
+    """Whether retrieval found anything close enough to answer from (the same thresholds the
+    grounded responder quotes and shows products by)."""
+    return any(
+        p.similarity >= PASSAGE_MIN_SIMILARITY and not p.hit.looks_like_instructions
+        for p in passages
+    ) or any(m.similarity >= PRODUCT_MIN_SIMILARITY for m in (products.matches if products else []))
+
+
 def _usable_passages(passages: list[Passage], notes: list[str]) -> list[Passage]:
     usable = []
     for passage in passages:

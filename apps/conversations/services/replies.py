@@ -30,7 +30,7 @@ from apps.conversations.context import (
 )
 from apps.conversations.events import Citations, Delta, Done, Error, Event, Products, Tool
 from apps.conversations.grounded.intents import Intent, intent_detect
-from apps.conversations.grounded.responder import grounded_answer
+from apps.conversations.grounded.responder import grounded_answer, retrieval_relevant
 from apps.conversations.grounded.text import word_groups
 from apps.conversations.llm.base import (
     ChatMessage,
@@ -86,6 +86,8 @@ class _Result:
     completion_tokens: int = 0
     retrieval_ms: float | None = None
     first_token_ms: float | None = None
+    best_similarity: float | None = None
+    unanswered: bool = False
 
 
 def _turn_start(*, conversation: Conversation, text: str) -> _Turn:
@@ -131,6 +133,8 @@ def _turn_finish(*, message: Message, status: str, result: _Result, total_ms: fl
     message.retrieval_ms = result.retrieval_ms
     message.first_token_ms = result.first_token_ms
     message.total_ms = total_ms
+    message.best_similarity = result.best_similarity
+    message.unanswered = result.unanswered
     message.save(
         update_fields=[
             "status",
@@ -146,6 +150,8 @@ def _turn_finish(*, message: Message, status: str, result: _Result, total_ms: fl
             "retrieval_ms",
             "first_token_ms",
             "total_ms",
+            "best_similarity",
+            "unanswered",
         ]
     )
     if status != Message.Status.FAILED:
@@ -297,9 +303,18 @@ class _Pipeline:
                 self.tenant, self.question
             )
             self.result.retrieval_ms = _ms(began)
+            self.result.best_similarity = max(
+                [p.similarity for p in passages] + [m.similarity for m in products.matches],
+                default=None,
+            )
             for match in products.matches:
                 self.cards[match.card.id] = card_json(match.card)
         if provider is not None:
+            # Without a relevant passage or product the model can only say it does not know
+            # (the prompt forbids answering from elsewhere), unless a tool finds something.
+            self.result.unanswered = intent.kind in _NEEDS_RETRIEVAL and not retrieval_relevant(
+                passages, products
+            )
             try:
                 async for event in self._llm(provider, passages, products):
                     yield event
@@ -333,6 +348,7 @@ class _Pipeline:
             sources=self.sources,
         )
         self.result.log["answer"] = answer.kind
+        self.result.unanswered = answer.kind == "dont_know"
         if answer.notes:
             self.result.log.setdefault("notes", []).extend(answer.notes)
         for call in answer.tool_calls:
@@ -414,6 +430,8 @@ class _Pipeline:
                     name=call.name,
                     arguments=call.arguments,
                 )
+                if output.get("found") or output.get("products"):
+                    self.result.unanswered = False
                 for card in output.get("products", []):
                     self.cards[card["id"]] = card
                     searched.append(card)
