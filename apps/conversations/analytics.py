@@ -11,7 +11,19 @@ import datetime
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Exists, F, Func, Max, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    Func,
+    Max,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    TextField,
+    Value,
+)
 from django.db.models.functions import Lower, Trim, TruncDate
 from django.utils import timezone
 
@@ -74,7 +86,12 @@ class Report:
 
 def _regexp_replace(expression: Any, pattern: str, replacement: str) -> Func:
     return Func(
-        expression, Value(pattern), Value(replacement), Value("g"), function="regexp_replace"
+        expression,
+        Value(pattern),
+        Value(replacement),
+        Value("g"),
+        function="regexp_replace",
+        output_field=TextField(),
     )
 
 
