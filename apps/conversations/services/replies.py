@@ -51,6 +51,7 @@ from apps.conversations.services.assistant_settings import (
 )
 from apps.conversations.services.conversations import messages_append
 from apps.conversations.services.threads import in_store
+from apps.conversations.shopper import OrderQuery
 from apps.conversations.tools import TOOL_SPECS, card_json, tool_run
 
 logger = logging.getLogger(__name__)
@@ -90,7 +91,7 @@ class _Result:
     unanswered: bool = False
 
 
-def _turn_start(*, conversation: Conversation, text: str) -> _Turn:
+def _turn_start(*, conversation: Conversation, text: str, handoff: bool) -> _Turn:
     earlier = list(
         conversation.messages.filter(
             status__in=[Message.Status.COMPLETE, Message.Status.STOPPED]
@@ -101,12 +102,13 @@ def _turn_start(*, conversation: Conversation, text: str) -> _Turn:
         for m in reversed(earlier)
         if m.content
     ]
-    _question, message = messages_append(
+    # A handoff request (the widget's button) is no shopper message: only the answer is added.
+    question: list[dict[str, object]] = (
+        [] if handoff else [{"role": Message.Role.USER, "content": text}]
+    )
+    *_question, message = messages_append(
         conversation=conversation,
-        messages=[
-            {"role": Message.Role.USER, "content": text},
-            {"role": Message.Role.ASSISTANT, "status": Message.Status.STREAMING},
-        ],
+        messages=[*question, {"role": Message.Role.ASSISTANT, "status": Message.Status.STREAMING}],
     )
     settings = assistant_settings_get()
     return _Turn(
@@ -198,18 +200,34 @@ async def reply_stream(
     text: str,
     stop: asyncio.Event | None = None,
     shopper_email: str | None = None,
+    order: OrderQuery | None = None,
+    handoff: bool = False,
+    ip: str = "unknown",
 ) -> AsyncIterator[Event]:
     """Answer `text` in `conversation`. Every event carries the new assistant message's id;
     the last one is always `Done`. Setting `stop` ends generation early: what was produced is
     kept with status `stopped`. `shopper_email`, when the storefront knows it, stands in for
-    the email an order lookup needs."""
+    the email an order lookup needs. `order` makes the turn that order's lookup; `handoff`
+    hands the conversation to the team (no shopper message is stored, `text` is ignored);
+    both skip intent detection and the LLM. `ip` (the shopper's) counts failed lookups."""
     started = time.perf_counter()
     stop = stop or asyncio.Event()
-    turn = await in_store(tenant, _turn_start, conversation=conversation, text=text)
+    turn = await in_store(
+        tenant, _turn_start, conversation=conversation, text=text, handoff=handoff
+    )
     message_id = str(turn.message.public_id)
     result = _Result()
     status = Message.Status.COMPLETE
-    pipeline = _Pipeline(tenant, conversation, turn, text, stop, shopper_email, result, started)
+    pipeline = _Pipeline(
+        tenant,
+        conversation,
+        turn,
+        text,
+        stop,
+        _Shopper(email=shopper_email, order=order, handoff=handoff, ip=ip),
+        result,
+        started,
+    )
     try:
         async for event in pipeline.run():
             yield event
@@ -250,6 +268,23 @@ async def reply_stream(
     )
 
 
+@dataclass(frozen=True)
+class _Shopper:
+    """What the shopper's client asked for besides the text (never stored)."""
+
+    email: str | None
+    order: OrderQuery | None
+    handoff: bool
+    ip: str
+
+    def intent(self) -> Intent | None:
+        """The turn's intent when the client named it (an order lookup, a handoff)."""
+        if self.order is not None:
+            email = self.order.email or self.email
+            return Intent(kind="order", order_number=self.order.number, email=email)
+        return Intent(kind="handoff") if self.handoff else None
+
+
 class _Pipeline:
     def __init__(
         self,
@@ -258,7 +293,7 @@ class _Pipeline:
         turn: _Turn,
         question: str,
         stop: asyncio.Event,
-        shopper_email: str | None,
+        shopper: _Shopper,
         result: _Result,
         started: float,
     ) -> None:
@@ -268,7 +303,7 @@ class _Pipeline:
         self.settings = turn.settings
         self.question = question
         self.stop = stop
-        self.shopper_email = shopper_email
+        self.shopper = shopper
         self.result = result
         self.started = started
         self.sources = Sources()
@@ -282,14 +317,15 @@ class _Pipeline:
         return Delta(message_id=self.message_id, text=text)
 
     async def run(self) -> AsyncIterator[Event]:
-        intent = intent_detect(
+        named = self.shopper.intent()
+        intent = named or intent_detect(
             question=self.question,
             earlier_questions=self.turn.earlier_questions,
-            shopper_email=self.shopper_email,
+            shopper_email=self.shopper.email,
             refused_topics=[str(t) for t in self.settings.refused_topics],
         )
         self.result.log["intent"] = intent.kind
-        provider = self.turn.provider if intent.kind != "refused" else None
+        provider = self.turn.provider if intent.kind != "refused" and named is None else None
         retrieve = (
             provider is not None
             or intent.kind in _NEEDS_RETRIEVAL
@@ -346,6 +382,7 @@ class _Pipeline:
             passages=passages,
             products=products,
             sources=self.sources,
+            ip=self.shopper.ip,
         )
         self.result.log["answer"] = answer.kind
         self.result.unanswered = answer.kind == "dont_know"
@@ -357,7 +394,7 @@ class _Pipeline:
             yield Tool(
                 message_id=self.message_id,
                 name=call["name"],
-                status="finished",
+                status="failed" if "error" in call["result"] else "finished",
                 result=call["result"],
             )
         for group in word_groups(answer.text):
@@ -427,6 +464,7 @@ class _Pipeline:
                     tool_run,
                     tenant=self.tenant,
                     conversation=self.conversation,
+                    ip=self.shopper.ip,
                     name=call.name,
                     arguments=call.arguments,
                 )
