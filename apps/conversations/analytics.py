@@ -13,7 +13,6 @@ from typing import Any
 
 from django.db.models import (
     Count,
-    Exists,
     F,
     Func,
     Max,
@@ -37,7 +36,6 @@ TOP_LIMIT = 10
 # An answer whose closest passage or product is below this reads as "no good source" (the
 # grounded responder's own bar for quoting a passage).
 GAP_SIMILARITY = PASSAGE_MIN_SIMILARITY
-HANDOFF_TOOL = "handoff_to_human"
 
 
 @dataclass(frozen=True)
@@ -161,20 +159,10 @@ def _daily(*, since: datetime.datetime, days: list[datetime.date]) -> list[Day]:
 
 def _handoff_counts(*, since: datetime.datetime) -> tuple[int, int]:
     """Conversations started since `since` that a shopper wrote in, and how many of them went to
-    the team. A resolved conversation no longer says it was handed off, so its messages do: a
-    handoff tool call or a team member's reply."""
-    handoff_messages = Message.objects.filter(conversation=OuterRef("pk")).filter(
-        Q(role=Message.Role.AGENT) | Q(tool_calls__contains=[{"name": HANDOFF_TOOL}])
-    )
+    the team (`handed_off_at` stays set after the team resolves them)."""
     totals = Conversation.objects.filter(
         channel__in=SHOPPER_CHANNELS, started_at__gte=since, message_count__gt=0
-    ).aggregate(
-        total=Count("id"),
-        handed_off=Count(
-            "id",
-            filter=Q(status=Conversation.Status.HANDED_OFF) | Q(Exists(handoff_messages)),
-        ),
-    )
+    ).aggregate(total=Count("id"), handed_off=Count("id", filter=Q(handed_off_at__isnull=False)))
     return totals["total"], totals["handed_off"]
 
 

@@ -6,19 +6,21 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
+from django.db import connection
 from django.utils import timezone
 
 from apps.accounts.roles import Role
 from apps.conversations.analytics import analytics_report
 from apps.conversations.models import Conversation, Message
 from apps.conversations.services.conversations import conversation_start, messages_append
+from apps.conversations.services.handoff import conversation_hand_off
+from apps.conversations.services.inbox import conversation_resolve
 from apps.core.tenancy import tenant_context
 from apps.tenants.models import Tenant
 from tests.accounts.factories import MembershipFactory
 from tests.conftest import client_for
 
 URL = "/api/v1/analytics/"
-HANDOFF_CALL = {"name": "handoff_to_human", "arguments": {}, "result": {"handed_off": True}}
 
 
 def chat(
@@ -27,9 +29,9 @@ def chat(
     question: str,
     answer: dict[str, Any],
     channel: str = "widget",
-    status: str = Conversation.Status.OPEN,
+    handed_off: bool = False,
 ) -> Conversation:
-    """One shopper turn, dated `days_ago` days back."""
+    """One shopper turn, dated `days_ago` days back; a handed-off one is then resolved."""
     conversation = conversation_start(channel=channel, session_id="shopper-session")
     messages_append(
         conversation=conversation,
@@ -38,8 +40,11 @@ def chat(
             {"role": "assistant", "content": "…", **answer},
         ],
     )
+    if handed_off:
+        conversation_hand_off(tenant=connection.tenant, conversation=conversation)
+        conversation_resolve(tenant=connection.tenant, conversation=conversation)
     when = timezone.now() - datetime.timedelta(days=days_ago)
-    Conversation.objects.filter(pk=conversation.pk).update(started_at=when, status=status)
+    Conversation.objects.filter(pk=conversation.pk).update(started_at=when)
     Message.objects.filter(conversation=conversation).update(created_at=when)
     return conversation
 
@@ -59,9 +64,8 @@ def seed(tenant: Tenant) -> None:
                 "best_similarity": 0.21,
                 "unanswered": True,
                 "feedback": "down",
-                "tool_calls": [HANDOFF_CALL],
             },
-            status=Conversation.Status.RESOLVED,
+            handed_off=True,
         )
         # a weak match without a tool: a knowledge gap even though it was not "unanswered"
         chat(days_ago=3, question="Is the tent vegan?", answer={"best_similarity": 0.3})

@@ -400,9 +400,9 @@ export interface ConversationListItem {
   started_at: string;
   last_activity_at: string;
   message_count: number;
-  /** The first shopper message (at most 140 characters). */
-  preview: string;
-  last_message: string;
+  /** The first shopper message (at most 140 characters); null before the shopper wrote. */
+  preview: string | null;
+  last_message: string | null;
   feedback: { up: number; down: number };
   handed_off: boolean;
 }
@@ -454,7 +454,7 @@ export interface TranscriptMessage {
   citations: AnswerCitation[];
   products: AnswerProduct[];
   tool_calls: ToolCall[];
-  feedback: FeedbackValue | '';
+  feedback: FeedbackValue | null;
   feedback_comment: string;
   timings: Record<string, number | null>;
   model: string;

@@ -18,6 +18,7 @@ BENCH_SUITES = {
     "catalog": "apps.catalog.bench.run",
     "chat_quality": "apps.conversations.bench_quality.run",
     "chat": "apps.conversations.bench_chat.run",
+    "admin": "apps.core.bench_admin.run",
 }
 
 

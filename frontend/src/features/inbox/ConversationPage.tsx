@@ -11,7 +11,7 @@ import { useConversation, useConversationStatus, useInboxLiveUpdates, useReply }
 import { CHANNEL_LABELS, ConversationStatusBadge, INBOX_PAGE } from './labels';
 import { Transcript } from './Transcript';
 
-const MAX_REPLY_CHARS = 2000;
+const MAX_REPLY_CHARS = 4000;
 
 function StatusActions({ conversation }: { conversation: ConversationDetail }) {
   const status = useConversationStatus(conversation.id);

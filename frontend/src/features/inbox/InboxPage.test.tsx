@@ -36,7 +36,7 @@ function message(seq: number, overrides: Partial<TranscriptMessage> = {}): Trans
     citations: [],
     products: [],
     tool_calls: [],
-    feedback: '',
+    feedback: null,
     feedback_comment: '',
     timings: {},
     model: '',
