@@ -14,7 +14,7 @@ export function FeedbackCounts({ up, down }: { up: number; down: number }) {
   if (!up && !down) return <>—</>;
   return (
     <Text span size="sm" aria-label={`${up} helpful, ${down} not helpful`} style={{ whiteSpace: 'nowrap' }}>
-      👍 {up} · 👎 {down}
+      {up} up · {down} down
     </Text>
   );
 }
