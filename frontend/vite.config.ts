@@ -30,5 +30,8 @@ export default defineConfig({
     setupFiles: ['./src/test/setup.ts'],
     restoreMocks: true,
     unstubGlobals: true,
+    // A test that opens a lazily loaded page also compiles its modules: on a loaded machine
+    // that alone can take seconds.
+    testTimeout: 10_000,
   },
 });
