@@ -18,6 +18,8 @@ api_v1 = [
     path("conversations/", include("apps.conversations.api.inbox_urls")),
     path("playground/", include("apps.conversations.api.playground_urls")),
     path("widget/", include("apps.widget.api.urls")),
+    path("onboarding/", include("apps.onboarding.api.urls")),
+    path("analytics/", include("apps.conversations.api.analytics")),
 ]
 
 urlpatterns = [

@@ -3,6 +3,7 @@ this project, started the way production starts them, and stopped without leakin
 
 from __future__ import annotations
 
+import os
 import socket
 import subprocess
 import sys
@@ -13,6 +14,18 @@ from typing import IO
 from django.conf import settings
 
 Output = int | IO[bytes]
+
+# Debian's Chromium (never a downloaded browser) and the flags every headless run uses.
+CHROMIUM_PATH = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 def free_port() -> int:

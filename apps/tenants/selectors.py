@@ -66,6 +66,10 @@ def tenant_domain_list(*, tenant: Tenant) -> list[str]:
     return list(Domain.objects.filter(tenant=tenant).values_list("domain", flat=True))
 
 
+def widget_key_active_exists(*, tenant: Tenant) -> bool:
+    return WidgetKey.objects.filter(tenant=tenant, revoked_at__isnull=True).exists()
+
+
 def widget_key_get(*, tenant: Tenant, key_id: int) -> WidgetKey | None:
     return WidgetKey.objects.filter(tenant=tenant, pk=key_id).first()
 

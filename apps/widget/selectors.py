@@ -10,6 +10,7 @@ from apps.catalog.selectors import order_exists
 from apps.conversations.services.assistant_settings import assistant_settings_get
 from apps.core.tenancy import current_tenant
 from apps.tenants.selectors import tenant_domain_list
+from apps.core.defaults import row_differs_from_defaults
 from apps.widget.models import WidgetSettings
 from apps.widget.origins import origin_matches, origin_normalize
 from apps.widget.services import (
@@ -20,12 +21,23 @@ from apps.widget.services import (
 from apps.widget.theme import theme_for
 
 
+def widget_settings_find() -> WidgetSettings | None:
+    """The store's widget settings row, without creating it (reads must not write)."""
+    return WidgetSettings.objects.filter(pk=1).first()
+
+
+def widget_settings_customised(*, settings: WidgetSettings | None) -> bool:
+    """Whether the merchant changed the widget's appearance; allowed origins are the install
+    step's business, not the look."""
+    return row_differs_from_defaults(settings, ignore=["allowed_origins"])
+
+
 def widget_origin_allowed(*, origin: str | None, server_origin: str | None = None) -> bool:
     """Whether widget-key traffic from this Origin is accepted by the active store: one of its
     allowed origins, or one of the store's own Aisle hosts (its domains, the admin site's live
     preview) with the scheme and port of `server_origin`, the `scheme://host[:port]` the request
     itself was addressed to."""
-    settings = WidgetSettings.objects.filter(pk=1).first()
+    settings = widget_settings_find()
     if settings is not None and origin_matches(origin=origin, allowed=settings.allowed_origins):
         return True
     tenant = current_tenant()

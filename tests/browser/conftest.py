@@ -13,17 +13,6 @@ from django.db import connection, connections
 
 from apps.core import processes
 
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
 
 @pytest.fixture
 def server(transactional_db: None) -> Iterator[str]:
@@ -56,7 +45,9 @@ def page(monkeypatch: pytest.MonkeyPatch):
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(
+            executable_path=processes.CHROMIUM_PATH, args=processes.CHROMIUM_ARGS
+        )
         page = browser.new_page()
         page.set_default_timeout(15_000)
         yield page

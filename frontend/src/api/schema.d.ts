@@ -4,6 +4,22 @@
  */
 
 export interface paths {
+    "/api/v1/analytics/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["v1_analytics_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/api-keys/": {
         parameters: {
             query?: never;
@@ -324,6 +340,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/conversations/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["v1_conversations_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations/{conversation_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["v1_conversations_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations/{conversation_id}/reopen/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["v1_conversations_reopen_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations/{conversation_id}/replies/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["v1_conversations_replies_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations/{conversation_id}/resolve/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["v1_conversations_resolve_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/invitations/": {
         parameters: {
             query?: never;
@@ -564,6 +660,23 @@ export interface paths {
         patch: operations["v1_members_partial_update"];
         trace?: never;
     };
+    "/api/v1/onboarding/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The getting-started checklist's steps with their state (any member). */
+        get: operations["v1_onboarding_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/playground/messages/": {
         parameters: {
             query?: never;
@@ -669,6 +782,20 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AgentReplyInputRequest: {
+            text: string;
+        };
+        AnalyticsOutput: {
+            days: number;
+            /** Format: date */
+            since: string;
+            /** Format: date */
+            until: string;
+            totals: components["schemas"]["TotalsOutput"];
+            daily: components["schemas"]["DayOutput"][];
+            top_questions: components["schemas"]["QuestionOutput"][];
+            knowledge_gaps: components["schemas"]["GapOutput"][];
+        };
         ApiKeyCreateInputRequest: {
             name: string;
             role: components["schemas"]["ApiKeyCreateInputRoleEnum"];
@@ -755,6 +882,11 @@ export interface components {
             conversation_id?: string;
             locale?: string;
             widget_key?: string;
+            email?: string | null;
+            /** @description {"number", "email"?} */
+            order?: {
+                [key: string]: unknown;
+            };
         };
         CitationOutput: {
             document_id: number;
@@ -769,6 +901,41 @@ export interface components {
             title: string;
             handle: string;
             readonly product_count: number;
+        };
+        /** @description A row of the inbox (`selectors.conversation_list`, with its annotations). */
+        ConversationDetailOutput: {
+            /** Format: uuid */
+            id: string;
+            channel: string;
+            status: string;
+            locale: string;
+            /** Format: date-time */
+            started_at: string;
+            /** Format: date-time */
+            last_activity_at: string;
+            message_count: number;
+            preview: string | null;
+            last_message: string | null;
+            feedback: components["schemas"]["FeedbackCountsOutput"];
+            readonly handed_off: boolean;
+            messages: components["schemas"]["InboxMessageOutput"][];
+        };
+        /** @description A row of the inbox (`selectors.conversation_list`, with its annotations). */
+        ConversationOutput: {
+            /** Format: uuid */
+            id: string;
+            channel: string;
+            status: string;
+            locale: string;
+            /** Format: date-time */
+            started_at: string;
+            /** Format: date-time */
+            last_activity_at: string;
+            message_count: number;
+            preview: string | null;
+            last_message: string | null;
+            feedback: components["schemas"]["FeedbackCountsOutput"];
+            readonly handed_off: boolean;
         };
         /**
          * @description * `ADP` - ADP
@@ -1081,6 +1248,15 @@ export interface components {
          * @enum {string}
          */
         CurrencyEnum: "ADP" | "AED" | "AFA" | "AFN" | "ALK" | "ALL" | "AMD" | "ANG" | "AOA" | "AOK" | "AON" | "AOR" | "ARA" | "ARL" | "ARM" | "ARP" | "ARS" | "ATS" | "AUD" | "AWG" | "AZM" | "AZN" | "BAD" | "BAM" | "BAN" | "BBD" | "BDT" | "BEC" | "BEF" | "BEL" | "BGL" | "BGM" | "BGN" | "BGO" | "BHD" | "BIF" | "BMD" | "BND" | "BOB" | "BOL" | "BOP" | "BOV" | "BRB" | "BRC" | "BRE" | "BRL" | "BRN" | "BRR" | "BRZ" | "BSD" | "BTN" | "BUK" | "BWP" | "BYB" | "BYN" | "BYR" | "BZD" | "CAD" | "CDF" | "CHE" | "CHF" | "CHW" | "CLE" | "CLF" | "CLP" | "CNH" | "CNX" | "CNY" | "COP" | "COU" | "CRC" | "CSD" | "CSK" | "CUC" | "CUP" | "CVE" | "CYP" | "CZK" | "DDM" | "DEM" | "DJF" | "DKK" | "DOP" | "DZD" | "ECS" | "ECV" | "EEK" | "EGP" | "ERN" | "ESA" | "ESB" | "ESP" | "ETB" | "EUR" | "FIM" | "FJD" | "FKP" | "FRF" | "GBP" | "GEK" | "GEL" | "GHC" | "GHS" | "GIP" | "GMD" | "GNF" | "GNS" | "GQE" | "GRD" | "GTQ" | "GWE" | "GWP" | "GYD" | "HKD" | "HNL" | "HRD" | "HRK" | "HTG" | "HUF" | "IDR" | "IEP" | "ILP" | "ILR" | "ILS" | "INR" | "IQD" | "IRR" | "ISJ" | "ISK" | "ITL" | "JMD" | "JOD" | "JPY" | "KES" | "KGS" | "KHR" | "KMF" | "KPW" | "KRH" | "KRO" | "KRW" | "KWD" | "KYD" | "KZT" | "LAK" | "LBP" | "LKR" | "LRD" | "LSL" | "LTL" | "LTT" | "LUC" | "LUF" | "LUL" | "LVL" | "LVR" | "LYD" | "MAD" | "MAF" | "MCF" | "MDC" | "MDL" | "MGA" | "MGF" | "MKD" | "MKN" | "MLF" | "MMK" | "MNT" | "MOP" | "MRO" | "MRU" | "MTL" | "MTP" | "MUR" | "MVP" | "MVR" | "MWK" | "MXN" | "MXP" | "MXV" | "MYR" | "MZE" | "MZM" | "MZN" | "NAD" | "NGN" | "NIC" | "NIO" | "NLG" | "NOK" | "NPR" | "NZD" | "OMR" | "PAB" | "PEI" | "PEN" | "PES" | "PGK" | "PHP" | "PKR" | "PLN" | "PLZ" | "PTE" | "PYG" | "QAR" | "RHD" | "ROL" | "RON" | "RSD" | "RUB" | "RUR" | "RWF" | "SAR" | "SBD" | "SCR" | "SDD" | "SDG" | "SDP" | "SEK" | "SGD" | "SHP" | "SIT" | "SKK" | "SLE" | "SLL" | "SOS" | "SRD" | "SRG" | "SSP" | "STD" | "STN" | "SUR" | "SVC" | "SYP" | "SZL" | "THB" | "TJR" | "TJS" | "TMM" | "TMT" | "TND" | "TOP" | "TPE" | "TRL" | "TRY" | "TTD" | "TWD" | "TZS" | "UAH" | "UAK" | "UGS" | "UGX" | "USD" | "USN" | "USS" | "UYI" | "UYP" | "UYU" | "UYW" | "UZS" | "VEB" | "VED" | "VEF" | "VES" | "VND" | "VNN" | "VUV" | "WST" | "XAF" | "XAG" | "XAU" | "XBA" | "XBB" | "XBC" | "XBD" | "XCD" | "XCG" | "XDR" | "XEU" | "XFO" | "XFU" | "XOF" | "XPD" | "XPF" | "XPT" | "XRE" | "XSU" | "XTS" | "XUA" | "XXX" | "YDD" | "YER" | "YUD" | "YUM" | "YUN" | "YUR" | "ZAL" | "ZAR" | "ZMK" | "ZMW" | "ZRN" | "ZRZ" | "ZWD" | "ZWG" | "ZWL" | "ZWR";
+        DayOutput: {
+            /** Format: date */
+            date: string;
+            conversations: number;
+            messages: number;
+            questions: number;
+            feedback_up: number;
+            feedback_down: number;
+        };
         DocumentOutput: {
             readonly id: number;
             title?: string;
@@ -1119,6 +1295,10 @@ export interface components {
             answer: string;
             /** Format: date-time */
             readonly updated_at: string;
+        };
+        FeedbackCountsOutput: {
+            up: number;
+            down: number;
         };
         FiltersInputRequest: {
             /** Format: decimal */
@@ -1179,6 +1359,14 @@ export interface components {
          * @enum {string}
          */
         FulfilmentStatusEnum: "unfulfilled" | "partial" | "fulfilled" | "restocked";
+        GapOutput: {
+            text: string;
+            count: number;
+            /** Format: date-time */
+            last_asked_at: string;
+            /** Format: double */
+            best_similarity: number | null;
+        };
         HitOutput: {
             chunk_id: number;
             text: string;
@@ -1566,6 +1754,32 @@ export interface components {
             /** @default false */
             confirm_archive: boolean;
         };
+        InboxMessageOutput: {
+            /** Format: uuid */
+            id: string;
+            seq: number;
+            role: string;
+            status: string;
+            content: string;
+            citations: {
+                [key: string]: unknown;
+            }[];
+            products: {
+                [key: string]: unknown;
+            }[];
+            tool_calls: {
+                [key: string]: unknown;
+            }[];
+            readonly feedback: string | null;
+            feedback_comment: string;
+            readonly timings: {
+                [key: string]: number | null;
+            };
+            model: string;
+            /** Format: date-time */
+            created_at: string;
+            readonly author: string | null;
+        };
         InvitationCreateInputRequest: {
             /** Format: email */
             email: string;
@@ -1651,6 +1865,7 @@ export interface components {
             feedback: string | null;
             /** Format: date-time */
             created_at: string;
+            author: string | null;
         };
         /**
          * @description * `hybrid` - hybrid
@@ -1659,6 +1874,14 @@ export interface components {
          * @enum {string}
          */
         ModeEnum: "hybrid" | "vector" | "keyword";
+        OnboardingOutput: {
+            steps: components["schemas"]["OnboardingStepOutput"][];
+        };
+        OnboardingStepOutput: {
+            key: string;
+            done: boolean;
+            detail: string;
+        };
         OrderDetailOutput: {
             readonly id: number;
             number: string;
@@ -1767,6 +1990,21 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["CollectionOutput"][];
+        };
+        PaginatedConversationOutputList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["ConversationOutput"][];
         };
         PaginatedDocumentOutputList: {
             /** @example 123 */
@@ -2083,6 +2321,12 @@ export interface components {
          * @enum {string}
          */
         ProviderEnum: "grounded" | "openai";
+        QuestionOutput: {
+            text: string;
+            count: number;
+            /** Format: date-time */
+            last_asked_at: string;
+        };
         /**
          * @description * `owner` - Owner
          *     * `admin` - Admin
@@ -2198,6 +2442,18 @@ export interface components {
             result: {
                 [key: string]: unknown;
             };
+        };
+        TotalsOutput: {
+            conversations: number;
+            messages: number;
+            questions: number;
+            handed_off: number;
+            /** Format: double */
+            answered_without_handoff_share: number | null;
+            feedback_up: number;
+            feedback_down: number;
+            /** Format: double */
+            feedback_positive_share: number | null;
         };
         TurnOutput: {
             /** Format: uuid */
@@ -2325,6 +2581,27 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    v1_analytics_retrieve: {
+        parameters: {
+            query?: {
+                days?: 30 | 7 | 90;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalyticsOutput"];
+                };
+            };
+        };
+    };
     v1_api_keys_list: {
         parameters: {
             query?: {
@@ -2906,6 +3183,139 @@ export interface operations {
             };
         };
     };
+    v1_conversations_list: {
+        parameters: {
+            query?: {
+                /**
+                 * @description * `widget` - Widget
+                 *     * `api` - Api
+                 *     * `playground` - Playground
+                 */
+                channel?: "widget" | "api" | "playground";
+                /**
+                 * @description * `up` - Up
+                 *     * `down` - Down
+                 */
+                feedback?: "up" | "down";
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                since?: string;
+                /**
+                 * @description * `open` - Open
+                 *     * `resolved` - Resolved
+                 *     * `handed_off` - Handed Off
+                 */
+                status?: "open" | "resolved" | "handed_off";
+                until?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedConversationOutputList"];
+                };
+            };
+        };
+    };
+    v1_conversations_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                conversation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationDetailOutput"];
+                };
+            };
+        };
+    };
+    v1_conversations_reopen_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                conversation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationDetailOutput"];
+                };
+            };
+        };
+    };
+    v1_conversations_replies_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                conversation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AgentReplyInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["AgentReplyInputRequest"];
+                "multipart/form-data": components["schemas"]["AgentReplyInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxMessageOutput"];
+                };
+            };
+        };
+    };
+    v1_conversations_resolve_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                conversation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationDetailOutput"];
+                };
+            };
+        };
+    };
     v1_invitations_list: {
         parameters: {
             query?: {
@@ -3458,6 +3868,25 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MemberOutput"];
+                };
+            };
+        };
+    };
+    v1_onboarding_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OnboardingOutput"];
                 };
             };
         };

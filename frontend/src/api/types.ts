@@ -382,3 +382,145 @@ export interface ImportRowError {
   message: string;
   external_id: string;
 }
+
+// Inbox (GET /conversations/, GET /conversations/<id>/)
+
+export const CONVERSATION_STATUSES = ['open', 'handed_off', 'resolved'] as const;
+export type ConversationStatus = (typeof CONVERSATION_STATUSES)[number];
+export const CONVERSATION_CHANNELS = ['widget', 'api', 'playground'] as const;
+export type ConversationChannel = (typeof CONVERSATION_CHANNELS)[number];
+export type FeedbackValue = 'up' | 'down';
+
+export interface ConversationListItem {
+  /** The public uuid. */
+  id: string;
+  channel: ConversationChannel;
+  status: ConversationStatus;
+  locale: string;
+  started_at: string;
+  last_activity_at: string;
+  message_count: number;
+  /** The first shopper message (at most 140 characters); null before the shopper wrote. */
+  preview: string | null;
+  last_message: string | null;
+  feedback: { up: number; down: number };
+  handed_off: boolean;
+}
+
+export interface ConversationListParams {
+  status?: ConversationStatus;
+  channel?: ConversationChannel;
+  /** YYYY-MM-DD */
+  since?: string;
+  until?: string;
+  feedback?: FeedbackValue;
+}
+
+/** A source an answer cites: a knowledge passage, a product or an order. */
+export interface AnswerCitation {
+  n: number;
+  kind: 'knowledge' | 'product' | 'order';
+  title: string;
+  url?: string | null;
+  section?: string | null;
+  snippet?: string;
+}
+
+export interface AnswerProduct {
+  id: number;
+  title: string;
+  url: string | null;
+  image: string | null;
+  min_price: Money;
+  max_price: Money;
+  currency: string;
+  available: boolean;
+}
+
+export interface ToolCall {
+  name: string;
+  arguments?: Record<string, unknown>;
+  result?: unknown;
+}
+
+export type MessageRole = 'user' | 'assistant' | 'agent';
+
+export interface TranscriptMessage {
+  id: string;
+  seq: number;
+  role: MessageRole;
+  status: 'streaming' | 'complete' | 'stopped' | 'failed';
+  content: string;
+  citations: AnswerCitation[];
+  products: AnswerProduct[];
+  tool_calls: ToolCall[];
+  feedback: FeedbackValue | null;
+  feedback_comment: string;
+  timings: Record<string, number | null>;
+  model: string;
+  created_at: string;
+  /** The team member's name on agent replies. */
+  author: string | null;
+}
+
+export interface ConversationDetail extends ConversationListItem {
+  messages: TranscriptMessage[];
+}
+
+/** Live events on /ws/app/events/ that the admin site acts on (others are ignored). */
+export type AdminEvent =
+  | { type: 'conversation.message'; conversation_id: string; channel: ConversationChannel; message: TranscriptMessage }
+  | { type: 'conversation.updated'; conversation_id: string; status: ConversationStatus };
+
+// Analytics (GET /analytics/?days=)
+
+export const ANALYTICS_PERIODS = [7, 30, 90] as const;
+export type AnalyticsPeriod = (typeof ANALYTICS_PERIODS)[number];
+
+export interface AnalyticsDay {
+  date: string;
+  conversations: number;
+  messages: number;
+  questions: number;
+  feedback_up: number;
+  feedback_down: number;
+}
+
+export interface QuestionGroup {
+  text: string;
+  count: number;
+  last_asked_at: string;
+}
+
+export interface Analytics {
+  days: AnalyticsPeriod;
+  since: string;
+  until: string;
+  totals: {
+    conversations: number;
+    messages: number;
+    questions: number;
+    handed_off: number;
+    answered_without_handoff_share: number | null;
+    feedback_up: number;
+    feedback_down: number;
+    feedback_positive_share: number | null;
+  };
+  daily: AnalyticsDay[];
+  top_questions: QuestionGroup[];
+  knowledge_gaps: (QuestionGroup & { best_similarity: number | null })[];
+}
+
+// Onboarding (GET /onboarding/)
+
+export type OnboardingStepKey = 'knowledge' | 'catalog' | 'assistant' | 'widget' | 'install' | 'live';
+
+export interface OnboardingStep {
+  key: OnboardingStepKey;
+  done: boolean;
+  detail: string;
+}
+
+export interface Onboarding {
+  steps: OnboardingStep[];
+}

@@ -10,6 +10,8 @@ import { UserMenu } from './UserMenu';
 
 const NAV_ITEMS: NavItem[] = [
   { to: '/', label: 'Overview' },
+  { to: '/inbox', label: 'Inbox' },
+  { to: '/analytics', label: 'Analytics' },
   {
     to: '/catalog',
     label: 'Catalog',

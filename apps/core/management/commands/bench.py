@@ -19,6 +19,7 @@ BENCH_SUITES = {
     "chat_quality": "apps.conversations.bench_quality.run",
     "chat": "apps.conversations.bench_chat.run",
     "widget": "apps.widget.bench.run",
+    "admin": "apps.core.bench_admin.run",
 }
 
 

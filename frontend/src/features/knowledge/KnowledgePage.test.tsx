@@ -105,7 +105,7 @@ describe('Knowledge sources screen', () => {
 
     const nav = await screen.findByRole('navigation', { name: 'Main navigation' });
     const links = within(nav).getAllByRole('link').map((link) => link.textContent);
-    expect(links.slice(0, 5)).toEqual(['Overview', 'Products', 'Imports', 'Knowledge', 'Team']);
+    expect(links.slice(0, 7)).toEqual(['Overview', 'Inbox', 'Analytics', 'Products', 'Imports', 'Knowledge', 'Team']);
     expect(within(nav).getByRole('link', { name: 'Knowledge' })).toHaveAttribute('aria-current', 'page');
   });
 });

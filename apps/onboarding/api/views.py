@@ -1,0 +1,30 @@
+from __future__ import annotations
+
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers
+from rest_framework.generics import GenericAPIView
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from apps.onboarding.selectors import onboarding_steps
+
+
+class OnboardingStepOutput(serializers.Serializer[object]):
+    key = serializers.CharField()
+    done = serializers.BooleanField()
+    detail = serializers.CharField()
+
+
+class OnboardingOutput(serializers.Serializer[object]):
+    steps = OnboardingStepOutput(many=True)
+
+
+class OnboardingView(GenericAPIView):
+    """The getting-started checklist's steps with their state (any member)."""
+
+    serializer_class = OnboardingOutput
+
+    @extend_schema(responses=OnboardingOutput)
+    def get(self, request: Request) -> Response:
+        steps = onboarding_steps(tenant=request.tenant)  # type: ignore[attr-defined]
+        return Response(OnboardingOutput({"steps": steps}).data)
