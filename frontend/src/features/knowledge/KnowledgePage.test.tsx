@@ -100,12 +100,21 @@ describe('Knowledge sources screen', () => {
     expect(requestsTo(requests, 'GET', '/api/v1/knowledge/settings/')).toHaveLength(0);
   });
 
-  it('is in the navigation between the catalog and Team', async () => {
+  it('is in the navigation after the catalog', async () => {
     renderKnowledge('viewer');
 
     const nav = await screen.findByRole('navigation', { name: 'Main navigation' });
     const links = within(nav).getAllByRole('link').map((link) => link.textContent);
-    expect(links.slice(0, 7)).toEqual(['Overview', 'Inbox', 'Analytics', 'Products', 'Imports', 'Knowledge', 'Team']);
+    expect(links.slice(0, 8)).toEqual([
+      'Overview',
+      'Inbox',
+      'Analytics',
+      'Products',
+      'Imports',
+      'Knowledge',
+      'Assistant',
+      'Widget',
+    ]);
     expect(within(nav).getByRole('link', { name: 'Knowledge' })).toHaveAttribute('aria-current', 'page');
   });
 });
