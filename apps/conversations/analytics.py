@@ -27,8 +27,7 @@ from django.db.models.functions import Lower, Trim, TruncDate
 from django.utils import timezone
 
 from apps.conversations.grounded.responder import PASSAGE_MIN_SIMILARITY
-from apps.conversations.models import AssistantSettings, Conversation, Message
-from apps.core.defaults import row_differs_from_defaults
+from apps.conversations.models import Conversation, Message
 
 SHOPPER_CHANNELS = (Conversation.Channel.WIDGET, Conversation.Channel.API)
 PERIODS = (7, 30, 90)
@@ -195,21 +194,4 @@ def analytics_report(*, days: int, now: datetime.datetime | None = None) -> Repo
         handed_off=handed_off,
         top_questions=_groups(shopper_messages.filter(role=Message.Role.USER), text=F("content")),
         knowledge_gaps=_groups(gaps, text=Subquery(question)),
-    )
-
-
-def assistant_settings_customised() -> bool:
-    """Whether the merchant shaped the assistant (onboarding): any setting off its default."""
-    return row_differs_from_defaults(AssistantSettings.objects.filter(pk=1).first())
-
-
-def shopper_conversation_first_at() -> datetime.datetime | None:
-    """When the first shopper wrote through the storefront widget (onboarding's "live")."""
-    return (
-        Message.objects.filter(
-            conversation__channel=Conversation.Channel.WIDGET, role=Message.Role.USER
-        )
-        .order_by("created_at")
-        .values_list("created_at", flat=True)
-        .first()
     )

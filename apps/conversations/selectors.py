@@ -1,5 +1,5 @@
-"""Reads for the chat transports (replay after a reconnect, the live inbox, the JSON answer)
-and the merchants' inbox API."""
+"""Reads for the chat transports (replay after a reconnect, the live inbox, the JSON answer),
+the merchants' inbox API and the onboarding checklist."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ from django.db.models import Count, Exists, IntegerField, OuterRef, QuerySet, Su
 from django.db.models.functions import Coalesce, Substr
 from django.utils import timezone
 
-from apps.conversations.models import Conversation, Message
+from apps.conversations.models import AssistantSettings, Conversation, Message
+from apps.core.defaults import row_differs_from_defaults
 
 INBOX_TEXT_CHARS = 140
 
@@ -108,3 +109,20 @@ def conversation_get_for_inbox(*, public_id: uuid.UUID | str) -> Conversation | 
 
 def conversation_messages(*, conversation: Conversation) -> list[Message]:
     return list(conversation.messages.order_by("seq"))
+
+
+def assistant_settings_customised() -> bool:
+    """Whether the merchant shaped the assistant (onboarding): any setting off its default."""
+    return row_differs_from_defaults(AssistantSettings.objects.filter(pk=1).first())
+
+
+def shopper_conversation_first_at() -> datetime.datetime | None:
+    """When the first shopper wrote through the storefront widget (onboarding's "live")."""
+    return (
+        Message.objects.filter(
+            conversation__channel=Conversation.Channel.WIDGET, role=Message.Role.USER
+        )
+        .order_by("created_at")
+        .values_list("created_at", flat=True)
+        .first()
+    )

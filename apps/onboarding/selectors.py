@@ -11,7 +11,7 @@ from django.utils.translation import ngettext
 
 from apps.catalog.models import Product
 from apps.catalog.selectors import ProductListFilters, product_list
-from apps.conversations.analytics import (
+from apps.conversations.selectors import (
     assistant_settings_customised,
     shopper_conversation_first_at,
 )
