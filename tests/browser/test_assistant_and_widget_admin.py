@@ -58,7 +58,7 @@ def test_playground_widget_preview_snippet_and_viewer_limits(
 
         # the playground streams an answer that cites the note
         _sign_in(page, server, owner.user.email, "/app/assistant")
-        page.get_by_role("textbox", name="Message").fill("How much to rent a tent?")
+        page.get_by_role("textbox", name="Message", exact=True).fill("How much to rent a tent?")
         page.get_by_role("button", name="Send").click()
         answer = page.get_by_role("article", name="Answer to: How much to rent a tent?")
         expect(answer.get_by_label("Timings")).to_be_visible(timeout=30_000)
