@@ -42,15 +42,15 @@ widget/node_modules/.package-lock.json: widget/package-lock.json
 	cd widget && npm ci --no-audit --no-fund
 
 FRONTEND_SOURCES := $(shell find frontend/src frontend/index.html frontend/vite.config.ts -type f 2>/dev/null)
-WIDGET_SOURCES := $(shell find widget/src widget/vite.config.ts -type f 2>/dev/null)
+WIDGET_SOURCES := $(shell find widget/src widget/scripts widget/vite.config.ts -type f 2>/dev/null)
 
 frontend/dist/index.html: frontend/node_modules/.package-lock.json $(FRONTEND_SOURCES)
 	cd frontend && npm run build --silent
 
-widget/dist/aisle-widget.js: widget/node_modules/.package-lock.json $(WIDGET_SOURCES)
+widget/dist/manifest.json: widget/node_modules/.package-lock.json $(WIDGET_SOURCES)
 	cd widget && npm run build --silent
 
-frontend: frontend/dist/index.html widget/dist/aisle-widget.js
+frontend: frontend/dist/index.html widget/dist/manifest.json
 
 # Debian packages: Chromium for the browser tests, Tesseract for OCR of scanned documents.
 APT_PACKAGES := chromium tesseract-ocr tesseract-ocr-eng

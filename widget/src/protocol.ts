@@ -1,185 +1,214 @@
 /**
- * Wire protocol between the widget and `ws(s)://<api-origin>/ws/widget/<public key>/`.
- *
- * Every frame is one JSON object with a string `type`. Server events are
- * validated by `parseEvent`; anything malformed or of an unknown type yields
- * `null` and is ignored by the client (forward compatible, never a crash).
+ * The chat wire protocol (README "Chat protocol"): the frames the server sends, validated by
+ * `parseFrame`, and the frames the widget sends. A frame that is not valid JSON, has an unknown
+ * `type` or misses a required field is ignored (null), so a newer server never crashes an older
+ * widget. Malformed citations or products are dropped one by one.
  */
+import { isObj } from './config';
+
+export type Role = 'user' | 'assistant' | 'agent';
+export type MessageStatus = 'streaming' | 'complete' | 'stopped' | 'failed';
+export type FeedbackValue = 'up' | 'down';
+export type ConversationStatus = 'open' | 'resolved' | 'handed_off';
 
 export interface Citation {
+  n: number;
   title: string;
-  url: string;
-  section?: string;
+  url: string | null;
+  section: string | null;
 }
 
 export interface Product {
   id: string;
   title: string;
-  url: string;
-  image?: string;
-  /** Numeric price in major units (e.g. 19.99). */
-  price: number;
-  /** ISO 4217 code, e.g. "EUR". */
+  url: string | null;
+  image: string | null;
+  /** The variant's price when one is chosen, else the lowest price. */
+  price: number | null;
+  /** Set when the product's prices span a range (shown as "from <price>"). */
+  ranged: boolean;
   currency: string;
+  available: boolean;
 }
 
-export interface DeltaEvent {
-  type: 'delta';
-  text: string;
-}
-export interface CitationsEvent {
-  type: 'citations';
-  items: Citation[];
-}
-export interface ProductsEvent {
-  type: 'products';
-  items: Product[];
-}
-export interface ToolEvent {
-  type: 'tool';
-  name: string;
-  status: string;
-}
-export interface DoneEvent {
-  type: 'done';
-  message_id: string;
-  /** Optional, forward compatible: lets the client continue the conversation. */
-  conversation_id?: string;
-}
-export interface ErrorEvent {
-  type: 'error';
-  code: string;
-  detail: string;
-}
-
-export type ServerEvent =
-  | DeltaEvent
-  | CitationsEvent
-  | ProductsEvent
-  | ToolEvent
-  | DoneEvent
-  | ErrorEvent;
-
-export type ServerEventType = ServerEvent['type'];
-
-/** The only frame the client sends. */
-export interface ClientMessage {
+export interface StoredMessage {
   type: 'message';
-  text: string;
-  conversation_id?: string;
+  message_id: string;
+  seq: number;
+  role: Role;
+  status: MessageStatus;
+  content: string;
+  citations: Citation[];
+  products: Product[];
+  feedback: FeedbackValue | null;
 }
 
-type Obj = Record<string, unknown>;
+export type ServerFrame =
+  | { type: 'ready'; conversation_id: string; last_seq: number }
+  | StoredMessage
+  | { type: 'delta'; message_id: string; text: string }
+  | { type: 'citations'; message_id: string; citations: Citation[] }
+  | { type: 'products'; message_id: string; products: Product[] }
+  | { type: 'tool'; message_id: string; name: string; status: string }
+  | { type: 'done'; message_id: string; status: MessageStatus }
+  | { type: 'error'; message_id: string | null; code: string; detail: string }
+  | { type: 'feedback'; message_id: string; value: FeedbackValue }
+  | { type: 'conversation'; conversation_id: string; status: ConversationStatus }
+  | { type: 'pong' };
 
-function isObj(v: unknown): v is Obj {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
+export interface OrderQuery {
+  number: string;
+  email: string;
 }
 
-function isStr(v: unknown): v is string {
-  return typeof v === 'string';
-}
+export type ClientFrame =
+  | {
+      type: 'hello';
+      session_id: string;
+      conversation_id?: string;
+      last_seq?: number;
+      locale?: string;
+      email?: string;
+    }
+  | { type: 'message'; text: string; client_id?: string; order?: OrderQuery }
+  | { type: 'stop' }
+  | { type: 'feedback'; message_id: string; value: FeedbackValue }
+  | { type: 'identify'; email: string }
+  | { type: 'handoff' }
+  | { type: 'ping' };
 
-/** Ids may arrive as JSON numbers; normalise to strings. */
-function asId(v: unknown): string | null {
-  if (isStr(v) && v !== '') return v;
-  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
-  return null;
-}
+const isStr = (v: unknown): v is string => typeof v === 'string';
+const oneOf = <T extends string>(v: unknown, values: readonly T[]): T | null =>
+  values.find((x) => x === v) ?? null;
 
-/**
- * Prices may arrive as numbers or as decimal strings (Django's
- * DecimalField serialises to "19.99"); anything else is rejected.
- */
-function asPrice(v: unknown): number | null {
+const id = (v: unknown): string | null =>
+  isStr(v) && v !== '' ? v : typeof v === 'number' && Number.isFinite(v) ? String(v) : null;
+
+const count = (v: unknown): number | null =>
+  typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : null;
+
+/** Prices come as decimal strings ("19.90", Django's Decimal) or numbers; null when absent. */
+function money(v: unknown): number | null {
   if (typeof v === 'number') return Number.isFinite(v) ? v : null;
-  if (isStr(v) && /^-?\d+(\.\d+)?$/.test(v.trim())) return Number(v);
-  return null;
+  return isStr(v) && /^-?\d+(\.\d+)?$/.test(v) ? Number(v) : null;
 }
 
-function parseCitation(v: unknown): Citation | null {
-  if (!isObj(v) || !isStr(v.title) || !isStr(v.url)) return null;
-  const c: Citation = { title: v.title, url: v.url };
-  if (isStr(v.section)) c.section = v.section;
-  return c;
-}
+const STATUSES = ['streaming', 'complete', 'stopped', 'failed'] as const;
+const ROLES = ['user', 'assistant', 'agent'] as const;
+const FEEDBACK = ['up', 'down'] as const;
+const CONVERSATION = ['open', 'resolved', 'handed_off'] as const;
 
-function parseProduct(v: unknown): Product | null {
-  if (!isObj(v)) return null;
-  const id = asId(v.id);
-  const price = asPrice(v.price);
-  if (id === null || price === null) return null;
-  if (!isStr(v.title) || !isStr(v.url) || !isStr(v.currency)) return null;
-  if (!/^[A-Za-z]{3}$/.test(v.currency)) return null;
-  const p: Product = {
-    id,
+function citation(v: unknown): Citation | null {
+  if (!isObj(v) || !isStr(v.title)) return null;
+  const n = count(v.n);
+  if (n === null) return null;
+  return {
+    n,
     title: v.title,
-    url: v.url,
-    price,
-    currency: v.currency.toUpperCase(),
+    url: isStr(v.url) && v.url ? v.url : null,
+    section: isStr(v.section) && v.section ? v.section : null,
   };
-  if (isStr(v.image) && v.image !== '') p.image = v.image;
-  return p;
 }
 
-/** Parse a list, dropping individual malformed items; `null` if not a list. */
-function parseItems<T>(v: unknown, parseItem: (x: unknown) => T | null): T[] | null {
+function product(v: unknown): Product | null {
+  if (!isObj(v)) return null;
+  const productId = id(v.id);
+  if (productId === null || !isStr(v.title) || !isStr(v.currency)) return null;
+  if (!/^[A-Z]{3}$/i.test(v.currency)) return null;
+  const variantPrice = isObj(v.variant) ? money(v.variant.price) : null;
+  const min = money(v.min_price);
+  const max = money(v.max_price);
+  return {
+    id: productId,
+    title: v.title,
+    url: isStr(v.url) && v.url ? v.url : null,
+    image: isStr(v.image) && v.image ? v.image : null,
+    price: variantPrice ?? min,
+    ranged: variantPrice === null && min !== null && max !== null && max > min,
+    currency: v.currency.toUpperCase(),
+    available: v.available !== false,
+  };
+}
+
+function list<T>(v: unknown, item: (x: unknown) => T | null): T[] | null {
   if (!Array.isArray(v)) return null;
-  const out: T[] = [];
-  for (const item of v) {
-    const parsed = parseItem(item);
-    if (parsed !== null) out.push(parsed);
-  }
-  return out;
+  return v.map(item).filter((x): x is T => x !== null);
 }
 
-/** Validate an already-decoded JSON value as a server event. */
-export function toServerEvent(v: unknown): ServerEvent | null {
-  if (!isObj(v) || !isStr(v.type)) return null;
+/** Validate a decoded JSON value as a server frame; null when it is not one. */
+export function toFrame(v: unknown): ServerFrame | null {
+  if (!isObj(v)) return null;
+  const messageId = id(v.message_id);
   switch (v.type) {
+    case 'ready': {
+      const conversationId = id(v.conversation_id);
+      const lastSeq = count(v.last_seq);
+      return conversationId && lastSeq !== null
+        ? { type: 'ready', conversation_id: conversationId, last_seq: lastSeq }
+        : null;
+    }
+    case 'message': {
+      const seq = count(v.seq);
+      const role = oneOf(v.role, ROLES);
+      const status = oneOf(v.status, STATUSES);
+      if (!messageId || seq === null || !role || !status || !isStr(v.content)) return null;
+      return {
+        type: 'message',
+        message_id: messageId,
+        seq,
+        role,
+        status,
+        content: v.content,
+        citations: list(v.citations, citation) ?? [],
+        products: list(v.products, product) ?? [],
+        feedback: oneOf(v.feedback, FEEDBACK),
+      };
+    }
     case 'delta':
-      return isStr(v.text) ? { type: 'delta', text: v.text } : null;
+      return messageId && isStr(v.text) ? { type: 'delta', message_id: messageId, text: v.text } : null;
     case 'citations': {
-      const items = parseItems(v.items, parseCitation);
-      return items ? { type: 'citations', items } : null;
+      const citations = list(v.citations, citation);
+      return messageId && citations ? { type: 'citations', message_id: messageId, citations } : null;
     }
     case 'products': {
-      const items = parseItems(v.items, parseProduct);
-      return items ? { type: 'products', items } : null;
+      const products = list(v.products, product);
+      return messageId && products ? { type: 'products', message_id: messageId, products } : null;
     }
     case 'tool':
-      return isStr(v.name) && isStr(v.status)
-        ? { type: 'tool', name: v.name, status: v.status }
+      return messageId && isStr(v.name) && isStr(v.status)
+        ? { type: 'tool', message_id: messageId, name: v.name, status: v.status }
         : null;
     case 'done': {
-      const messageId = asId(v.message_id);
-      if (messageId === null) return null;
-      const ev: DoneEvent = { type: 'done', message_id: messageId };
-      const conv = asId(v.conversation_id);
-      if (conv !== null) ev.conversation_id = conv;
-      return ev;
+      const status = oneOf(v.status, STATUSES);
+      return messageId && status ? { type: 'done', message_id: messageId, status } : null;
     }
     case 'error':
-      if (!isStr(v.code)) return null;
-      return { type: 'error', code: v.code, detail: isStr(v.detail) ? v.detail : '' };
+      return isStr(v.code)
+        ? { type: 'error', message_id: messageId, code: v.code, detail: isStr(v.detail) ? v.detail : '' }
+        : null;
+    case 'feedback': {
+      const value = oneOf(v.value, FEEDBACK);
+      return messageId && value ? { type: 'feedback', message_id: messageId, value } : null;
+    }
+    case 'conversation': {
+      const conversationId = id(v.conversation_id);
+      const status = oneOf(v.status, CONVERSATION);
+      return conversationId && status
+        ? { type: 'conversation', conversation_id: conversationId, status }
+        : null;
+    }
+    case 'pong':
+      return { type: 'pong' };
     default:
       return null;
   }
 }
 
-/** Parse one raw WebSocket text frame. Returns `null` for anything invalid. */
-export function parseEvent(raw: string): ServerEvent | null {
-  let data: unknown;
+/** Parse one text frame (a WebSocket message or an SSE `data:` payload). */
+export function parseFrame(raw: string): ServerFrame | null {
   try {
-    data = JSON.parse(raw);
+    return toFrame(JSON.parse(raw));
   } catch {
     return null;
   }
-  return toServerEvent(data);
-}
-
-/** Serialise the client's message frame (omits an empty conversation id). */
-export function encodeMessage(text: string, conversationId?: string): string {
-  const msg: ClientMessage = { type: 'message', text };
-  if (conversationId) msg.conversation_id = conversationId;
-  return JSON.stringify(msg);
 }

@@ -1,117 +1,143 @@
-import type { Citation, Product, ServerEvent } from './protocol';
+/** The chat as the panel shows it: a pure reducer over the shopper's sends and server frames. */
+import type {
+  Citation,
+  ConversationStatus,
+  FeedbackValue,
+  MessageStatus,
+  Product,
+  Role,
+  ServerFrame,
+} from './protocol';
 
-export interface UserMessage {
+export interface ChatMessage {
+  /** The server's message id; a local id for the shopper's message until its replay names it. */
   id: string;
-  role: 'user';
-  text: string;
-}
-
-export interface AssistantMessage {
-  id: string;
-  role: 'assistant';
+  role: Role;
   text: string;
   citations: Citation[];
   products: Product[];
-  /** Latest tool activity while the answer is being prepared. */
-  tool: { name: string; status: string } | null;
-  error: { code: string; detail: string } | null;
-  /** True once `done`/`error` arrived (or the connection dropped). */
-  complete: boolean;
-  serverId: string | null;
+  status: MessageStatus;
+  feedback: FeedbackValue | null;
+  seq: number | null;
+  /** Name of the tool running for this answer, if any. */
+  tool: string | null;
 }
-
-export type ChatMessage = UserMessage | AssistantMessage;
 
 export interface ChatState {
-  messages: ChatMessage[];
   conversationId: string | null;
+  messages: ChatMessage[];
+  /** A turn is running: from the shopper's send until its `done` or `error`. */
+  busy: boolean;
+  conversation: ConversationStatus;
+  error: { code: string; detail: string } | null;
 }
 
-export const initialChatState: ChatState = { messages: [], conversationId: null };
+export type ChatAction =
+  | ServerFrame
+  | { type: 'sent'; id: string; text: string }
+  | { type: 'handoff' };
 
-let seq = 0;
-function nextId(prefix: string): string {
-  seq += 1;
-  return `${prefix}-${seq}`;
-}
+export const initialChat: ChatState = {
+  conversationId: null,
+  messages: [],
+  busy: false,
+  conversation: 'open',
+  error: null,
+};
 
-function newAssistant(): AssistantMessage {
+function blank(id: string, role: Role): ChatMessage {
   return {
-    id: nextId('a'),
-    role: 'assistant',
+    id,
+    role,
     text: '',
     citations: [],
     products: [],
+    status: role === 'user' ? 'complete' : 'streaming',
+    feedback: null,
+    seq: null,
     tool: null,
-    error: null,
-    complete: false,
-    serverId: null,
   };
 }
 
-/** The assistant message currently being streamed, if any. */
-export function pendingAssistant(state: ChatState): AssistantMessage | null {
-  const last = state.messages[state.messages.length - 1];
-  return last && last.role === 'assistant' && !last.complete ? last : null;
+/** Apply `change` to message `id`, creating a streaming assistant message when it is new. */
+function patch(state: ChatState, id: string, change: (m: ChatMessage) => Partial<ChatMessage>): ChatState {
+  const index = state.messages.findIndex((m) => m.id === id);
+  const current = state.messages[index] ?? blank(id, 'assistant');
+  const next = { ...current, ...change(current) };
+  const messages = state.messages.slice();
+  if (index < 0) messages.push(next);
+  else messages[index] = next;
+  return { ...state, messages };
 }
 
-/** Append the user's message plus an empty assistant bubble to stream into. */
-export function addUserMessage(state: ChatState, text: string): ChatState {
-  const user: UserMessage = { id: nextId('u'), role: 'user', text };
-  return { ...state, messages: [...closePending(state.messages), user, newAssistant()] };
-}
+const has = (state: ChatState, id: string | null) => state.messages.some((m) => m.id === id);
 
-function closePending(messages: ChatMessage[]): ChatMessage[] {
-  return messages.map((m) => (m.role === 'assistant' && !m.complete ? { ...m, complete: true } : m));
-}
-
-/** Apply one server event to the streaming assistant message. */
-export function applyEvent(state: ChatState, event: ServerEvent): ChatState {
-  const pending = pendingAssistant(state);
-  const current = pending ?? newAssistant();
-  let next: AssistantMessage;
-  let conversationId = state.conversationId;
-  switch (event.type) {
-    case 'delta':
-      next = { ...current, text: current.text + event.text, tool: null };
-      break;
-    case 'citations':
-      next = { ...current, citations: [...current.citations, ...event.items] };
-      break;
-    case 'products':
-      next = { ...current, products: [...current.products, ...event.items] };
-      break;
-    case 'tool':
-      next = { ...current, tool: { name: event.name, status: event.status } };
-      break;
-    case 'done':
-      next = { ...current, complete: true, tool: null, serverId: event.message_id };
-      if (event.conversation_id) conversationId = event.conversation_id;
-      break;
-    case 'error':
-      next = {
-        ...current,
-        complete: true,
-        tool: null,
-        error: { code: event.code, detail: event.detail },
+export function chatReducer(state: ChatState, action: ChatAction): ChatState {
+  switch (action.type) {
+    case 'sent':
+      return {
+        ...state,
+        busy: true,
+        error: null,
+        messages: [...state.messages, { ...blank(action.id, 'user'), text: action.text }],
       };
-      break;
+    case 'handoff':
+      return { ...state, busy: true, error: null };
+    case 'ready':
+      // A different conversation than the one shown (the old one was gone): start clean.
+      return state.conversationId && state.conversationId !== action.conversation_id
+        ? { ...initialChat, conversationId: action.conversation_id }
+        : { ...state, conversationId: action.conversation_id };
+    case 'message': {
+      const record = {
+        role: action.role,
+        text: action.content,
+        citations: action.citations,
+        products: action.products,
+        status: action.status,
+        feedback: action.feedback,
+        seq: action.seq,
+        tool: null,
+      };
+      // The shopper's own live message comes back (on resume) under its server id.
+      const local =
+        action.role === 'user' &&
+        !state.messages.some((m) => m.id === action.message_id) &&
+        state.messages.find((m) => m.role === 'user' && m.seq === null && m.text === action.content);
+      return patch(state, local ? local.id : action.message_id, () => ({
+        ...record,
+        id: action.message_id,
+      }));
+    }
+    case 'delta':
+      return patch(state, action.message_id, (m) => ({ text: m.text + action.text, tool: null }));
+    case 'citations':
+      return patch(state, action.message_id, () => ({ citations: action.citations }));
+    case 'products':
+      return patch(state, action.message_id, () => ({ products: action.products }));
+    case 'tool':
+      return patch(state, action.message_id, () => ({
+        tool: action.status === 'started' ? action.name : null,
+      }));
+    case 'done': {
+      const next = has(state, action.message_id)
+        ? patch(state, action.message_id, () => ({ status: action.status, tool: null }))
+        : state;
+      return { ...next, busy: false };
+    }
+    case 'error': {
+      const next = has(state, action.message_id)
+        ? patch(state, action.message_id as string, () => ({ status: 'failed', tool: null }))
+        : state;
+      return { ...next, busy: false, error: { code: action.code, detail: action.detail } };
+    }
+    case 'feedback':
+      return has(state, action.message_id)
+        ? patch(state, action.message_id, () => ({ feedback: action.value }))
+        : state;
+    case 'conversation':
+      return { ...state, conversation: action.status };
+    case 'pong':
+      return state;
   }
-  const messages = pending
-    ? [...state.messages.slice(0, -1), next]
-    : [...state.messages, next];
-  return { messages, conversationId };
-}
-
-/** The connection dropped mid-answer: stop waiting and say so. */
-export function interruptPending(state: ChatState): ChatState {
-  const pending = pendingAssistant(state);
-  if (!pending) return state;
-  const next: AssistantMessage = {
-    ...pending,
-    complete: true,
-    tool: null,
-    error: { code: 'connection_lost', detail: '' },
-  };
-  return { ...state, messages: [...state.messages.slice(0, -1), next] };
 }

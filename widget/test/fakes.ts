@@ -1,90 +1,74 @@
-import type { ServerEvent } from '../src/protocol';
-import type { ConnectionStatus, SendOptions, SocketLike, Transport } from '../src/transport';
+import type { SocketLike } from '../src/link';
 
-/** In-memory Transport: tests push events/status and inspect what was sent. */
-export class FakeTransport implements Transport {
-  status: ConnectionStatus;
-  sent: Array<{ text: string; options: SendOptions | undefined }> = [];
-  connectCalls = 0;
-  closed = false;
-  private events = new Set<(e: ServerEvent) => void>();
-  private statuses = new Set<(s: ConnectionStatus) => void>();
+export const last = <T,>(items: T[]): T | undefined => items[items.length - 1];
 
-  constructor(status: ConnectionStatus = 'open') {
-    this.status = status;
-  }
-
-  connect(): void {
-    this.connectCalls += 1;
-  }
-
-  send(text: string, options?: SendOptions): boolean {
-    if (this.status !== 'open') return false;
-    this.sent.push({ text, options });
-    return true;
-  }
-
-  onEvent(listener: (e: ServerEvent) => void): () => void {
-    this.events.add(listener);
-    return () => this.events.delete(listener);
-  }
-
-  onStatus(listener: (s: ConnectionStatus) => void): () => void {
-    this.statuses.add(listener);
-    return () => this.statuses.delete(listener);
-  }
-
-  close(): void {
-    this.closed = true;
-  }
-
-  emit(event: ServerEvent): void {
-    for (const l of [...this.events]) l(event);
-  }
-
-  setStatus(status: ConnectionStatus): void {
-    this.status = status;
-    for (const l of [...this.statuses]) l(status);
-  }
-}
-
-/** Fake WebSocket driven by the test. */
+/** A WebSocket driven by the test. */
 export class FakeSocket implements SocketLike {
-  static instances: FakeSocket[] = [];
+  static all: FakeSocket[] = [];
   readyState = 0;
-  sent: string[] = [];
-  closedWith: number | undefined;
+  sent: unknown[] = [];
   onopen: ((ev: Event) => unknown) | null = null;
   onclose: ((ev: CloseEvent) => unknown) | null = null;
   onerror: ((ev: Event) => unknown) | null = null;
   onmessage: ((ev: MessageEvent) => unknown) | null = null;
 
   constructor(public url: string) {
-    FakeSocket.instances.push(this);
+    FakeSocket.all.push(this);
+  }
+
+  static factory = (url: string) => new FakeSocket(url);
+
+  static last(): FakeSocket {
+    const socket = FakeSocket.all[FakeSocket.all.length - 1];
+    if (!socket) throw new Error('no socket');
+    return socket;
   }
 
   send(data: string): void {
-    this.sent.push(data);
+    this.sent.push(JSON.parse(data));
   }
 
-  close(code?: number): void {
-    this.closedWith = code;
+  close(): void {
     this.readyState = 3;
   }
 
-  serverOpen(): void {
+  open(): void {
     this.readyState = 1;
     this.onopen?.(new Event('open'));
   }
 
-  serverFail(): void {
+  drop(code = 1006): void {
     this.readyState = 3;
-    this.onerror?.(new Event('error'));
-    this.onclose?.(new CloseEvent('close', { code: 1006 }));
+    this.onclose?.(new CloseEvent('close', { code }));
   }
 
-  serverSend(data: unknown): void {
-    const payload = typeof data === 'string' ? data : JSON.stringify(data);
-    this.onmessage?.(new MessageEvent('message', { data: payload }));
+  receive(frame: unknown): void {
+    const data = typeof frame === 'string' ? frame : JSON.stringify(frame);
+    this.onmessage?.(new MessageEvent('message', { data }));
   }
 }
+
+/** A fetch Response whose body streams the given chunks. */
+export function streamResponse(chunks: string[], status = 200): Response {
+  const encoder = new TextEncoder();
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      for (const chunk of chunks) controller.enqueue(encoder.encode(chunk));
+      controller.close();
+    },
+  });
+  return new Response(body, { status, headers: { 'Content-Type': 'text/event-stream' } });
+}
+
+export const CONFIG = {
+  store: { name: 'Demo Outdoor Co.' },
+  assistant: { name: 'Trail Guide', handoff_enabled: true },
+  theme: { primary: '#1f6feb', on_primary: '#ffffff', position: 'right', icon: 'bag' },
+  greeting: 'Hi! How can I help?',
+  suggested_questions: ['Do you ship to Austria?', 'What is your return policy?'],
+  locale: '',
+  order_lookup: true,
+  panel_url: 'https://aisle.example/widget/panel-abc.js',
+  ws_url: 'wss://aisle.example/ws/widget/pk_test/',
+  http_url: 'https://aisle.example/api/v1/chat/',
+};

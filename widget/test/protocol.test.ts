@@ -1,126 +1,112 @@
-import { describe, expect, it } from 'vitest';
-import { encodeMessage, parseEvent } from '../src/protocol';
+import { expect, test } from 'vitest';
+import { parseFrame } from '../src/protocol';
 
-const raw = (v: unknown) => JSON.stringify(v);
+const parse = (frame: unknown) => parseFrame(JSON.stringify(frame));
 
-describe('parseEvent', () => {
-  it('accepts delta', () => {
-    expect(parseEvent(raw({ type: 'delta', text: 'Hel' }))).toEqual({ type: 'delta', text: 'Hel' });
+test('every server frame is parsed', () => {
+  expect(parse({ type: 'ready', conversation_id: 'c1', last_seq: 4 })).toEqual({
+    type: 'ready',
+    conversation_id: 'c1',
+    last_seq: 4,
   });
-
-  it('accepts an empty delta text', () => {
-    expect(parseEvent(raw({ type: 'delta', text: '' }))).toEqual({ type: 'delta', text: '' });
+  expect(parse({ type: 'delta', message_id: 'm1', text: 'Hi' })).toEqual({
+    type: 'delta',
+    message_id: 'm1',
+    text: 'Hi',
   });
-
-  it('accepts citations with optional section', () => {
-    const ev = parseEvent(
-      raw({
-        type: 'citations',
-        items: [
-          { title: 'Returns', url: 'https://shop.example/returns', section: 'Refunds' },
-          { title: 'Shipping', url: 'https://shop.example/shipping' },
-        ],
-      }),
-    );
-    expect(ev).toEqual({
-      type: 'citations',
-      items: [
-        { title: 'Returns', url: 'https://shop.example/returns', section: 'Refunds' },
-        { title: 'Shipping', url: 'https://shop.example/shipping' },
-      ],
-    });
+  expect(parse({ type: 'tool', message_id: 'm1', name: 'lookup_order', status: 'started', result: {} }))
+    .toMatchObject({ type: 'tool', name: 'lookup_order', status: 'started' });
+  expect(parse({ type: 'done', message_id: 'm1', status: 'stopped', timings: {} })).toEqual({
+    type: 'done',
+    message_id: 'm1',
+    status: 'stopped',
   });
-
-  it('accepts products, normalising numeric ids, decimal-string prices and currency case', () => {
-    const ev = parseEvent(
-      raw({
-        type: 'products',
-        items: [
-          { id: 42, title: 'Mug', url: 'https://s.example/mug', image: 'https://s.example/m.jpg', price: '12.50', currency: 'eur' },
-          { id: 'sku-1', title: 'Tee', url: 'https://s.example/tee', price: 19, currency: 'USD' },
-        ],
-      }),
-    );
-    expect(ev).toEqual({
-      type: 'products',
-      items: [
-        { id: '42', title: 'Mug', url: 'https://s.example/mug', image: 'https://s.example/m.jpg', price: 12.5, currency: 'EUR' },
-        { id: 'sku-1', title: 'Tee', url: 'https://s.example/tee', price: 19, currency: 'USD' },
-      ],
-    });
+  expect(parse({ type: 'error', message_id: null, code: 'busy', detail: 'Wait' })).toEqual({
+    type: 'error',
+    message_id: null,
+    code: 'busy',
+    detail: 'Wait',
   });
-
-  it('drops malformed list items but keeps the valid ones', () => {
-    const ev = parseEvent(
-      raw({
-        type: 'products',
-        items: [
-          { id: 1, title: 'Ok', url: 'https://s.example/1', price: 1, currency: 'EUR' },
-          { id: 2, title: 'No price', url: 'https://s.example/2', currency: 'EUR' },
-          { id: 3, title: 'Bad currency', url: 'https://s.example/3', price: 1, currency: 'euro' },
-          'nope',
-        ],
-      }),
-    );
-    expect(ev?.type).toBe('products');
-    expect(ev && ev.type === 'products' ? ev.items.map((p) => p.id) : []).toEqual(['1']);
+  expect(parse({ type: 'feedback', message_id: 'm1', value: 'up' })).toMatchObject({ value: 'up' });
+  expect(parse({ type: 'conversation', conversation_id: 'c1', status: 'handed_off' })).toMatchObject({
+    status: 'handed_off',
   });
+  expect(parse({ type: 'pong' })).toEqual({ type: 'pong' });
+});
 
-  it('accepts tool', () => {
-    expect(parseEvent(raw({ type: 'tool', name: 'search_catalog', status: 'started' }))).toEqual({
-      type: 'tool',
-      name: 'search_catalog',
-      status: 'started',
-    });
+test('a stored message, its citations and product cards are parsed', () => {
+  const frame = parse({
+    type: 'message',
+    message_id: 'm2',
+    seq: 2,
+    role: 'agent',
+    status: 'complete',
+    content: 'See [1]',
+    citations: [{ n: 1, kind: 'knowledge', title: 'Returns', url: 'https://s.example/r', section: 'EU' }],
+    products: [
+      {
+        id: 7,
+        title: 'Tent',
+        url: 'https://s.example/tent',
+        image: null,
+        min_price: '99.00',
+        max_price: '149.00',
+        currency: 'eur',
+        available: false,
+        variant: null,
+      },
+      { id: 8, title: 'Mat', url: '', min_price: '20.00', max_price: '20.00', currency: 'EUR', variant: { price: '18.50' } },
+    ],
+    feedback: null,
+    created_at: '2025-01-01T00:00:00Z',
   });
-
-  it('accepts done (and an optional conversation_id)', () => {
-    expect(parseEvent(raw({ type: 'done', message_id: 'm_1' }))).toEqual({ type: 'done', message_id: 'm_1' });
-    expect(parseEvent(raw({ type: 'done', message_id: 7, conversation_id: 'c_9' }))).toEqual({
-      type: 'done',
-      message_id: '7',
-      conversation_id: 'c_9',
-    });
-  });
-
-  it('accepts error', () => {
-    expect(parseEvent(raw({ type: 'error', code: 'rate_limited', detail: 'Slow down' }))).toEqual({
-      type: 'error',
-      code: 'rate_limited',
-      detail: 'Slow down',
-    });
-  });
-
-  it('ignores extra fields', () => {
-    expect(parseEvent(raw({ type: 'delta', text: 'x', seq: 3 }))).toEqual({ type: 'delta', text: 'x' });
-  });
-
-  it.each([
-    ['not json', 'not json{'],
-    ['empty string', ''],
-    ['json null', 'null'],
-    ['json array', raw([{ type: 'delta', text: 'x' }])],
-    ['json string', raw('delta')],
-    ['missing type', raw({ text: 'x' })],
-    ['non-string type', raw({ type: 5, text: 'x' })],
-    ['unknown type', raw({ type: 'typing', text: 'x' })],
-    ['delta without text', raw({ type: 'delta' })],
-    ['delta with numeric text', raw({ type: 'delta', text: 5 })],
-    ['citations without items', raw({ type: 'citations' })],
-    ['citations with object items', raw({ type: 'citations', items: { title: 't', url: 'u' } })],
-    ['products with string items', raw({ type: 'products', items: 'x' })],
-    ['tool without status', raw({ type: 'tool', name: 'x' })],
-    ['done without message_id', raw({ type: 'done' })],
-    ['done with object message_id', raw({ type: 'done', message_id: {} })],
-    ['error without code', raw({ type: 'error', detail: 'x' })],
-  ])('rejects %s', (_name, input) => {
-    expect(parseEvent(input)).toBeNull();
+  expect(frame).toEqual({
+    type: 'message',
+    message_id: 'm2',
+    seq: 2,
+    role: 'agent',
+    status: 'complete',
+    content: 'See [1]',
+    citations: [{ n: 1, title: 'Returns', url: 'https://s.example/r', section: 'EU' }],
+    products: [
+      { id: '7', title: 'Tent', url: 'https://s.example/tent', image: null, price: 99, ranged: true, currency: 'EUR', available: false },
+      { id: '8', title: 'Mat', url: null, image: null, price: 18.5, ranged: false, currency: 'EUR', available: true },
+    ],
+    feedback: null,
   });
 });
 
-describe('encodeMessage', () => {
-  it('serialises the client message frame', () => {
-    expect(JSON.parse(encodeMessage('hi'))).toEqual({ type: 'message', text: 'hi' });
-    expect(JSON.parse(encodeMessage('hi', 'c1'))).toEqual({ type: 'message', text: 'hi', conversation_id: 'c1' });
+test('malformed citations and products are dropped one by one', () => {
+  const frame = parse({
+    type: 'citations',
+    message_id: 'm1',
+    citations: [{ n: 1, title: 'Ok', url: null }, { n: 'x', title: 'Bad' }, 'junk', { n: 2 }],
   });
+  expect(frame).toEqual({ type: 'citations', message_id: 'm1', citations: [{ n: 1, title: 'Ok', url: null, section: null }] });
+  const products = parse({
+    type: 'products',
+    message_id: 'm1',
+    products: [{ id: 1, title: 'A', currency: 'EURO' }, { title: 'no id', currency: 'EUR' }, { id: 2, title: 'B', currency: 'USD', min_price: 'free' }],
+  });
+  expect(products).toMatchObject({ products: [{ id: '2', price: null }] });
+});
+
+test('invalid frames are ignored', () => {
+  for (const raw of [
+    'not json',
+    '[]',
+    'null',
+    '"delta"',
+    JSON.stringify({ type: 'unknown' }),
+    JSON.stringify({ type: 'delta', text: 'no id' }),
+    JSON.stringify({ type: 'delta', message_id: 'm', text: 5 }),
+    JSON.stringify({ type: 'done', message_id: 'm', status: 'weird' }),
+    JSON.stringify({ type: 'ready', conversation_id: 'c', last_seq: -1 }),
+    JSON.stringify({ type: 'message', message_id: 'm', seq: 1, role: 'system', status: 'complete', content: '' }),
+    JSON.stringify({ type: 'feedback', message_id: 'm', value: 'meh' }),
+    JSON.stringify({ type: 'conversation', conversation_id: 'c', status: 'closed' }),
+    JSON.stringify({ type: 'error', detail: 'no code' }),
+  ]) {
+    expect(parseFrame(raw), raw).toBeNull();
+  }
 });

@@ -1,24 +1,47 @@
-import type { Strings } from './en';
+import type { LauncherStrings, PanelStrings } from './en';
 
-const de: Strings = {
+export const launcher: LauncherStrings = {
   openChat: 'Chat öffnen',
   closeChat: 'Chat schließen',
-  dialogLabel: 'Chatten Sie mit uns',
-  title: 'Chatten Sie mit uns',
+  unread: '{n} ungelesen',
+  dismiss: 'Ausblenden',
+};
+
+export const panel: PanelStrings = {
+  dialogLabel: 'Chat mit {name}',
+  assistant: 'Assistent',
+  closeChat: 'Chat schließen',
   messageLabel: 'Nachricht',
   placeholder: 'Fragen zu Produkten, Bestellungen, Versand…',
   send: 'Senden',
+  stop: 'Antwort stoppen',
   connecting: 'Verbinde…',
   reconnecting: 'Verbindung unterbrochen. Verbinde erneut…',
-  unavailable: 'Der Chat ist gerade nicht verfügbar',
-  empty: 'Hallo! Wie können wir helfen?',
+  unavailable: 'Der Chat ist gerade nicht verfügbar.',
   you: 'Sie',
-  assistant: 'Assistent',
+  agent: 'Teammitglied',
   sources: 'Quellen',
+  source: 'Quelle {n}: {title}',
   products: 'Produkte',
+  typing: 'Schreibt…',
   working: 'Einen Moment, ich sehe nach…',
   error: 'Entschuldigung, da ist etwas schiefgelaufen.',
-  interrupted: 'Die Verbindung wurde unterbrochen. Bitte versuchen Sie es erneut.',
+  rateLimited: 'Sie senden zu viele Nachrichten. Bitte warten Sie einen Moment.',
+  tooLarge: 'Diese Nachricht ist zu lang.',
+  stopped: 'Abgebrochen.',
+  inStock: 'Auf Lager',
+  outOfStock: 'Nicht vorrätig',
+  priceFrom: 'ab {price}',
+  suggestions: 'Vorgeschlagene Fragen',
+  orderLookup: 'Bestellung verfolgen',
+  orderNumber: 'Bestellnummer',
+  email: 'E-Mail',
+  lookUp: 'Nachsehen',
+  cancel: 'Abbrechen',
+  orderText: 'Bestellung #{number}',
+  helpful: 'Hilfreich',
+  notHelpful: 'Nicht hilfreich',
+  talkToPerson: 'Mit einem Menschen sprechen',
+  handedOff: 'Ein Mitglied unseres Teams antwortet Ihnen hier.',
+  resolved: 'Dieses Gespräch wurde abgeschlossen.',
 };
-
-export default de;

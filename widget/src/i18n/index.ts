@@ -1,33 +1,28 @@
-import de from './de';
-import en, { type Strings } from './en';
+export type { LauncherStrings, PanelStrings } from './en';
 
-export type { Strings };
-
-const catalogs: Record<string, Strings> = { en, de };
-
-export const DEFAULT_LOCALE = 'en';
-export const SUPPORTED_LANGUAGES = Object.keys(catalogs);
+export const LANGUAGES = ['en', 'de', 'fr', 'es'] as const;
+export type Language = (typeof LANGUAGES)[number];
 
 /**
- * Normalise a BCP 47 tag ("de_AT" -> "de-AT"); returns the default locale for
- * empty or invalid input so Intl APIs never throw on it.
+ * The shopper's locale: the script tag's data-locale, else the store's setting, else the
+ * browser's language, else English; the first that looks like a BCP 47 tag ("de", "de-AT";
+ * "de_AT" is accepted). The full tag is kept for number and price formatting.
  */
-export function normalizeLocale(tag: string | null | undefined): string {
-  const candidate = (tag ?? '').trim().replace(/_/g, '-');
-  if (!candidate) return DEFAULT_LOCALE;
-  try {
-    return Intl.getCanonicalLocales(candidate)[0] ?? DEFAULT_LOCALE;
-  } catch {
-    return DEFAULT_LOCALE;
+export function resolveLocale(...tags: Array<string | null | undefined>): string {
+  for (const tag of tags) {
+    const clean = (tag ?? '').trim().replace(/_/g, '-');
+    if (/^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i.test(clean)) return clean;
   }
+  return 'en';
 }
 
-/** Language code ("de" for "de-AT") when we have a catalog for it, else "en". */
-export function resolveLanguage(locale: string): string {
-  const lang = locale.toLowerCase().split('-')[0] ?? '';
-  return lang in catalogs ? lang : DEFAULT_LOCALE;
+/** The UI language for a locale: its language when we have a catalog, else English. */
+export function languageOf(locale: string): Language {
+  const lang = locale.toLowerCase().split('-')[0];
+  return LANGUAGES.find((l) => l === lang) ?? 'en';
 }
 
-export function getStrings(locale: string): Strings {
-  return catalogs[resolveLanguage(locale)] ?? en;
+/** Fill `{name}` placeholders. */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
 }
