@@ -5,6 +5,9 @@ The store comes from the key and the page's Origin must be one of the store's al
 refusals accept and then close with a 44xx code and a reason, so the widget can tell why.
 Each answer is generated in its own task, so `stop`, `ping` and `feedback` are handled while
 it streams; closing the socket stops the generation (the pipeline stores it as stopped).
+After `hello` the socket joins its conversation's channel-layer group (`live.py`), through
+which the store's team replies (`message`, role agent) and status changes (`conversation`)
+reach the shopper.
 """
 
 from __future__ import annotations
@@ -24,9 +27,12 @@ from django.utils.translation import gettext as _
 
 from apps.conversations import events
 from apps.conversations.limits import Refused, message_text_check, session_id_check, turn_admit
+from apps.conversations.live import conversation_group
 from apps.conversations.models import Conversation
 from apps.conversations.selectors import message_list_after
+from apps.conversations.services.assistant_settings import assistant_settings_get
 from apps.conversations.services.chat import conversation_open, message_feedback_set
+from apps.conversations.shopper import OrderQuery, order_query_check, shopper_email_check
 from apps.conversations.turns import Turn, turn_frames
 from apps.conversations.wire import message_frame, ready_frame
 from apps.core.asgi_scope import scope_header, scope_server_origin
@@ -48,6 +54,9 @@ def frame_limit() -> int:
 class WidgetChatConsumer(TenantJsonWebsocketConsumer):
     conversation: Conversation | None = None
     session_id: str = ""
+    # The storefront's signed-in shopper (hello/identify): for order lookups only, never stored.
+    shopper_email: str | None = None
+    group: str | None = None
     turn: Turn | None = None
     task: asyncio.Task[None] | None = None
     closed = False
@@ -102,6 +111,8 @@ class WidgetChatConsumer(TenantJsonWebsocketConsumer):
             "stop": self._stop,
             "feedback": self._feedback,
             "ping": self._ping,
+            "identify": self._identify,
+            "handoff": self._handoff,
         }
 
     async def _hello(self, content: dict[str, Any], received_at: float) -> None:
@@ -110,6 +121,7 @@ class WidgetChatConsumer(TenantJsonWebsocketConsumer):
         last_seq = content.get("last_seq", 0)
         if not isinstance(last_seq, int) or isinstance(last_seq, bool) or last_seq < 0:
             raise Refused("invalid", _("last_seq must be a whole number."))
+        email = shopper_email_check(content.get("email"))
         conversation = await self.db(
             conversation_open,
             channel=Conversation.Channel.WIDGET,
@@ -119,38 +131,65 @@ class WidgetChatConsumer(TenantJsonWebsocketConsumer):
         )
         missed = await self.db(message_list_after, conversation=conversation, seq=last_seq)
         self.conversation, self.session_id = conversation, session_id
+        self.shopper_email = email
+        await self._group_join(conversation_group(self.tenant, conversation.public_id))
         await self._send(ready_frame(conversation))
         for message in missed:
             await self._send(message_frame(message))
 
     async def _message(self, content: dict[str, Any], received_at: float) -> None:
-        if self.conversation is None:
-            raise Refused("invalid", _("Send hello first."))
+        self._conversation()
         text = message_text_check(content.get("text"))
+        order = order_query_check(content.get("order"))
+        await self._turn_start(content, received_at, text=text, order=order)
+
+    async def _handoff(self, content: dict[str, Any], received_at: float) -> None:
+        self._conversation()
+        settings_row = await self.db(assistant_settings_get)
+        if not settings_row.handoff_enabled:
+            raise Refused("invalid", _("This store does not hand conversations to its team."))
+        await self._turn_start(content, received_at, text="", handoff=True)
+
+    async def _turn_start(
+        self,
+        content: dict[str, Any],
+        received_at: float,
+        *,
+        text: str,
+        order: OrderQuery | None = None,
+        handoff: bool = False,
+    ) -> None:
+        conversation = self._conversation()
         self._not_generating()
+        ip = self._ip()
         lock = await sync_to_async(turn_admit, thread_sensitive=False)(
-            tenant=self.tenant, session_id=self.session_id, ip=self._ip()
+            tenant=self.tenant, session_id=self.session_id, ip=ip
         )
         self.turn = Turn(
             tenant=self.tenant,
-            conversation=self.conversation,
+            conversation=conversation,
             text=text,
             lock=lock,
             received_at=received_at,
+            ip=ip,
             client_id=_client_id(content),
+            shopper_email=self.shopper_email,
+            order=order,
+            handoff=handoff,
         )
         self.task = asyncio.create_task(self._generate(self.turn))
+
+    async def _identify(self, content: dict[str, Any], received_at: float) -> None:
+        self.shopper_email = shopper_email_check(content.get("email"))
 
     async def _stop(self, content: dict[str, Any], received_at: float) -> None:
         if self.turn is not None:
             self.turn.stop.set()
 
     async def _feedback(self, content: dict[str, Any], received_at: float) -> None:
-        if self.conversation is None:
-            raise Refused("invalid", _("Send hello first."))
         message = await self.db(
             message_feedback_set,
-            conversation=self.conversation,
+            conversation=self._conversation(),
             message_id=content.get("message_id"),
             value=content.get("value"),
             comment=content.get("comment", ""),
@@ -163,6 +202,11 @@ class WidgetChatConsumer(TenantJsonWebsocketConsumer):
         await self._send({"type": "pong"})
 
     # --- generation -----------------------------------------------------------------------
+    def _conversation(self) -> Conversation:
+        if self.conversation is None:
+            raise Refused("invalid", _("Send hello first."))
+        return self.conversation
+
     def _not_generating(self) -> None:
         if self.turn is not None and not self.turn.over:
             raise Refused("busy", _("Wait for the current answer to finish, or stop it."))
@@ -176,6 +220,7 @@ class WidgetChatConsumer(TenantJsonWebsocketConsumer):
 
     async def disconnect(self, code: int) -> None:
         self.closed = True
+        await self._group_join(None)
         if self.task is None or self.task.done() or self.turn is None:
             return
         self.turn.stop.set()
@@ -185,6 +230,20 @@ class WidgetChatConsumer(TenantJsonWebsocketConsumer):
             self.task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await self.task
+
+    # --- live pushes from the store's team ---------------------------------------------------
+    async def _group_join(self, group: str | None) -> None:
+        """Follow `group` (None: none) instead of the previous conversation's."""
+        if self.group == group:
+            return
+        if self.group is not None:
+            await self.channel_layer.group_discard(self.group, self.channel_name)
+        self.group = group
+        if group is not None:
+            await self.channel_layer.group_add(group, self.channel_name)
+
+    async def shopper_frame(self, event: dict[str, Any]) -> None:
+        await self._send(event["frame"])
 
     # --- frames out -----------------------------------------------------------------------
     async def _send(self, frame: dict[str, Any]) -> None:

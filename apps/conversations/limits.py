@@ -5,6 +5,8 @@
 * Rate limits per shopper session, per client IP and per store (CHAT_RATE_PER_*), counted in
   Redis by the `limits` library (sliding window counters). All three are checked before any is
   counted, so a refused message costs nothing.
+* Failed order lookups per session and per client IP (CHAT_ORDER_LOOKUP_FAILURES_PER_*), so
+  order numbers and emails cannot be guessed through the assistant.
 * One generation at a time per session: a Redis lock with a TTL (CHAT_GENERATION_LOCK_TTL_S),
   so a crashed process cannot wedge a session.
 
@@ -135,3 +137,33 @@ def turn_admit(*, tenant: Any, session_id: str, ip: str) -> GenerationLock:
     except RedisError as error:
         raise Refused("unavailable", _("The assistant is unavailable. Try again soon.")) from error
     return held
+
+
+def _order_lookup_limits(
+    *, schema: str, session_id: str, ip: str
+) -> list[tuple[RateLimitItem, str]]:
+    return [
+        (
+            parse(settings.CHAT_ORDER_LOOKUP_FAILURES_PER_SESSION),
+            f"order-lookup:session:{schema}:{session_id}",
+        ),
+        (parse(settings.CHAT_ORDER_LOOKUP_FAILURES_PER_IP), f"order-lookup:ip:{ip}"),
+    ]
+
+
+def order_lookup_allowed(*, tenant: Any, session_id: str, ip: str) -> bool:
+    """Whether the shopper may try another order lookup. False (refused) when Redis is down:
+    an unlimited lookup would let numbers and emails be guessed."""
+    limits = _order_lookup_limits(schema=tenant.schema_name, session_id=session_id, ip=ip)
+    try:
+        return all(_limiter().test(item, key) for item, key in limits)
+    except RedisError:
+        return False
+
+
+def order_lookup_failed(*, tenant: Any, session_id: str, ip: str) -> None:
+    """Count a lookup that found no order against the session and the IP."""
+    limits = _order_lookup_limits(schema=tenant.schema_name, session_id=session_id, ip=ip)
+    with contextlib.suppress(RedisError):
+        for item, key in limits:
+            _limiter().hit(item, key)

@@ -122,6 +122,13 @@ class Message(models.Model):
     total_ms = models.FloatField(null=True, blank=True)
     feedback = models.CharField(max_length=8, choices=Feedback.choices, blank=True)
     feedback_comment = models.TextField(blank=True)
+    # The team member's display name on role "agent" messages (kept if the member leaves).
+    author_name = models.CharField(max_length=150, blank=True)
+    # The closest knowledge passage or product retrieved for an assistant turn (cosine
+    # similarity; null when the turn retrieved nothing), and whether the assistant said it
+    # does not know: the analytics of knowledge gaps.
+    best_similarity = models.FloatField(null=True, blank=True)
+    unanswered = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

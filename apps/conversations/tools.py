@@ -10,6 +10,7 @@ from typing import Any
 
 from apps.catalog.search import ProductCard, ProductFilters, product_search
 from apps.catalog.selectors import order_get_for_shopper, product_get
+from apps.conversations.limits import order_lookup_allowed, order_lookup_failed
 from apps.conversations.llm.base import ToolSpec
 from apps.conversations.models import Conversation
 from apps.conversations.services.handoff import conversation_hand_off
@@ -181,6 +182,21 @@ def lookup_order(*, number: Any, email: Any) -> dict[str, Any]:
     }
 
 
+def shopper_order_lookup(
+    *, tenant: Any, conversation: Conversation, ip: str, number: Any, email: Any
+) -> dict[str, Any]:
+    """`lookup_order` for a shopper, with failed lookups rate limited per session and IP.
+    Past the limit nothing is looked up: "not found" with error `rate_limited`, whether or
+    not the order exists."""
+    scope = {"tenant": tenant, "session_id": conversation.session_id, "ip": ip}
+    if not order_lookup_allowed(**scope):
+        return {"found": False, "error": "rate_limited"}
+    result = lookup_order(number=number, email=email)
+    if not result["found"]:
+        order_lookup_failed(**scope)
+    return result
+
+
 def handoff_to_human(
     *, tenant: Any, conversation: Conversation, reason: Any = ""
 ) -> dict[str, Any]:
@@ -189,7 +205,7 @@ def handoff_to_human(
 
 
 def tool_run(
-    *, tenant: Any, conversation: Conversation, name: str, arguments: dict[str, Any]
+    *, tenant: Any, conversation: Conversation, ip: str, name: str, arguments: dict[str, Any]
 ) -> dict[str, Any]:
     """Run one tool call (arguments as the model sent them); bad arguments give an error
     result the model can read, never an exception."""
@@ -204,7 +220,13 @@ def tool_run(
         if name == "get_product":
             return get_product(product_id=arguments["product_id"])
         if name == "lookup_order":
-            return lookup_order(number=arguments.get("number"), email=arguments.get("email"))
+            return shopper_order_lookup(
+                tenant=tenant,
+                conversation=conversation,
+                ip=ip,
+                number=arguments.get("number"),
+                email=arguments.get("email"),
+            )
         if name == "handoff_to_human":
             return handoff_to_human(
                 tenant=tenant, conversation=conversation, reason=arguments.get("reason", "")

@@ -27,6 +27,7 @@ from apps.conversations.inbox import inbox_publish
 from apps.conversations.limits import GenerationLock
 from apps.conversations.models import Conversation, Message
 from apps.conversations.selectors import message_get_by_public_id, message_last_from_shopper
+from apps.conversations.shopper import OrderQuery
 from apps.conversations.wire import message_record
 from apps.core.tenancy.channels import tenant_db
 
@@ -42,14 +43,24 @@ class ReplyStream(Protocol):
         text: str,
         stop: asyncio.Event | None = None,
         shopper_email: str | None = None,
+        order: OrderQuery | None = None,
+        handoff: bool = False,
+        ip: str = "unknown",
     ) -> AsyncIterator[events.Event]: ...
 
 
-def reply_stream(
-    *, tenant: Any, conversation: Conversation, text: str, stop: asyncio.Event | None = None
-) -> AsyncIterator[events.Event]:
+def reply_stream(turn: Turn) -> AsyncIterator[events.Event]:
     pipeline = cast(ReplyStream, import_string(settings.CHAT_REPLY_STREAM))
-    return pipeline(tenant=tenant, conversation=conversation, text=text, stop=stop)
+    return pipeline(
+        tenant=turn.tenant,
+        conversation=turn.conversation,
+        text=turn.text,
+        stop=turn.stop,
+        shopper_email=turn.shopper_email,
+        order=turn.order,
+        handoff=turn.handoff,
+        ip=turn.ip,
+    )
 
 
 @dataclass
@@ -59,7 +70,12 @@ class Turn:
     text: str
     lock: GenerationLock
     received_at: float  # time.perf_counter() when the transport received the message
+    ip: str
     client_id: str | None = None
+    # For order lookups only (README, "Chat protocol"): never stored or logged.
+    shopper_email: str | None = None
+    order: OrderQuery | None = None
+    handoff: bool = False  # the shopper asked for the team: no shopper message is stored
     stop: asyncio.Event = field(default_factory=asyncio.Event)
     # Filled in as the turn goes: the stored question and answer, as message records.
     question: dict[str, Any] | None = None
@@ -102,9 +118,7 @@ async def turn_frames(turn: Turn) -> AsyncIterator[dict[str, Any]]:
     first_delta_ms: float | None = None
     question_task: asyncio.Task[None] | None = None
     message_id: str | None = None
-    stream = reply_stream(
-        tenant=turn.tenant, conversation=turn.conversation, text=turn.text, stop=turn.stop
-    )
+    stream = reply_stream(turn)
     try:
         async for event in stream:
             frame = events.to_json(event)
@@ -112,9 +126,10 @@ async def turn_frames(turn: Turn) -> AsyncIterator[dict[str, Any]]:
                 frame["client_id"] = turn.client_id
             if isinstance(event, events.Delta) and first_delta_ms is None:
                 first_delta_ms = _ms_since(turn.received_at)
-            if question_task is None and event.message_id:
+            if message_id is None and event.message_id:
                 message_id = event.message_id
-                question_task = asyncio.create_task(_question_published(turn))
+                if not turn.handoff:
+                    question_task = asyncio.create_task(_question_published(turn))
             if isinstance(event, events.Done):
                 frame["timings"] = {
                     **event.timings,

@@ -20,6 +20,7 @@ def message_record(message: Message) -> dict[str, Any]:
         "products": message.products,
         "feedback": message.feedback or None,
         "created_at": message.created_at.isoformat(),
+        "author": message.author_name or None,  # the team member, on role "agent"
     }
 
 
@@ -33,3 +34,11 @@ def ready_frame(conversation: Conversation) -> dict[str, Any]:
 
 def message_frame(message: Message) -> dict[str, Any]:
     return {"type": "message", **message_record(message)}
+
+
+def conversation_frame(conversation: Conversation) -> dict[str, Any]:
+    return {
+        "type": "conversation",
+        "conversation_id": str(conversation.public_id),
+        "status": conversation.status,
+    }

@@ -169,6 +169,12 @@ CHAT_REPLY_STREAM = env(
 CHAT_RATE_PER_SESSION = env("CHAT_RATE_PER_SESSION", default="20/minute")
 CHAT_RATE_PER_IP = env("CHAT_RATE_PER_IP", default="60/minute")
 CHAT_RATE_PER_STORE = env("CHAT_RATE_PER_STORE", default="600/minute")
+# Order lookups that found nothing, per shopper session and per client IP; past either limit
+# the assistant answers "not found" without looking (no guessing of numbers and emails).
+CHAT_ORDER_LOOKUP_FAILURES_PER_SESSION = env(
+    "CHAT_ORDER_LOOKUP_FAILURES_PER_SESSION", default="5/15minutes"
+)
+CHAT_ORDER_LOOKUP_FAILURES_PER_IP = env("CHAT_ORDER_LOOKUP_FAILURES_PER_IP", default="20/hour")
 CHAT_MAX_MESSAGE_CHARS = env.int("CHAT_MAX_MESSAGE_CHARS", default=2000)
 # One generation at a time per session, held in a Redis lock that expires after this long,
 # so a crashed process cannot wedge a session.

@@ -21,6 +21,7 @@ from apps.conversations.models import Conversation, Message
 from apps.conversations.services import replies
 from apps.conversations.services.conversations import conversation_start
 from apps.conversations.services.replies import reply_stream
+from apps.conversations.shopper import OrderQuery
 from apps.core.tenancy import tenant_context
 from apps.tenants.models import Tenant
 from tests.catalog.conftest import product, variant
@@ -134,9 +135,9 @@ class Reply:
         return found[0].citations if found else []
 
 
-def new_conversation(tenant: Tenant) -> Conversation:
+def new_conversation(tenant: Tenant, session_id: str = "test-session") -> Conversation:
     with tenant_context(tenant):
-        return conversation_start(channel="api", session_id="test-session")
+        return conversation_start(channel="api", session_id=session_id)
 
 
 def ask(
@@ -146,6 +147,8 @@ def ask(
     conversation: Conversation | None = None,
     stop_after_deltas: int | None = None,
     shopper_email: str | None = None,
+    order: OrderQuery | None = None,
+    handoff: bool = False,
 ) -> Reply:
     """Run one reply to its end (on the test's thread and transaction) and reload its
     message."""
@@ -160,6 +163,8 @@ def ask(
             text=text,
             stop=stop,
             shopper_email=shopper_email,
+            order=order,
+            handoff=handoff,
         ):
             events.append(event)
             deltas = sum(1 for e in events if e.type == "delta")

@@ -16,19 +16,22 @@ from typing import Any
 from apps.conversations import events
 from apps.conversations.models import Conversation, Message
 from apps.conversations.services.conversations import messages_append
+from apps.conversations.shopper import OrderQuery
 from apps.core.tenancy.channels import tenant_db
 
 WORDS = 12
 DELAY_S = float(os.environ.get("FAKE_REPLY_DELAY_S", "0.01"))
+# What each turn asked for besides the text (tests read it to see what a transport passed on).
+CALLS: list[dict[str, Any]] = []
 
 
-def _begin(conversation: Conversation, text: str) -> Message:
-    _question, answer = messages_append(
+def _begin(conversation: Conversation, text: str, handoff: bool) -> Message:
+    question: list[dict[str, object]] = (
+        [] if handoff else [{"role": Message.Role.USER, "content": text}]
+    )
+    *_question, answer = messages_append(
         conversation=conversation,
-        messages=[
-            {"role": Message.Role.USER, "content": text},
-            {"role": Message.Role.ASSISTANT, "status": Message.Status.STREAMING},
-        ],
+        messages=[*question, {"role": Message.Role.ASSISTANT, "status": Message.Status.STREAMING}],
     )
     return answer
 
@@ -45,9 +48,13 @@ async def scripted_reply_stream(
     text: str,
     stop: asyncio.Event | None = None,
     shopper_email: str | None = None,
+    order: OrderQuery | None = None,
+    handoff: bool = False,
+    ip: str = "unknown",
 ) -> AsyncIterator[events.Event]:
     started = time.perf_counter()
-    answer = await tenant_db(tenant, _begin, conversation, text)
+    CALLS.append({"shopper_email": shopper_email, "order": order, "handoff": handoff, "ip": ip})
+    answer = await tenant_db(tenant, _begin, conversation, text, handoff)
     message_id = str(answer.public_id)
     words = [f"w{i}" for i in range(WORDS)]
     sent: list[str] = []

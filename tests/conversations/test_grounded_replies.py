@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from apps.conversations.models import AssistantSettings, Conversation, Message, UsageEvent
+from apps.conversations.shopper import OrderQuery
 from apps.core.tenancy import tenant_context
 from tests.conversations.conftest import ask, new_conversation, seed_store_b
 
@@ -125,7 +127,7 @@ def test_asking_for_a_person_hands_the_conversation_off(
     with tenant_context(store_a):
         conversation = Conversation.objects.get(pk=reply.message.conversation_id)
     assert conversation.status == Conversation.Status.HANDED_OFF
-    assert len(callbacks) == 1  # the inbox notification, sent on commit
+    assert len(callbacks) == 2  # the inbox notification and the status push, on commit
     assert reply.message.tool_calls[0]["name"] == "handoff_to_human"
 
 
@@ -171,3 +173,86 @@ def test_a_turn_reads_the_assistant_settings_once(store_a) -> None:
         if 'FROM "conversations_assistantsettings"' in q["sql"]
     ]
     assert len(settings_reads) == 1
+
+
+def test_each_answer_records_its_best_similarity_and_whether_it_was_answered(store_a) -> None:
+    # When a shopper asks one question the store can answer and one it cannot
+    answered = ask(store_a, "How long do I have to return something?")
+    unknown = ask(store_a, "Who won the football world cup in 1998?")
+    greeting = ask(store_a, "Hello!")
+
+    # Then both record the closest source retrieved, and only the second is unanswered
+    retrieved = answered.message.turn_log["retrieved"]
+    closest = max(hit["similarity"] for hit in retrieved["chunks"] + retrieved["products"])
+    assert answered.message.best_similarity == pytest.approx(closest, abs=0.001)
+    assert answered.message.unanswered is False
+    assert unknown.message.unanswered is True
+    assert unknown.message.best_similarity < answered.message.best_similarity
+    # and a turn that retrieved nothing has no similarity and is not a knowledge gap
+    assert greeting.message.best_similarity is None and greeting.message.unanswered is False
+
+
+def test_an_order_frame_looks_the_order_up_without_guessing_the_intent(store_a) -> None:
+    # When the widget's order form sends a number and an email (text the intent rules would
+    # not read as an order)
+    reply = ask(store_a, "Hi", order=OrderQuery(number="DO-1000001", email="ada@example.com"))
+
+    # Then the order is looked up and answered, and the email is not kept
+    assert "has shipped" in reply.text
+    assert reply.message.turn_log["intent"] == "order"
+    assert "ada@example.com" not in str(reply.message.turn_log) + str(reply.message.tool_calls)
+    # and the storefront's email stands in when the form sent none
+    known = ask(
+        store_a,
+        "Order",
+        order=OrderQuery(number="DO-1000001", email=None),
+        shopper_email="ada@example.com",
+    )
+    assert "has shipped" in known.text
+
+
+def test_a_rate_limited_order_lookup_says_not_found_with_the_reason(store_a, settings) -> None:
+    # Given a session whose failed lookups reached the limit
+    settings.CHAT_ORDER_LOOKUP_FAILURES_PER_SESSION = "1/15minutes"
+    conversation = new_conversation(store_a)
+    wrong = ask(
+        store_a,
+        "Order",
+        conversation=conversation,
+        order=OrderQuery(number="DO-1000001", email="eve@example.com"),
+    )
+
+    # When it tries again, with the right email this time
+    limited = ask(
+        store_a,
+        "Order",
+        conversation=conversation,
+        order=OrderQuery(number="DO-1000001", email="ada@example.com"),
+    )
+
+    # Then it gets the same "not found" answer, and the tool event says why
+    assert limited.text == wrong.text and "couldn't find an order" in limited.text
+    [_started, finished] = limited.of("tool")
+    assert (finished.status, finished.result) == (
+        "failed",
+        {"found": False, "error": "rate_limited"},
+    )
+    assert limited.message.turn_log["answer"] == "order_rate_limited"
+
+
+def test_a_handoff_request_streams_the_escalation_message_and_stores_no_question(
+    store_a,
+) -> None:
+    conversation = new_conversation(store_a)
+
+    reply = ask(store_a, "", conversation=conversation, handoff=True)
+
+    assert reply.text == AssistantSettings().escalation_message
+    assert [(t.name, t.status) for t in reply.of("tool")] == [
+        ("handoff_to_human", "started"),
+        ("handoff_to_human", "finished"),
+    ]
+    with tenant_context(store_a):
+        conversation.refresh_from_db()
+        roles = list(conversation.messages.values_list("role", flat=True))
+    assert conversation.status == Conversation.Status.HANDED_OFF and roles == ["assistant"]

@@ -181,3 +181,21 @@ def test_history_trim_keeps_the_most_recent_messages_in_order() -> None:
     history = [ChatMessage(role="user", content="a" * 400), ChatMessage(role="user", content="b")]
     assert [m.content for m in prompting.history_trim(history, budget=50)] == ["b"]
     assert len(prompting.history_trim(history, budget=1000)) == 2
+
+
+def test_an_llm_turn_with_nothing_relevant_retrieved_is_unanswered(store_a, use_provider) -> None:
+    use_provider(FakeProvider(script=lambda n, m: [TextChunk("Sorry, I don't know that.")]))
+
+    off_topic = ask(store_a, "Who won the football world cup in 1998?")
+    on_topic = ask(store_a, "How long do I have to return something?")
+
+    assert off_topic.message.unanswered is True and off_topic.message.best_similarity < 0.42
+    assert on_topic.message.unanswered is False and on_topic.message.best_similarity > 0.42
+
+
+def test_an_llm_turn_whose_tool_finds_products_is_answered(store_a, use_provider) -> None:
+    use_provider(FakeProvider(script=_search_then_answer))
+
+    reply = ask(store_a, "Who won the football world cup in 1998?")
+
+    assert reply.message.unanswered is False

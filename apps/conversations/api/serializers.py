@@ -10,6 +10,10 @@ class ChatMessageInput(serializers.Serializer):
     conversation_id = serializers.UUIDField(required=False)
     locale = serializers.CharField(required=False, max_length=16)
     widget_key = serializers.CharField(required=False, max_length=100)
+    # For order lookups only, never stored; checked by apps.conversations.shopper like the
+    # WebSocket's hello.email and message.order.
+    email = serializers.CharField(required=False, allow_null=True, allow_blank=True)
+    order = serializers.DictField(required=False, help_text='{"number", "email"?}')
 
 
 class PlaygroundMessageInput(serializers.Serializer):
@@ -33,6 +37,7 @@ class MessageRecordOutput(serializers.Serializer):
     products = serializers.ListField(child=serializers.DictField())
     feedback = serializers.CharField(allow_null=True)
     created_at = serializers.DateTimeField()
+    author = serializers.CharField(allow_null=True)
 
 
 class MessageListOutput(serializers.Serializer):

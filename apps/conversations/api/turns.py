@@ -17,6 +17,7 @@ from rest_framework.response import Response
 from apps.conversations.api.serializers import TurnOutput
 from apps.conversations.limits import Refused, message_text_check, session_id_check, turn_admit
 from apps.conversations.services.chat import conversation_open
+from apps.conversations.shopper import order_query_check, shopper_email_check
 from apps.conversations.sse import sse_response
 from apps.conversations.turns import Turn, turn_collect
 
@@ -56,6 +57,8 @@ def turn_begin(
     received_at = time.perf_counter()
     text = message_text_check(fields.get("text"))
     session_id = session_id_check(session_id)
+    shopper_email = shopper_email_check(fields.get("email"))
+    order = order_query_check(fields.get("order"))
     lock = turn_admit(tenant=tenant, session_id=session_id, ip=ip)
     try:
         conversation_id = fields.get("conversation_id")
@@ -69,7 +72,14 @@ def turn_begin(
         lock.release()
         raise
     return Turn(
-        tenant=tenant, conversation=conversation, text=text, lock=lock, received_at=received_at
+        tenant=tenant,
+        conversation=conversation,
+        text=text,
+        lock=lock,
+        received_at=received_at,
+        ip=ip,
+        shopper_email=shopper_email,
+        order=order,
     )
 
 

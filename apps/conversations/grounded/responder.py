@@ -14,7 +14,12 @@ from apps.conversations.grounded import compose
 from apps.conversations.grounded.intents import DETAIL_TERMS, HOW_MUCH, Intent
 from apps.conversations.grounded.text import terms
 from apps.conversations.models import AssistantSettings, Conversation
-from apps.conversations.tools import card_json, get_product, handoff_to_human, lookup_order
+from apps.conversations.tools import (
+    card_json,
+    get_product,
+    handoff_to_human,
+    shopper_order_lookup,
+)
 
 # Cosine similarity (question vs passage/product) below which retrieval found nothing useful.
 # Chosen on the chat_quality questions: answerable questions score 0.45-0.8, off-topic ones
@@ -44,6 +49,15 @@ def dont_know(settings: AssistantSettings) -> str:
     return text + (" Want me to connect you with the team?" if settings.handoff_enabled else "")
 
 
+def retrieval_relevant(passages: list[Passage], products: ProductContext | None) -> bool:
+    """Whether retrieval found anything close enough to answer from (the same thresholds the
+    grounded responder quotes and shows products by)."""
+    return any(
+        p.similarity >= PASSAGE_MIN_SIMILARITY and not p.hit.looks_like_instructions
+        for p in passages
+    ) or any(m.similarity >= PRODUCT_MIN_SIMILARITY for m in (products.matches if products else []))
+
+
 def _usable_passages(passages: list[Passage], notes: list[str]) -> list[Passage]:
     usable = []
     for passage in passages:
@@ -66,7 +80,15 @@ def _usable_passages(passages: list[Passage], notes: list[str]) -> list[Passage]
     return usable
 
 
-def _order(intent: Intent, settings: AssistantSettings, sources: Sources) -> GroundedAnswer:
+def _order(
+    *,
+    tenant: Any,
+    conversation: Conversation,
+    ip: str,
+    intent: Intent,
+    settings: AssistantSettings,
+    sources: Sources,
+) -> GroundedAnswer:
     if not intent.order_number or not intent.email:
         missing = " and ".join(
             name
@@ -80,11 +102,17 @@ def _order(intent: Intent, settings: AssistantSettings, sources: Sources) -> Gro
             text=f"I can look up your order. Please send me the {missing} you used at checkout.",
             kind="order_details_needed",
         )
-    result = lookup_order(number=intent.order_number, email=intent.email)
+    result = shopper_order_lookup(
+        tenant=tenant,
+        conversation=conversation,
+        ip=ip,
+        number=intent.order_number,
+        email=intent.email,
+    )
     call = {
         "name": "lookup_order",
         "arguments": {"number": intent.order_number},  # the email is personal data: not logged
-        "result": {"found": result["found"]},
+        "result": {k: v for k, v in result.items() if k in ("found", "error")},
     }
     if not result["found"]:
         text = (
@@ -93,7 +121,8 @@ def _order(intent: Intent, settings: AssistantSettings, sources: Sources) -> Gro
         )
         if settings.handoff_enabled:
             text += " I can also connect you with the team."
-        return GroundedAnswer(text=text, kind="order_not_found", tool_calls=[call])
+        kind = "order_rate_limited" if "error" in result else "order_not_found"
+        return GroundedAnswer(text=text, kind=kind, tool_calls=[call])
     return GroundedAnswer(
         text=compose.order_answer(order=result["order"], sources=sources),
         kind="order",
@@ -111,8 +140,10 @@ def grounded_answer(
     passages: list[Passage],
     products: ProductContext | None,
     sources: Sources,
+    ip: str,
 ) -> GroundedAnswer:
-    """Runs on a database thread in the store (tools read orders and products)."""
+    """Runs on a database thread in the store (tools read orders and products). `ip` is the
+    shopper's, for the order lookup limits."""
     if intent.kind == "refused":
         return GroundedAnswer(
             text=f"Sorry, I can't help with {intent.refused_topic}. I can answer questions about "
@@ -135,7 +166,14 @@ def grounded_answer(
             tool_calls=[{"name": "handoff_to_human", "arguments": {}, "result": result}],
         )
     if intent.kind == "order":
-        return _order(intent, settings, sources)
+        return _order(
+            tenant=tenant,
+            conversation=conversation,
+            ip=ip,
+            intent=intent,
+            settings=settings,
+            sources=sources,
+        )
     return _from_store_data(question, intent, settings, passages, products, sources)
 
 

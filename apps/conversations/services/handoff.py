@@ -6,14 +6,15 @@ from typing import Any
 
 from django.db import transaction
 
+from apps.conversations.live import conversation_status_send
 from apps.conversations.models import Conversation
 from apps.core.events import admin_event_send
 
 
 @transaction.atomic
 def conversation_hand_off(*, tenant: Any, conversation: Conversation, reason: str = "") -> bool:
-    """Mark the conversation `handed_off` and tell the store's inbox (after commit). False when
-    it already was: the team is notified once per handoff."""
+    """Mark the conversation `handed_off` and tell the store's inbox and the shopper's open
+    widget (after commit). False when it already was: the team is notified once per handoff."""
     changed = (
         Conversation.objects.filter(pk=conversation.pk)
         .exclude(status=Conversation.Status.HANDED_OFF)
@@ -29,4 +30,5 @@ def conversation_hand_off(*, tenant: Any, conversation: Conversation, reason: st
                 "reason": reason[:500],
             },
         )
+        conversation_status_send(tenant=tenant, conversation=conversation)
     return bool(changed)

@@ -30,7 +30,7 @@ from apps.conversations.context import (
 )
 from apps.conversations.events import Citations, Delta, Done, Error, Event, Products, Tool
 from apps.conversations.grounded.intents import Intent, intent_detect
-from apps.conversations.grounded.responder import grounded_answer
+from apps.conversations.grounded.responder import grounded_answer, retrieval_relevant
 from apps.conversations.grounded.text import word_groups
 from apps.conversations.llm.base import (
     ChatMessage,
@@ -51,6 +51,7 @@ from apps.conversations.services.assistant_settings import (
 )
 from apps.conversations.services.conversations import messages_append
 from apps.conversations.services.threads import in_store
+from apps.conversations.shopper import OrderQuery
 from apps.conversations.tools import TOOL_SPECS, card_json, tool_run
 
 logger = logging.getLogger(__name__)
@@ -86,9 +87,11 @@ class _Result:
     completion_tokens: int = 0
     retrieval_ms: float | None = None
     first_token_ms: float | None = None
+    best_similarity: float | None = None
+    unanswered: bool = False
 
 
-def _turn_start(*, conversation: Conversation, text: str) -> _Turn:
+def _turn_start(*, conversation: Conversation, text: str, handoff: bool) -> _Turn:
     earlier = list(
         conversation.messages.filter(
             status__in=[Message.Status.COMPLETE, Message.Status.STOPPED]
@@ -99,12 +102,13 @@ def _turn_start(*, conversation: Conversation, text: str) -> _Turn:
         for m in reversed(earlier)
         if m.content
     ]
-    _question, message = messages_append(
+    # A handoff request (the widget's button) is no shopper message: only the answer is added.
+    question: list[dict[str, object]] = (
+        [] if handoff else [{"role": Message.Role.USER, "content": text}]
+    )
+    *_question, message = messages_append(
         conversation=conversation,
-        messages=[
-            {"role": Message.Role.USER, "content": text},
-            {"role": Message.Role.ASSISTANT, "status": Message.Status.STREAMING},
-        ],
+        messages=[*question, {"role": Message.Role.ASSISTANT, "status": Message.Status.STREAMING}],
     )
     settings = assistant_settings_get()
     return _Turn(
@@ -131,6 +135,8 @@ def _turn_finish(*, message: Message, status: str, result: _Result, total_ms: fl
     message.retrieval_ms = result.retrieval_ms
     message.first_token_ms = result.first_token_ms
     message.total_ms = total_ms
+    message.best_similarity = result.best_similarity
+    message.unanswered = result.unanswered
     message.save(
         update_fields=[
             "status",
@@ -146,6 +152,8 @@ def _turn_finish(*, message: Message, status: str, result: _Result, total_ms: fl
             "retrieval_ms",
             "first_token_ms",
             "total_ms",
+            "best_similarity",
+            "unanswered",
         ]
     )
     if status != Message.Status.FAILED:
@@ -192,18 +200,34 @@ async def reply_stream(
     text: str,
     stop: asyncio.Event | None = None,
     shopper_email: str | None = None,
+    order: OrderQuery | None = None,
+    handoff: bool = False,
+    ip: str = "unknown",
 ) -> AsyncIterator[Event]:
     """Answer `text` in `conversation`. Every event carries the new assistant message's id;
     the last one is always `Done`. Setting `stop` ends generation early: what was produced is
     kept with status `stopped`. `shopper_email`, when the storefront knows it, stands in for
-    the email an order lookup needs."""
+    the email an order lookup needs. `order` makes the turn that order's lookup; `handoff`
+    hands the conversation to the team (no shopper message is stored, `text` is ignored);
+    both skip intent detection and the LLM. `ip` (the shopper's) counts failed lookups."""
     started = time.perf_counter()
     stop = stop or asyncio.Event()
-    turn = await in_store(tenant, _turn_start, conversation=conversation, text=text)
+    turn = await in_store(
+        tenant, _turn_start, conversation=conversation, text=text, handoff=handoff
+    )
     message_id = str(turn.message.public_id)
     result = _Result()
     status = Message.Status.COMPLETE
-    pipeline = _Pipeline(tenant, conversation, turn, text, stop, shopper_email, result, started)
+    pipeline = _Pipeline(
+        tenant,
+        conversation,
+        turn,
+        text,
+        stop,
+        _Shopper(email=shopper_email, order=order, handoff=handoff, ip=ip),
+        result,
+        started,
+    )
     try:
         async for event in pipeline.run():
             yield event
@@ -244,6 +268,23 @@ async def reply_stream(
     )
 
 
+@dataclass(frozen=True)
+class _Shopper:
+    """What the shopper's client asked for besides the text (never stored)."""
+
+    email: str | None
+    order: OrderQuery | None
+    handoff: bool
+    ip: str
+
+    def intent(self) -> Intent | None:
+        """The turn's intent when the client named it (an order lookup, a handoff)."""
+        if self.order is not None:
+            email = self.order.email or self.email
+            return Intent(kind="order", order_number=self.order.number, email=email)
+        return Intent(kind="handoff") if self.handoff else None
+
+
 class _Pipeline:
     def __init__(
         self,
@@ -252,7 +293,7 @@ class _Pipeline:
         turn: _Turn,
         question: str,
         stop: asyncio.Event,
-        shopper_email: str | None,
+        shopper: _Shopper,
         result: _Result,
         started: float,
     ) -> None:
@@ -262,7 +303,7 @@ class _Pipeline:
         self.settings = turn.settings
         self.question = question
         self.stop = stop
-        self.shopper_email = shopper_email
+        self.shopper = shopper
         self.result = result
         self.started = started
         self.sources = Sources()
@@ -276,14 +317,15 @@ class _Pipeline:
         return Delta(message_id=self.message_id, text=text)
 
     async def run(self) -> AsyncIterator[Event]:
-        intent = intent_detect(
+        named = self.shopper.intent()
+        intent = named or intent_detect(
             question=self.question,
             earlier_questions=self.turn.earlier_questions,
-            shopper_email=self.shopper_email,
+            shopper_email=self.shopper.email,
             refused_topics=[str(t) for t in self.settings.refused_topics],
         )
         self.result.log["intent"] = intent.kind
-        provider = self.turn.provider if intent.kind != "refused" else None
+        provider = self.turn.provider if intent.kind != "refused" and named is None else None
         retrieve = (
             provider is not None
             or intent.kind in _NEEDS_RETRIEVAL
@@ -297,9 +339,18 @@ class _Pipeline:
                 self.tenant, self.question
             )
             self.result.retrieval_ms = _ms(began)
+            self.result.best_similarity = max(
+                [p.similarity for p in passages] + [m.similarity for m in products.matches],
+                default=None,
+            )
             for match in products.matches:
                 self.cards[match.card.id] = card_json(match.card)
         if provider is not None:
+            # Without a relevant passage or product the model can only say it does not know
+            # (the prompt forbids answering from elsewhere), unless a tool finds something.
+            self.result.unanswered = intent.kind in _NEEDS_RETRIEVAL and not retrieval_relevant(
+                passages, products
+            )
             try:
                 async for event in self._llm(provider, passages, products):
                     yield event
@@ -331,8 +382,10 @@ class _Pipeline:
             passages=passages,
             products=products,
             sources=self.sources,
+            ip=self.shopper.ip,
         )
         self.result.log["answer"] = answer.kind
+        self.result.unanswered = answer.kind == "dont_know"
         if answer.notes:
             self.result.log.setdefault("notes", []).extend(answer.notes)
         for call in answer.tool_calls:
@@ -341,7 +394,7 @@ class _Pipeline:
             yield Tool(
                 message_id=self.message_id,
                 name=call["name"],
-                status="finished",
+                status="failed" if "error" in call["result"] else "finished",
                 result=call["result"],
             )
         for group in word_groups(answer.text):
@@ -411,9 +464,12 @@ class _Pipeline:
                     tool_run,
                     tenant=self.tenant,
                     conversation=self.conversation,
+                    ip=self.shopper.ip,
                     name=call.name,
                     arguments=call.arguments,
                 )
+                if output.get("found") or output.get("products"):
+                    self.result.unanswered = False
                 for card in output.get("products", []):
                     self.cards[card["id"]] = card
                     searched.append(card)

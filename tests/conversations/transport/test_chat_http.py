@@ -12,6 +12,7 @@ from django.test import Client
 from apps.accounts.roles import Role
 from apps.conversations.limits import turn_admit
 from apps.conversations.models import Conversation, Message
+from apps.conversations.shopper import OrderQuery
 from apps.core.tenancy import tenant_context
 from tests.accounts.factories import MembershipFactory
 from tests.accounts.test_api_keys import api_key_create
@@ -224,3 +225,36 @@ def test_the_playground_streams_when_asked(stores, owner_a) -> None:
     )
     assert response["Content-Type"] == "text/event-stream"
     assert [kind for kind, _ in _sse_events(response)][-1] == "done"
+
+
+def test_the_http_endpoints_pass_the_email_and_order_on(stores, monkeypatch) -> None:
+    _tenant_a, key_a, *_ = stores
+    monkeypatch.setattr(fakes, "CALLS", [])
+    client = _widget_client(key_a)
+
+    _post(client, "/api/v1/chat/messages/", text="Where is it?", email="ada@example.com")
+    stream = _post(
+        client,
+        "/api/v1/chat/stream/",
+        text="Order #1001",
+        order={"number": "1001", "email": "ada@example.com"},
+    )
+    _sse_events(stream)
+
+    assert [(c["shopper_email"], c["order"]) for c in fakes.CALLS] == [
+        ("ada@example.com", None),
+        (None, OrderQuery(number="1001", email="ada@example.com")),
+    ]
+
+
+@pytest.mark.parametrize(
+    "body", [{"email": "nope"}, {"order": {"number": ""}}, {"order": {"number": "1", "email": 3}}]
+)
+def test_a_malformed_email_or_order_is_refused_over_http(stores, body) -> None:
+    tenant_a, key_a, *_ = stores
+
+    response = _post(_widget_client(key_a), "/api/v1/chat/messages/", text="Order", **body)
+
+    assert (response.status_code, response.json()["code"]) == (400, "invalid")
+    with tenant_context(tenant_a):
+        assert not Message.objects.exists()

@@ -10,7 +10,9 @@ import pytest
 from channels.db import database_sync_to_async
 from channels.layers import get_channel_layer
 
-from apps.conversations.models import Conversation, Message
+from apps.conversations import live
+from apps.conversations.models import AssistantSettings, Conversation, Message
+from apps.conversations.shopper import OrderQuery
 from apps.core.tenancy import tenant_context
 from apps.core.tenancy.channels import tenant_group
 from apps.tenants.models import WidgetKey
@@ -382,4 +384,138 @@ async def test_the_inbox_gets_new_messages_of_its_own_store_only(stores) -> None
     assert events[1]["channel"] == Conversation.Channel.WIDGET
     with pytest.raises(asyncio.TimeoutError):
         await asyncio.wait_for(layer.receive(inbox_b), 0.3)
+    await socket.disconnect()
+
+
+async def test_the_shoppers_email_and_an_order_reach_the_pipeline(stores, monkeypatch) -> None:
+    _tenant_a, key_a, *_ = stores
+    monkeypatch.setattr(fakes, "CALLS", [])
+    socket, _ready = await _connected(key_a, email="ada@example.com")
+
+    await socket.send_json_to({"type": "message", "text": "Where is it?"})
+    await receive_until(socket, "done")
+    await socket.send_json_to({"type": "identify", "email": "bea@example.com"})
+    await socket.send_json_to(
+        {"type": "message", "text": "Order #1001", "order": {"number": "1001", "email": "c@x.io"}}
+    )
+    await receive_until(socket, "done")
+
+    assert [(c["shopper_email"], c["order"], c["ip"]) for c in fakes.CALLS] == [
+        ("ada@example.com", None, "10.0.0.1"),
+        ("bea@example.com", OrderQuery(number="1001", email="c@x.io"), "10.0.0.1"),
+    ]
+    await socket.disconnect()
+
+
+@pytest.mark.parametrize(
+    "frame",
+    [
+        {"type": "identify", "email": "not an email"},
+        {"type": "identify", "email": 42},
+        {"type": "message", "text": "Order", "order": {"email": "ada@example.com"}},
+        {"type": "message", "text": "Order", "order": {"number": "1001", "email": "nope"}},
+        {"type": "message", "text": "Order", "order": "1001"},
+    ],
+)
+async def test_malformed_emails_and_orders_are_invalid(stores, frame) -> None:
+    tenant_a, key_a, *_ = stores
+    socket, _ready = await _connected(key_a)
+
+    await socket.send_json_to(frame)
+
+    assert (await socket.receive_json_from(timeout=5))["code"] == "invalid"
+    assert await _in_store(tenant_a, lambda: Message.objects.count()) == 0
+    await socket.disconnect()
+
+
+async def test_identify_answers_nothing(stores) -> None:
+    _tenant_a, key_a, *_ = stores
+    socket, _ready = await _connected(key_a)
+
+    await socket.send_json_to({"type": "identify", "email": "ada@example.com"})
+
+    assert await socket.receive_nothing(timeout=0.2)
+    await socket.disconnect()
+
+
+async def test_handoff_streams_the_escalation_and_pushes_the_new_status(stores, settings) -> None:
+    # Given the real pipeline (the handoff needs no retrieval)
+    settings.CHAT_REPLY_STREAM = "apps.conversations.services.replies.reply_stream"
+    tenant_a, key_a, *_ = stores
+    socket, ready = await _connected(key_a)
+
+    await socket.send_json_to({"type": "handoff"})
+    frames = await receive_until(socket, "done")
+
+    assert "".join(f["text"] for f in frames if f["type"] == "delta") == (
+        AssistantSettings().escalation_message
+    )
+    assert [(f["name"], f["status"]) for f in frames if f["type"] == "tool"] == [
+        ("handoff_to_human", "started"),
+        ("handoff_to_human", "finished"),
+    ]
+    assert frames[-1]["status"] == "complete"
+    # and the status change reached the socket (while the answer streamed)
+    assert [f for f in frames if f["type"] == "conversation"] == [
+        {
+            "type": "conversation",
+            "conversation_id": ready["conversation_id"],
+            "status": "handed_off",
+        }
+    ]
+    roles = await _in_store(tenant_a, lambda: list(Message.objects.values_list("role", flat=True)))
+    assert roles == ["assistant"]
+    await socket.disconnect()
+
+
+async def test_handoff_is_refused_when_the_store_disabled_it(stores) -> None:
+    tenant_a, key_a, *_ = stores
+    await _in_store(
+        tenant_a,
+        lambda: AssistantSettings.objects.update_or_create(
+            pk=1, defaults={"handoff_enabled": False}
+        ),
+    )
+    socket, _ready = await _connected(key_a)
+
+    await socket.send_json_to({"type": "handoff"})
+
+    assert (await socket.receive_json_from(timeout=5))["code"] == "invalid"
+    await socket.disconnect()
+
+
+async def test_pushes_reach_the_conversations_socket_only(stores) -> None:
+    # Given a shopper of store A and one of store B, each in a conversation
+    tenant_a, key_a, tenant_b, key_b = stores
+    socket_a, ready_a = await _connected(key_a)
+    socket_b = widget_socket(key_b, origin="https://shop-b.example")
+    await socket_b.connect()
+    await _hello(socket_b)
+    frame = {"type": "message", "role": "agent", "content": "Hello from the team"}
+
+    # When something is pushed to A's conversation in store B, then in store A
+    await live.shopper_publish(tenant=tenant_b, public_id=ready_a["conversation_id"], frame=frame)
+    assert await socket_a.receive_nothing(timeout=0.3)
+    await live.shopper_publish(tenant=tenant_a, public_id=ready_a["conversation_id"], frame=frame)
+
+    # Then only A's socket gets it
+    assert await socket_a.receive_json_from(timeout=5) == frame
+    assert await socket_b.receive_nothing(timeout=0.3)
+    await socket_a.disconnect()
+    await socket_b.disconnect()
+
+
+async def test_a_new_hello_leaves_the_previous_conversations_group(stores) -> None:
+    tenant_a, key_a, *_ = stores
+    socket, first = await _connected(key_a)
+    second = await _hello(socket)  # a new conversation on the same socket
+
+    await live.shopper_publish(
+        tenant=tenant_a, public_id=first["conversation_id"], frame={"type": "message"}
+    )
+    assert await socket.receive_nothing(timeout=0.3)
+    await live.shopper_publish(
+        tenant=tenant_a, public_id=second["conversation_id"], frame={"type": "message"}
+    )
+    assert await socket.receive_json_from(timeout=5) == {"type": "message"}
     await socket.disconnect()
