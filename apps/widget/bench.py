@@ -30,8 +30,8 @@ from apps.core import processes
 from apps.core.demo import demo_seed
 from apps.core.tenancy import tenant_context
 from apps.tenants.selectors import tenant_get_by_slug
-from apps.widget.serving import widget_manifest
 from apps.widget.services import widget_settings_get, widget_settings_update
+from apps.widget.serving import widget_manifest
 from apps.widget.snippet import install_snippet
 from apps.widget.storefront import StorefrontServer, storefront_items, storefront_page
 

@@ -34,7 +34,12 @@ def test_config_has_the_agreed_shape(tenant_a, key_a) -> None:
     assert response.json() == {
         "store": {"name": "Store A"},
         "assistant": {"name": "Assistant", "handoff_enabled": True},
-        "theme": {"primary": "#1f6feb", "on_primary": "#ffffff", "position": "right", "icon": "chat"},
+        "theme": {
+            "primary": "#1f6feb",
+            "on_primary": "#ffffff",
+            "position": "right",
+            "icon": "chat",
+        },
         "greeting": "Hi from A",
         "suggested_questions": [],
         "locale": "",

@@ -32,8 +32,8 @@ from apps.widget.api import serializers as s
 from apps.widget.models import WidgetSettings
 from apps.widget.origins import request_origin
 from apps.widget.selectors import widget_config_store_part, widget_origin_allowed
-from apps.widget.serving import widget_manifest
 from apps.widget.services import widget_settings_get, widget_settings_update
+from apps.widget.serving import widget_manifest
 from apps.widget.snippet import install_snippet
 
 # Browsers may reuse a config this long (the server-side copy is cleared on changes).
