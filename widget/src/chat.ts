@@ -140,7 +140,8 @@ export class Chat {
       this.seenSeq = Math.max(this.seenSeq, frame.seq);
       if (fresh) finished = this.state.messages.find((m) => m.id === frame.message_id);
     }
-    if (this.state.conversationId) {
+    // Only these change what is remembered (not every delta: localStorage writes are synchronous).
+    if ((frame.type === 'ready' || frame.type === 'message') && this.state.conversationId) {
       saveConversation(this.key, { id: this.state.conversationId, seq: this.seenSeq });
     }
     if (finished) this.onFinished(finished);
