@@ -133,6 +133,16 @@ def test_changes_to_widget_or_assistant_settings_show_at_once(tenant_a, key_a) -
     assert config["assistant"] == {"name": "Skye", "handoff_enabled": False}
 
 
+def test_a_cached_config_is_answered_without_the_database(
+    tenant_a, key_a, django_assert_num_queries
+) -> None:
+    # Given a config served once (key, store part and allowed origins now cached)
+    assert get_config(key_a).status_code == 200
+    # Then the next storefront's request reads no row
+    with django_assert_num_queries(0):
+        assert get_config(key_a).status_code == 200
+
+
 def test_the_stores_own_hosts_are_allowed_for_the_admin_preview(tenant_a, key_a) -> None:
     # The preview on store-a.localhost loads the widget from the root domain
     assert get_config(key_a, origin="http://store-a.localhost").status_code == 200
