@@ -48,7 +48,7 @@ def test_config_has_the_agreed_shape(tenant_a, key_a) -> None:
         "ws_url": f"ws://localhost/ws/widget/{key_a}/",
         "http_url": "http://localhost/api/v1/chat/",
     }
-    assert response["Access-Control-Allow-Origin"] == SHOP
+    assert response["Access-Control-Allow-Origin"] == response["Timing-Allow-Origin"] == SHOP
     assert "Origin" in response["Vary"]
     assert response["Cache-Control"] == "public, max-age=60"
     assert not response.cookies

@@ -120,7 +120,7 @@ class WidgetConfigView(APIView):
         manifest = widget_manifest()
         if manifest is None:
             raise WidgetUnavailable
-        origin = request.headers.get("Origin")
+        origin = request.headers.get("Origin", "")
         with tenant_context(tenant):
             if not widget_origin_allowed(origin=origin, server_origin=request_origin(request)):
                 raise PermissionDenied(
@@ -138,6 +138,8 @@ class WidgetConfigView(APIView):
         }
         response = Response(config)
         response["Cache-Control"] = f"public, max-age={CONFIG_MAX_AGE_S}"
+        # The page may see how long the request waited for the server (its RUM, bench widget).
+        response["Timing-Allow-Origin"] = origin
         return response
 
     def finalize_response(
