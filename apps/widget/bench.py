@@ -83,7 +83,7 @@ const poll = () => {
   else requestAnimationFrame(poll);
 };
 new MutationObserver((records, observer) => {
-  if (![...document.querySelectorAll('body > *')].some((el) => el.shadowRoot)) return;
+  if (!records.some((record) => [...record.addedNodes].some((node) => node.shadowRoot))) return;
   observer.disconnect();
   requestAnimationFrame(poll);
 }).observe(document, {childList: true, subtree: true});
