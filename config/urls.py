@@ -15,6 +15,7 @@ api_v1 = [
     path("catalog/", include("apps.catalog.api.urls")),
     path("assistant/", include("apps.conversations.api.assistant_settings")),
     path("chat/", include("apps.conversations.api.chat_urls")),
+    path("conversations/", include("apps.conversations.api.inbox_urls")),
     path("playground/", include("apps.conversations.api.playground_urls")),
     path("widget/", include("apps.widget.api.urls")),
 ]

@@ -75,10 +75,16 @@ class Conversation(models.Model):
     started_at = models.DateTimeField(auto_now_add=True)
     last_activity_at = models.DateTimeField(auto_now_add=True, db_index=True)
     message_count = models.PositiveIntegerField(default=0)
+    # When the shopper was (last) handed to the team; kept after the conversation is resolved.
+    handed_off_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-last_activity_at", "-id"]
-        indexes = [models.Index(fields=["status", "-last_activity_at"], name="conv_status_recent")]
+        # The inbox lists by last activity, filtered by status or channel.
+        indexes = [
+            models.Index(fields=["status", "-last_activity_at"], name="conv_status_recent"),
+            models.Index(fields=["channel", "-last_activity_at"], name="conv_channel_recent"),
+        ]
 
     def __str__(self) -> str:
         return str(self.public_id)

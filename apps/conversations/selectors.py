@@ -1,11 +1,19 @@
-"""Reads for the chat transports (replay after a reconnect, the live inbox, the JSON answer)."""
+"""Reads for the chat transports (replay after a reconnect, the live inbox, the JSON answer)
+and the merchants' inbox API."""
 
 from __future__ import annotations
 
+import datetime
 import uuid
 from typing import Any
 
+from django.db.models import Count, Exists, IntegerField, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce, Substr
+from django.utils import timezone
+
 from apps.conversations.models import Conversation, Message
+
+INBOX_TEXT_CHARS = 140
 
 
 def public_id_parse(value: Any) -> uuid.UUID | None:
@@ -33,3 +41,70 @@ def message_list_after(
 ) -> list[Message]:
     """The conversation's messages after `seq` (what a resuming client missed), in order."""
     return list(conversation.messages.filter(seq__gt=seq).order_by("seq")[:limit])
+
+
+def _feedback_count(value: str) -> Coalesce:
+    counted = (
+        Message.objects.filter(conversation=OuterRef("pk"), feedback=value)
+        .order_by()
+        .values("conversation")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+
+def _text_of(messages: QuerySet[Message]) -> Substr:
+    return Substr(Subquery(messages.values("content")[:1]), 1, INBOX_TEXT_CHARS)
+
+
+def _inbox_rows() -> QuerySet[Conversation]:
+    """Conversations with the inbox's per-row figures as correlated subqueries: with the list
+    ordered by an indexed column and paginated, Postgres computes them for the page's rows
+    only (a GROUP BY over the join would aggregate every conversation's messages first)."""
+    of_row = Message.objects.filter(conversation=OuterRef("pk"))
+    return Conversation.objects.annotate(
+        preview=_text_of(of_row.filter(role=Message.Role.USER).order_by("seq")),
+        last_message=_text_of(of_row.order_by("-seq")),
+        feedback_up=_feedback_count(Message.Feedback.UP),
+        feedback_down=_feedback_count(Message.Feedback.DOWN),
+    )
+
+
+def _day_start(day: datetime.date) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+
+
+def conversation_list(
+    *,
+    status: str | None = None,
+    channel: str | None = None,
+    since: datetime.date | None = None,
+    until: datetime.date | None = None,
+    feedback: str | None = None,
+) -> QuerySet[Conversation]:
+    """The store's conversations for the inbox, most recently active first. `since`/`until`
+    bound the last activity's date (both inclusive)."""
+    rows = _inbox_rows().order_by("-last_activity_at", "-id")
+    if status:
+        rows = rows.filter(status=status)
+    if channel:
+        rows = rows.filter(channel=channel)
+    # Day bounds as times, so the last_activity_at indexes serve the range.
+    if since:
+        rows = rows.filter(last_activity_at__gte=_day_start(since))
+    if until:
+        rows = rows.filter(last_activity_at__lt=_day_start(until + datetime.timedelta(days=1)))
+    if feedback:
+        rated = Message.objects.filter(conversation=OuterRef("pk"), feedback=feedback)
+        rows = rows.filter(Exists(rated))
+    return rows
+
+
+def conversation_get_for_inbox(*, public_id: uuid.UUID | str) -> Conversation | None:
+    """One conversation with the inbox's figures, or None when the store has no such one."""
+    return _inbox_rows().filter(public_id=public_id).first()
+
+
+def conversation_messages(*, conversation: Conversation) -> list[Message]:
+    return list(conversation.messages.order_by("seq"))

@@ -1,6 +1,10 @@
 from __future__ import annotations
 
+from django.utils.translation import gettext as _
 from rest_framework import serializers
+
+from apps.conversations.limits import text_is_clean
+from apps.conversations.models import Conversation, Message
 
 
 class ChatMessageInput(serializers.Serializer):
@@ -68,3 +72,80 @@ class TurnOutput(serializers.Serializer):
     tools = ToolOutput(many=True)
     timings = serializers.DictField()
     error = ErrorOutput(allow_null=True)
+
+
+class ConversationListQuery(serializers.Serializer):
+    status = serializers.ChoiceField(choices=Conversation.Status.choices, required=False)
+    channel = serializers.ChoiceField(choices=Conversation.Channel.choices, required=False)
+    since = serializers.DateField(required=False)
+    until = serializers.DateField(required=False)
+    feedback = serializers.ChoiceField(choices=Message.Feedback.choices, required=False)
+
+
+class FeedbackCountsOutput(serializers.Serializer):
+    up = serializers.IntegerField(source="feedback_up")
+    down = serializers.IntegerField(source="feedback_down")
+
+
+class ConversationOutput(serializers.Serializer):
+    """A row of the inbox (`selectors.conversation_list`, with its annotations)."""
+
+    id = serializers.UUIDField(source="public_id")
+    channel = serializers.CharField()
+    status = serializers.CharField()
+    locale = serializers.CharField()
+    started_at = serializers.DateTimeField()
+    last_activity_at = serializers.DateTimeField()
+    message_count = serializers.IntegerField()
+    preview = serializers.CharField(allow_null=True)
+    last_message = serializers.CharField(allow_null=True)
+    feedback = FeedbackCountsOutput(source="*")
+    handed_off = serializers.SerializerMethodField()
+
+    def get_handed_off(self, conversation: Conversation) -> bool:
+        return conversation.handed_off_at is not None
+
+
+class InboxMessageOutput(serializers.Serializer):
+    id = serializers.UUIDField(source="public_id")
+    seq = serializers.IntegerField()
+    role = serializers.CharField()
+    status = serializers.CharField()
+    content = serializers.CharField()
+    citations = serializers.ListField(child=serializers.DictField())
+    products = serializers.ListField(child=serializers.DictField())
+    tool_calls = serializers.ListField(child=serializers.DictField())
+    feedback = serializers.SerializerMethodField()
+    feedback_comment = serializers.CharField()
+    timings = serializers.SerializerMethodField()
+    model = serializers.CharField()
+    created_at = serializers.DateTimeField()
+    author = serializers.SerializerMethodField()
+
+    def get_feedback(self, message: Message) -> str | None:
+        return message.feedback or None
+
+    def get_author(self, message: Message) -> str | None:
+        return message.author_name or None
+
+    def get_timings(self, message: Message) -> dict[str, float | None]:
+        return {
+            "retrieval_ms": message.retrieval_ms,
+            "first_token_ms": message.first_token_ms,
+            "total_ms": message.total_ms,
+        }
+
+
+class ConversationDetailOutput(ConversationOutput):
+    messages = InboxMessageOutput(many=True)
+
+
+class AgentReplyInput(serializers.Serializer):
+    text = serializers.CharField(max_length=4000)
+
+    def validate_text(self, value: str) -> str:
+        if not text_is_clean(value):
+            raise serializers.ValidationError(
+                _("The reply contains characters that are not text."), code="invalid"
+            )
+        return value

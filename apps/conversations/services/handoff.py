@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 
 from apps.conversations.live import conversation_status_send
 from apps.conversations.models import Conversation
@@ -15,12 +16,15 @@ from apps.core.events import admin_event_send
 def conversation_hand_off(*, tenant: Any, conversation: Conversation, reason: str = "") -> bool:
     """Mark the conversation `handed_off` and tell the store's inbox and the shopper's open
     widget (after commit). False when it already was: the team is notified once per handoff."""
+    now = timezone.now()
     changed = (
         Conversation.objects.filter(pk=conversation.pk)
         .exclude(status=Conversation.Status.HANDED_OFF)
-        .update(status=Conversation.Status.HANDED_OFF)
+        .update(status=Conversation.Status.HANDED_OFF, handed_off_at=now)
     )
     conversation.status = Conversation.Status.HANDED_OFF
+    if changed:
+        conversation.handed_off_at = now
     if changed:
         admin_event_send(
             tenant=tenant,
