@@ -19,6 +19,7 @@ from typing import Any
 import pytest
 from django.conf import settings
 from django.core.cache import cache
+from django.db import connections
 from playwright.sync_api import Browser, Locator, Page, expect
 
 from apps.catalog.models import ProductSource
@@ -39,7 +40,9 @@ from tests.catalog.conftest import product, variant
 from tests.catalog.test_orders import order
 from tests.knowledge.conftest import synced
 
-pytestmark = pytest.mark.browser
+# django_db: without a test that asks for the database, pytest-django sets no test database up
+# and the module's fixture would write to the development one.
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 SLUG = "widget-e2e"
 SHOTS = settings.BASE_DIR / "test-output" / "browser"
@@ -229,17 +232,19 @@ def browser(shop: Shop) -> Iterator[Browser]:
 
     SHOTS.mkdir(parents=True, exist_ok=True)
     expect.set_options(timeout=20_000)  # a first answer on a busy machine
-    with sync_playwright() as playwright:
+    with pytest.MonkeyPatch.context() as patch, sync_playwright() as playwright:
+        # Each test's database fixtures and the autouse ones run while Playwright's loop does.
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+        # ORM calls made while Playwright's loop ran used their own connection: close it.
+        connections.close_all()
 
 
 @pytest.fixture
-def new_page(browser: Browser, monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[..., Page]]:
+def new_page(browser: Browser) -> Iterator[Callable[..., Page]]:
     """`new_page(**context options)`: a page in a fresh context (no storage, no cache)."""
-    # The autouse fixtures touch Django (cache, schema) while Playwright's loop runs.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     contexts = []
 
     def make(**options: Any) -> Page:
