@@ -37,8 +37,7 @@ def widget_origin_allowed(*, origin: str | None, server_origin: str | None = Non
     allowed origins, or one of the store's own Aisle hosts (its domains, the admin site's live
     preview) with the scheme and port of `server_origin`, the `scheme://host[:port]` the request
     itself was addressed to."""
-    settings = widget_settings_find()
-    if settings is not None and origin_matches(origin=origin, allowed=settings.allowed_origins):
+    if origin_matches(origin=origin, allowed=_widget_store_cached()["allowed_origins"]):
         return True
     tenant = current_tenant()
     if not origin or not server_origin or tenant is None:
@@ -64,8 +63,14 @@ def widget_theme(settings: WidgetSettings) -> dict[str, str]:
 
 
 def widget_config_store_part() -> dict[str, Any]:
-    """What the public config says about the active store (everything but its URLs), from the
-    cache when it can."""
+    """What the public config says about the active store (everything but its URLs)."""
+    return dict(_widget_store_cached()["config"])
+
+
+def _widget_store_cached() -> dict[str, Any]:
+    """The active store's config part and allowed origins, cached together: a storefront's
+    config request (and a chat connection's origin check) then reads one cache entry and no
+    database row. widget_config_forget clears it when either changes."""
     cached = cache.get(widget_config_cache_key())
     if cached is not None:
         return dict(cached)
@@ -81,5 +86,6 @@ def widget_config_store_part() -> dict[str, Any]:
         "locale": widget.locale,
         "order_lookup": order_exists(),
     }
-    cache.set(widget_config_cache_key(), config, WIDGET_CONFIG_CACHE_S)
-    return config
+    record = {"config": config, "allowed_origins": widget.allowed_origins}
+    cache.set(widget_config_cache_key(), record, WIDGET_CONFIG_CACHE_S)
+    return record

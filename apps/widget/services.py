@@ -22,14 +22,16 @@ UPDATABLE_FIELDS = {
     "suggested_questions",
     "locale",
 }
-# The store part of the public widget config (apps.widget.selectors) is cached per store and
-# cleared when widget or assistant settings change; the TTL bounds how long a store's first
-# orders take to switch the shopper's order-status form on.
+# The store part of the public widget config and the allowed origins (apps.widget.selectors)
+# are cached per store and cleared when widget or assistant settings change; the TTL bounds how
+# long a store's first orders take to switch the shopper's order-status form on.
 WIDGET_CONFIG_CACHE_S = 300
 
 
 def widget_config_cache_key() -> str:
-    return f"widget-config:{current_schema()}"
+    # "widget-store": the entry holds the allowed origins too (an older "widget-config" entry
+    # had only the config, and is left to expire).
+    return f"widget-store:{current_schema()}"
 
 
 def widget_settings_get() -> WidgetSettings:

@@ -96,8 +96,9 @@ def _serve(request: HttpRequest, name: str, cache_control: str) -> HttpResponse:
     response["ETag"] = asset.etag
     response["Cache-Control"] = cache_control
     response["X-Content-Type-Options"] = "nosniff"
-    # Storefronts on any origin load these scripts.
+    # Storefronts on any origin load these scripts, and may time them (their RUM, bench widget).
     response["Cross-Origin-Resource-Policy"] = "cross-origin"
+    response["Timing-Allow-Origin"] = "*"
     patch_vary_headers(response, ["Accept-Encoding"])
     return response
 

@@ -87,7 +87,8 @@ def storefront_page(*, store_name: str, items: list[ShopItem], snippet: str) -> 
 <link rel="stylesheet" href="/shop.css">
 </head>
 <body>
-<header><h1>{store}</h1><nav><a href="/">Shop</a><a href="/">Journal</a><a href="/">Help</a></nav></header>
+<header><h1>{store}</h1>
+<nav><a href="/">Shop</a><a href="/">Journal</a><a href="/">Help</a></nav></header>
 <section class="hero"><h2>Gear for the long way round.</h2>
 <p>Free shipping over $75. Questions? Ask our assistant in the corner.</p></section>
 <main class="grid">
@@ -109,12 +110,14 @@ def storefront_page(*, store_name: str, items: list[ShopItem], snippet: str) -> 
 class _Handler(BaseHTTPRequestHandler):
     server: StorefrontServer
 
-    def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+    def do_GET(self) -> None:
         path = self.path.split("?", 1)[0]
         if path == "/":
             self._send(200, "text/html; charset=utf-8", self.server.page.encode())
         elif path == "/shop.css":
             self._send(200, "text/css; charset=utf-8", SHOP_CSS.encode())
+        elif path in self.server.pages:
+            self._send(200, "text/html; charset=utf-8", self.server.pages[path].encode())
         else:
             self._send(404, "text/plain; charset=utf-8", b"not found")
 
@@ -128,7 +131,7 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: Any) -> None:
         if self.server.verbose:
             super().log_message(format, *args)
 
@@ -137,9 +140,19 @@ class StorefrontServer(ThreadingHTTPServer):
     daemon_threads = True
 
     def __init__(
-        self, *, bind: str, port: int, page: str, csp: str | None = None, verbose: bool = False
+        self,
+        *,
+        bind: str,
+        port: int,
+        page: str,
+        csp: str | None = None,
+        pages: dict[str, str] | None = None,
+        verbose: bool = False,
     ) -> None:
+        """`page` is served at `/`; `pages` maps more paths to HTML (a shop's help pages, which
+        a store's knowledge base can crawl and answers can cite)."""
         self.page, self.csp, self.verbose = page, csp, verbose
+        self.pages = pages or {}
         super().__init__((bind, port), _Handler)
 
     @property
@@ -148,6 +161,7 @@ class StorefrontServer(ThreadingHTTPServer):
         return f"http://{host!s}:{port}"
 
     def start_in_thread(self) -> StorefrontServer:
-        """Serve on a daemon thread (benchmarks, tests); `shutdown()` and `server_close()` stop it."""
+        """Serve on a daemon thread (benchmarks, tests); `shutdown()` and `server_close()`
+        stop it."""
         threading.Thread(target=self.serve_forever, daemon=True).start()
         return self

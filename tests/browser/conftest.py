@@ -3,38 +3,22 @@ the ASGI app on the test database (a separate process, like production)."""
 
 from __future__ import annotations
 
-import os
-import subprocess
 from collections.abc import Iterator
 
 import pytest
 from django.conf import settings
-from django.db import connection, connections
+from django.db import connections
 
 from apps.core import processes
+from tests.browser.helpers import live_daphne
 
 
 @pytest.fixture
 def server(transactional_db: None) -> Iterator[str]:
     if not (settings.BASE_DIR / "frontend" / "dist" / "index.html").exists():
         pytest.fail("frontend/dist is missing: run `make frontend` (make test does) first")
-    port = processes.free_port()
-    db = connection.settings_dict
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "config.settings.test",
-        "SITE_PORT": str(port),
-        "DATABASE_URL": f"postgresql://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
-        "REDIS_URL": settings.REDIS_URL,
-    }
-    try:
-        process = processes.daphne_server(
-            port=port, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=30
-        )
-    except RuntimeError as error:
-        pytest.fail(str(error))
-    yield f"http://localhost:{port}"
-    processes.processes_stop([process], timeout=15)
+    with live_daphne() as url:
+        yield url
 
 
 @pytest.fixture

@@ -2,13 +2,44 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
-from django.db import connections
+import pytest
+from django.conf import settings
+from django.db import connection, connections
 
+from apps.core import processes
 from apps.core.tenancy import tenant_context
+
+
+@contextmanager
+def live_daphne() -> Iterator[str]:
+    """Daphne serving the ASGI app on the test database and Redis, in its own process (like
+    production); yields its URL, `http://localhost:<port>`."""
+    port = processes.free_port()
+    db = connection.settings_dict
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.test",
+        "SITE_PORT": str(port),
+        "DATABASE_URL": f"postgresql://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
+        "REDIS_URL": settings.REDIS_URL,
+    }
+    try:
+        process = processes.daphne_server(
+            port=port, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=30
+        )
+    except RuntimeError as error:
+        pytest.fail(str(error))
+    try:
+        yield f"http://localhost:{port}"
+    finally:
+        processes.processes_stop([process], timeout=15)
 
 
 def run_as_worker(tenant: Any, job: Callable[[], object]) -> None:

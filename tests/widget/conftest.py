@@ -18,6 +18,8 @@ def widget_dist(tmp_path: Path, settings) -> Path:
     (tmp_path / "loader.js").write_text(LOADER)
     (tmp_path / PANEL_FILE).write_text(PANEL)
     (tmp_path / "secret.txt").write_text("not served")
-    (tmp_path / "manifest.json").write_text(json.dumps({"loader": "loader.js", "panel": PANEL_FILE}))
+    (tmp_path / "manifest.json").write_text(
+        json.dumps({"loader": "loader.js", "panel": PANEL_FILE})
+    )
     settings.WIDGET_DIST_DIR = tmp_path
     return tmp_path

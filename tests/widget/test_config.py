@@ -48,7 +48,7 @@ def test_config_has_the_agreed_shape(tenant_a, key_a) -> None:
         "ws_url": f"ws://localhost/ws/widget/{key_a}/",
         "http_url": "http://localhost/api/v1/chat/",
     }
-    assert response["Access-Control-Allow-Origin"] == SHOP
+    assert response["Access-Control-Allow-Origin"] == response["Timing-Allow-Origin"] == SHOP
     assert "Origin" in response["Vary"]
     assert response["Cache-Control"] == "public, max-age=60"
     assert not response.cookies
@@ -131,6 +131,16 @@ def test_changes_to_widget_or_assistant_settings_show_at_once(tenant_a, key_a) -
     assert config["greeting"] == "Welcome back"
     assert config["theme"]["on_primary"] == "#111111"
     assert config["assistant"] == {"name": "Skye", "handoff_enabled": False}
+
+
+def test_a_cached_config_is_answered_without_the_database(
+    tenant_a, key_a, django_assert_num_queries
+) -> None:
+    # Given a config served once (key, store part and allowed origins now cached)
+    assert get_config(key_a).status_code == 200
+    # Then the next storefront's request reads no row
+    with django_assert_num_queries(0):
+        assert get_config(key_a).status_code == 200
 
 
 def test_the_stores_own_hosts_are_allowed_for_the_admin_preview(tenant_a, key_a) -> None:

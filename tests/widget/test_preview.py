@@ -36,9 +36,7 @@ def test_without_an_active_key_the_preview_says_so(tenant_a, owner_a) -> None:
     assert b"no active widget key" in response.content
 
 
-def test_anonymous_visitors_and_other_stores_members_do_not_see_it(
-    tenant_a, owner_b
-) -> None:
+def test_anonymous_visitors_and_other_stores_members_do_not_see_it(tenant_a, owner_b) -> None:
     anonymous = client_for(tenant_a).get("/widget/preview/")
     assert anonymous.status_code == 302 and "/stores/store-a/open/" in anonymous["Location"]
     outsider = client_for(tenant_a, owner_b.user).get("/widget/preview/")

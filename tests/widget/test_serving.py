@@ -20,6 +20,7 @@ def test_the_loader_is_served_on_every_host_without_cookies(tenant_a, widget_dis
     assert response["Cache-Control"] == "public, max-age=3600, stale-while-revalidate=86400"
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Cross-Origin-Resource-Policy"] == "cross-origin"
+    assert response["Timing-Allow-Origin"] == "*"
     assert not response.cookies
 
 

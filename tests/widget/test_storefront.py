@@ -25,18 +25,24 @@ def test_the_page_lists_the_stores_products_and_embeds_the_snippet(source) -> No
     assert snippet in page
 
 
-def test_the_server_serves_the_page_and_its_stylesheet_with_an_optional_csp() -> None:
+def test_the_server_serves_the_page_its_stylesheet_and_help_pages_with_an_optional_csp() -> None:
     server = StorefrontServer(
-        bind="127.0.0.1", port=0, page="<p>shop</p>", csp="script-src 'self'"
+        bind="127.0.0.1",
+        port=0,
+        page="<p>shop</p>",
+        csp="script-src 'self'",
+        pages={"/help/returns": "<h1>Returns</h1>"},
     ).start_in_thread()
     try:
-        with urllib.request.urlopen(f"{server.origin}/") as response:
+        with urllib.request.urlopen(f"{server.origin}/") as response:  # noqa: S310
             assert response.read() == b"<p>shop</p>"
             assert response.headers["Content-Security-Policy"] == "script-src 'self'"
-        with urllib.request.urlopen(f"{server.origin}/shop.css") as response:
+        with urllib.request.urlopen(f"{server.origin}/shop.css") as response:  # noqa: S310
             assert response.headers["Content-Type"] == "text/css; charset=utf-8"
+        with urllib.request.urlopen(f"{server.origin}/help/returns") as response:  # noqa: S310
+            assert response.read() == b"<h1>Returns</h1>"
         with pytest.raises(urllib.error.HTTPError):
-            urllib.request.urlopen(f"{server.origin}/elsewhere")
+            urllib.request.urlopen(f"{server.origin}/elsewhere")  # noqa: S310
     finally:
         server.shutdown()
         server.server_close()

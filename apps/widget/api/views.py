@@ -32,8 +32,8 @@ from apps.widget.api import serializers as s
 from apps.widget.models import WidgetSettings
 from apps.widget.origins import origin_matches, request_origin
 from apps.widget.selectors import widget_config_store_part, widget_origin_allowed
-from apps.widget.serving import widget_manifest
 from apps.widget.services import widget_settings_get, widget_settings_update
+from apps.widget.serving import widget_manifest
 from apps.widget.snippet import install_snippet
 
 # Browsers may reuse a config this long (the server-side copy is cleared on changes).
@@ -122,7 +122,7 @@ class WidgetConfigView(APIView):
         manifest = widget_manifest()
         if manifest is None:
             raise WidgetUnavailable
-        origin = request.headers.get("Origin")
+        origin = request.headers.get("Origin", "")
         with tenant_context(tenant):
             if not widget_origin_allowed(origin=origin, server_origin=request_origin(request)):
                 raise PermissionDenied(
@@ -145,6 +145,8 @@ class WidgetConfigView(APIView):
         }
         response = Response(config)
         response["Cache-Control"] = "no-cache" if preview else f"public, max-age={CONFIG_MAX_AGE_S}"
+        # The page may see how long the request waited for the server (its RUM, bench widget).
+        response["Timing-Allow-Origin"] = origin
         return response
 
     def finalize_response(
