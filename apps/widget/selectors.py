@@ -32,12 +32,17 @@ def widget_settings_customised(*, settings: WidgetSettings | None) -> bool:
     return row_differs_from_defaults(settings, ignore=["allowed_origins"])
 
 
+def widget_origin_listed(*, origin: str | None) -> bool:
+    """Whether the Origin is one of the store's allowed origins (its storefronts)."""
+    return origin_matches(origin=origin, allowed=_widget_store_cached()["allowed_origins"])
+
+
 def widget_origin_allowed(*, origin: str | None, server_origin: str | None = None) -> bool:
     """Whether widget-key traffic from this Origin is accepted by the active store: one of its
     allowed origins, or one of the store's own Aisle hosts (its domains, the admin site's live
     preview) with the scheme and port of `server_origin`, the `scheme://host[:port]` the request
     itself was addressed to."""
-    if origin_matches(origin=origin, allowed=_widget_store_cached()["allowed_origins"]):
+    if widget_origin_listed(origin=origin):
         return True
     tenant = current_tenant()
     if not origin or not server_origin or tenant is None:

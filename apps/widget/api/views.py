@@ -31,7 +31,11 @@ from apps.tenants.services import widget_key_create, widget_key_revoke, widget_k
 from apps.widget.api import serializers as s
 from apps.widget.models import WidgetSettings
 from apps.widget.origins import origin_matches, request_origin
-from apps.widget.selectors import widget_config_store_part, widget_origin_allowed
+from apps.widget.selectors import (
+    widget_config_store_part,
+    widget_origin_allowed,
+    widget_origin_listed,
+)
 from apps.widget.services import widget_settings_get, widget_settings_update
 from apps.widget.serving import widget_manifest
 from apps.widget.snippet import install_snippet
@@ -132,9 +136,7 @@ class WidgetConfigView(APIView):
             config = widget_config_store_part()
             # Not a listed storefront: the store's own host, i.e. the admin site's live preview,
             # which must show a save at once rather than a browser-cached config.
-            preview = not origin_matches(
-                origin=origin, allowed=widget_settings_get().allowed_origins
-            )
+            preview = not widget_origin_listed(origin=origin)
         request._request.widget_origin = origin  # type: ignore[attr-defined]  # CORS answer
         own = request_origin(request)
         ws_scheme = "wss" if request.is_secure() else "ws"
