@@ -1,17 +1,18 @@
 """Browser tests: Debian's Chromium, driven by Playwright, against a real daphne server running
-the ASGI app on the test database (a separate process, like production)."""
+the ASGI app on the test database (a separate process, like production), and, for tests that
+need background work done as in production, a real Dramatiq worker."""
 
 from __future__ import annotations
 
-import os
 import subprocess
 from collections.abc import Iterator
 
 import pytest
 from django.conf import settings
-from django.db import connection, connections
+from django.db import connections
 
 from apps.core import processes
+from tests.conftest import child_env
 
 
 @pytest.fixture
@@ -19,21 +20,26 @@ def server(transactional_db: None) -> Iterator[str]:
     if not (settings.BASE_DIR / "frontend" / "dist" / "index.html").exists():
         pytest.fail("frontend/dist is missing: run `make frontend` (make test does) first")
     port = processes.free_port()
-    db = connection.settings_dict
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "config.settings.test",
-        "SITE_PORT": str(port),
-        "DATABASE_URL": f"postgresql://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
-        "REDIS_URL": settings.REDIS_URL,
-    }
     try:
         process = processes.daphne_server(
-            port=port, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=30
+            port=port,
+            env=child_env(SITE_PORT=str(port)),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            timeout=30,
         )
     except RuntimeError as error:
         pytest.fail(str(error))
     yield f"http://localhost:{port}"
+    processes.processes_stop([process], timeout=15)
+
+
+@pytest.fixture
+def worker(transactional_db: None) -> Iterator[subprocess.Popen[bytes]]:
+    """Every app's actors on every queue, as `manage.py rundramatiq` deploys them. It loads the
+    embedding model before taking messages; what is enqueued meanwhile waits in Redis."""
+    process = processes.dramatiq_worker(threads=2, env=child_env())
+    yield process
     processes.processes_stop([process], timeout=15)
 
 

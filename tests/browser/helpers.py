@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.db import connections
 
 from apps.core.tenancy import tenant_context
+
+# Screenshots of the admin site, kept for people to look at (git-ignored).
+SCREENSHOTS = Path(settings.BASE_DIR) / "test-output" / "browser"
 
 
 def run_as_worker(tenant: Any, job: Callable[[], object]) -> None:
