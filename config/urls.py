@@ -11,6 +11,7 @@ from apps.widget.views import widget_preview
 api_v1 = [
     path("", include("apps.accounts.api.urls")),
     path("", include("apps.audit.api.urls")),
+    path("store/", include("apps.tenants.api.urls")),
     path("knowledge/", include("apps.knowledge.api.urls")),
     path("catalog/", include("apps.catalog.api.urls")),
     path("assistant/", include("apps.conversations.api.assistant_settings")),

@@ -4,10 +4,13 @@ that must show one store's data is invisible to the other."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
+from django.db import connection
 from django.test import Client
 
 from apps.accounts.roles import Role
@@ -55,6 +58,19 @@ def _clean_slate() -> Iterator[None]:
     cache.clear()
     yield
     tenancy.activate_public()
+
+
+def child_env(**extra: str) -> dict[str, str]:
+    """The environment for a child process (daphne, a Dramatiq worker) that works on the test
+    database and the test Redis, as the test itself does."""
+    db = connection.settings_dict
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.test",
+        "DATABASE_URL": f"postgresql://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
+        "REDIS_URL": settings.REDIS_URL,
+        **extra,
+    }
 
 
 def host_of(tenant: Tenant | None) -> str:

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import logging
 import secrets
+from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
@@ -19,7 +20,13 @@ from apps.tenants.selectors import (
     widget_key_active_first,
     widget_key_cache_key,
 )
-from apps.tenants.validation import name_validate, schema_name_for, slug_validate
+from apps.tenants.validation import (
+    currency_validate,
+    name_validate,
+    schema_name_for,
+    slug_validate,
+)
+from apps.widget.services import widget_config_forget
 
 logger = logging.getLogger(__name__)
 
@@ -61,6 +68,49 @@ def tenant_provision(*, name: str, slug: str) -> Tenant:
         raise ProvisioningFailed(str(error)) from error
     logger.info("tenant provisioned", extra={"slug": slug})
     return tenant
+
+
+# What a store's admins may change themselves. The slug is the store's host name and stays;
+# status and plan belong to operators and billing.
+_SETTINGS_VALIDATORS: dict[str, Callable[[str], str]] = {
+    "name": name_validate,
+    "currency": currency_validate,
+}
+STORE_SETTINGS_FIELDS = frozenset(_SETTINGS_VALIDATORS)
+
+
+def _setting_validated(name: str, value: str) -> str:
+    try:
+        return _SETTINGS_VALIDATORS[name](value)
+    except ValidationError as error:
+        raise ValidationError({name: error}) from error
+
+
+@transaction.atomic
+def tenant_settings_update(*, tenant: Tenant, actor: Any, **fields: str) -> Tenant:
+    """Change the store's own settings (STORE_SETTINGS_FIELDS); call with the store's schema
+    active (audited). The public widget config and the widget-key lookups cache the store row
+    (its name, its currency), so both are forgotten when something changed."""
+    unknown = set(fields) - STORE_SETTINGS_FIELDS
+    if unknown:
+        raise TypeError(f"not store settings: {sorted(unknown)}")
+    cleaned = {name: _setting_validated(name, value) for name, value in fields.items()}
+    row = Tenant.objects.select_for_update().get(pk=tenant.pk)
+    changed = [name for name, value in cleaned.items() if getattr(row, name) != value]
+    if not changed:
+        return row
+    for name in changed:
+        setattr(row, name, cleaned[name])
+    row.save(update_fields=[*changed, "updated_at"])
+    audit_record(
+        action="store.settings_changed",
+        actor=actor,
+        target=row.slug,
+        data={name: cleaned[name] for name in changed},
+    )
+    widget_config_forget()
+    _widget_key_cache_forget(keys=list(row.widget_keys.values_list("key", flat=True)))
+    return row
 
 
 def tenant_suspend(*, tenant: Tenant, reason: str = "") -> Tenant:

@@ -1,10 +1,12 @@
-"""Validation of store names and slugs, shared by the signup form, the API and the services."""
+"""Validation of store names, slugs and currencies, shared by the signup form, the API and the
+services."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 
+from babel.numbers import list_currencies
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
@@ -123,6 +125,17 @@ def name_validate(raw: str) -> str:
             _("The store name contains invisible or control characters."), code="name_charset"
         )
     return name
+
+
+def currency_validate(raw: str) -> str:
+    """An ISO 4217 code (as Babel knows them), upper-cased."""
+    code = (raw or "").strip().upper()
+    if code not in list_currencies():
+        raise ValidationError(
+            _("“%(code)s” is not an ISO 4217 currency code.") % {"code": raw},
+            code="invalid_currency",
+        )
+    return code
 
 
 def schema_name_for(slug: str) -> str:

@@ -1,8 +1,10 @@
 """Browser tests: Debian's Chromium, driven by Playwright, against a real daphne server running
-the ASGI app on the test database (a separate process, like production)."""
+the ASGI app on the test database (a separate process, like production), and, for tests that
+need background work done as in production, a real Dramatiq worker."""
 
 from __future__ import annotations
 
+import subprocess
 from collections.abc import Iterator
 
 import pytest
@@ -11,6 +13,7 @@ from django.db import connections
 
 from apps.core import processes
 from tests.browser.helpers import live_daphne
+from tests.conftest import child_env
 
 
 @pytest.fixture
@@ -19,6 +22,15 @@ def server(transactional_db: None) -> Iterator[str]:
         pytest.fail("frontend/dist is missing: run `make frontend` (make test does) first")
     with live_daphne() as url:
         yield url
+
+
+@pytest.fixture
+def worker(transactional_db: None) -> Iterator[subprocess.Popen[bytes]]:
+    """Every app's actors on every queue, as `manage.py rundramatiq` deploys them. It loads the
+    embedding model before taking messages; what is enqueued meanwhile waits in Redis."""
+    process = processes.dramatiq_worker(threads=2, env=child_env())
+    yield process
+    processes.processes_stop([process], timeout=15)
 
 
 @pytest.fixture

@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 import pytest
 from django.conf import settings
-from django.db import connection, connections
+from django.db import connections
 
 from apps.core import processes
 from apps.core.tenancy import tenant_context
+from tests.conftest import child_env
+
+# Screenshots of the admin site, kept for people to look at (git-ignored).
+SCREENSHOTS = Path(settings.BASE_DIR) / "test-output" / "browser"
 
 
 @contextmanager
@@ -22,17 +26,13 @@ def live_daphne() -> Iterator[str]:
     """Daphne serving the ASGI app on the test database and Redis, in its own process (like
     production); yields its URL, `http://localhost:<port>`."""
     port = processes.free_port()
-    db = connection.settings_dict
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "config.settings.test",
-        "SITE_PORT": str(port),
-        "DATABASE_URL": f"postgresql://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
-        "REDIS_URL": settings.REDIS_URL,
-    }
     try:
         process = processes.daphne_server(
-            port=port, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=30
+            port=port,
+            env=child_env(SITE_PORT=str(port)),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            timeout=30,
         )
     except RuntimeError as error:
         pytest.fail(str(error))

@@ -5,10 +5,8 @@ Screenshots of Home, Inbox and Analytics go to test-output/browser/."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
-from django.conf import settings
 from playwright.sync_api import Page, expect
 
 from apps.accounts.roles import Role
@@ -20,11 +18,10 @@ from apps.tenants import provisioning
 from apps.tenants.models import Tenant
 from apps.tenants.services import tenant_provision
 from tests.accounts.factories import TEST_PASSWORD, MembershipFactory
-from tests.browser.helpers import run_as_worker
+from tests.browser.helpers import SCREENSHOTS, run_as_worker
 
 pytestmark = pytest.mark.browser
 
-SCREENSHOTS = Path(settings.BASE_DIR) / "test-output" / "browser"
 CITATION = {
     "n": 1,
     "kind": "knowledge",

@@ -35,7 +35,7 @@ from apps.widget.keys import WIDGET_KEY_HEADER
 from apps.widget.services import widget_settings_update
 from apps.widget.snippet import install_snippet
 from apps.widget.storefront import StorefrontServer, storefront_items, storefront_page
-from tests.browser.helpers import live_daphne
+from tests.browser.helpers import SCREENSHOTS, live_daphne
 from tests.catalog.conftest import product, variant
 from tests.catalog.test_orders import order
 from tests.knowledge.conftest import synced
@@ -45,7 +45,7 @@ from tests.knowledge.conftest import synced
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 SLUG = "widget-e2e"
-SHOTS = settings.BASE_DIR / "test-output" / "browser"
+SHOTS = SCREENSHOTS / "widget"
 ORDER_NUMBER, ORDER_EMAIL = "DO-1000001", "ada@example.com"
 RETURNS_QUESTION = "How long do I have to return something?"
 JACKET_QUESTION = "Do you have a waterproof rain jacket under 100?"

@@ -3,7 +3,6 @@ real Redis, runs each message in the schema it was enqueued from."""
 
 from __future__ import annotations
 
-import os
 import subprocess
 import time
 import uuid
@@ -11,14 +10,13 @@ from collections.abc import Iterator
 
 import dramatiq
 import pytest
-from django.conf import settings
-from django.db import connection
 
 from apps.audit.models import AuditEvent
 from apps.core import processes
 from apps.core.tenancy import tenant_context
 from apps.core.tenancy.dramatiq import SCHEMA_OPTION
 from apps.tenants.models import Tenant
+from tests.conftest import child_env
 from tests.core.worker.actors import record_schema
 
 pytestmark = pytest.mark.worker
@@ -41,23 +39,12 @@ def test_public_enqueue_carries_no_schema(db: None) -> None:
     assert SCHEMA_OPTION not in message.options
 
 
-def _database_url() -> str:
-    db = connection.settings_dict
-    return f"postgresql://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
-
-
 @pytest.fixture
 def worker() -> Iterator[subprocess.Popen[bytes]]:
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "config.settings.test",
-        "DATABASE_URL": _database_url(),
-        "REDIS_URL": settings.REDIS_URL,
-    }
     process = processes.dramatiq_worker(
         modules=["tests.core.worker.actors"],
         threads=2,
-        env=env,
+        env=child_env(),
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
     )

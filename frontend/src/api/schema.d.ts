@@ -693,6 +693,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/store/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The current store's own settings: members read, admins and owners change. */
+        get: operations["v1_store_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** @description The current store's own settings: members read, admins and owners change. */
+        patch: operations["v1_store_partial_update"];
+        trace?: never;
+    };
     "/api/v1/widget/config/{key}/": {
         parameters: {
             query?: never;
@@ -2196,6 +2214,12 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        /** @description Types only; the service validates values (names as at signup, ISO 4217 codes). */
+        PatchedStoreSettingsUpdateInputRequest: {
+            name?: string;
+            /** @description ISO 4217 code */
+            currency?: string;
+        };
         PatchedWidgetSettingsInputRequest: {
             allowed_origins?: string[];
             primary_color?: string;
@@ -2431,6 +2455,20 @@ export interface components {
             /** Format: uri */
             url: string;
         };
+        StoreSettingsOutput: {
+            readonly slug: string;
+            readonly name: string;
+            readonly currency: string;
+            readonly status: components["schemas"]["StoreSettingsOutputStatusEnum"];
+            /** Format: date-time */
+            readonly updated_at: string;
+        };
+        /**
+         * @description * `active` - Active
+         *     * `suspended` - Suspended
+         * @enum {string}
+         */
+        StoreSettingsOutputStatusEnum: "active" | "suspended";
         TenantOutput: {
             slug: string;
             name: string;
@@ -3913,6 +3951,50 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["TurnOutput"];
                     "text/event-stream": string;
+                };
+            };
+        };
+    };
+    v1_store_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoreSettingsOutput"];
+                };
+            };
+        };
+    };
+    v1_store_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedStoreSettingsUpdateInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PatchedStoreSettingsUpdateInputRequest"];
+                "multipart/form-data": components["schemas"]["PatchedStoreSettingsUpdateInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoreSettingsOutput"];
                 };
             };
         };

@@ -24,6 +24,7 @@ const NAV_ITEMS: NavItem[] = [
   { to: '/assistant', label: 'Assistant' },
   { to: '/widget', label: 'Widget' },
   { to: '/team', label: 'Team' },
+  { to: '/settings', label: 'Settings' },
   { to: '/api-keys', label: 'API keys' },
   { to: '/audit', label: 'Audit log' },
 ];

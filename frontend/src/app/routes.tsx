@@ -71,6 +71,7 @@ export const routes: RouteObject[] = [
       { path: 'assistant', lazy: page(() => import('../features/assistant/AssistantPage'), 'AssistantPage') },
       { path: 'widget', lazy: page(() => import('../features/widget/WidgetPage'), 'WidgetPage') },
       { path: 'team', lazy: page(() => import('../features/team/TeamPage'), 'TeamPage') },
+      { path: 'settings', lazy: page(() => import('../features/settings/SettingsPage'), 'SettingsPage') },
       { path: 'api-keys', lazy: page(() => import('../features/api-keys/ApiKeysPage'), 'ApiKeysPage') },
       { path: 'audit', lazy: page(() => import('../features/audit/AuditPage'), 'AuditPage') },
       { path: '*', element: <NotFoundPage /> },

@@ -1,0 +1,98 @@
+import { Alert, Button, Card, Fieldset, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { PageHeader } from '../../shared/PageHeader';
+import { QueryState } from '../../shared/QueryState';
+import { useServerForm } from '../../shared/useServerForm';
+import { canManage } from '../session/permissions';
+import { useSession } from '../session/SessionContext';
+import { useStoreSettings, useUpdateStoreSettings, type StoreSettings, type StoreSettingsPatch } from './hooks';
+
+type FormValues = Required<StoreSettingsPatch>;
+
+/** ISO 4217 codes the browser knows, named in the merchant's language; the server has the final
+ * word (an unknown code comes back as a field error). The store's own code is always listed. */
+function currencyOptions(current: string): { value: string; label: string }[] {
+  const names = new Intl.DisplayNames(undefined, { type: 'currency' });
+  const codes = new Set([...Intl.supportedValuesOf('currency'), current]);
+  return [...codes].sort().map((code) => ({ value: code, label: `${code} — ${names.of(code) ?? code}` }));
+}
+
+/** Only what changed, so the audit log records what the merchant actually edited. */
+function changedFields(values: FormValues, settings: StoreSettings): StoreSettingsPatch {
+  return Object.fromEntries(
+    (Object.keys(values) as (keyof FormValues)[])
+      .filter((key) => values[key] !== settings[key])
+      .map((key) => [key, values[key]]),
+  );
+}
+
+function StoreSettingsForm({ settings, editable }: { settings: StoreSettings; editable: boolean }) {
+  const form = useForm<FormValues>({ initialValues: { name: settings.name, currency: settings.currency } });
+  const update = useUpdateStoreSettings();
+  const server = useServerForm(
+    form,
+    (values) => update.mutateAsync(changedFields(values, settings)),
+    () => form.resetDirty(),
+  );
+  return (
+    <Card withBorder padding="lg" component="section" aria-labelledby="store-settings-title" maw={640}>
+      <Title id="store-settings-title" order={3} size="h4" mb="sm">
+        Store
+      </Title>
+      {!editable && (
+        <Text size="sm" c="dimmed" mb="sm">
+          Only owners and admins can change the store’s settings.
+        </Text>
+      )}
+      <form onSubmit={server.onSubmit} noValidate aria-label="Store settings">
+        <Fieldset variant="unstyled" disabled={!editable}>
+          <Stack>
+            <TextInput
+              label="Store name"
+              description="Shoppers see it in the chat widget."
+              required
+              {...form.getInputProps('name')}
+            />
+            <TextInput
+              label="Store address"
+              description="Your admin site’s web address; it can’t be changed."
+              value={settings.slug}
+              readOnly
+              disabled
+            />
+            <Select
+              label="Currency"
+              description="Prices in imported files that don’t name their currency are in this one."
+              data={currencyOptions(settings.currency)}
+              searchable
+              allowDeselect={false}
+              {...form.getInputProps('currency')}
+            />
+            {server.formError && <Alert color="red">{server.formError}</Alert>}
+            {editable && (
+              <Group>
+                <Button type="submit" loading={update.isPending} disabled={!form.isDirty()}>
+                  Save settings
+                </Button>
+              </Group>
+            )}
+          </Stack>
+        </Fieldset>
+      </form>
+    </Card>
+  );
+}
+
+/** /settings: the store's own settings. Admins and owners edit; everyone else reads. */
+export function SettingsPage() {
+  const { role } = useSession();
+  const settings = useStoreSettings();
+  return (
+    <>
+      <PageHeader title="Settings" description="Your store’s name and currency." />
+      <QueryState query={settings}>
+        {(data) => <StoreSettingsForm settings={data} editable={canManage(role)} />}
+      </QueryState>
+    </>
+  );
+}
