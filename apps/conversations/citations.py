@@ -16,6 +16,14 @@ _MARKER = re.compile(r"\[(\d{1,3})\]")
 SNIPPET_CHARS = 240
 
 
+def _section_within(section: str | None, title: str) -> str | None:
+    """A heading path without the document's own title, which clients show next to it:
+    "Returns and exchanges > Return window" in "Returns and exchanges" is "Return window"."""
+    if not section or section == title:
+        return None
+    return section.removeprefix(f"{title} > ")
+
+
 class Sources:
     def __init__(self) -> None:
         self._by_key: dict[str, dict[str, Any]] = {}
@@ -27,6 +35,7 @@ class Sources:
 
     def add_passage(self, hit: Hit) -> int:
         body = hit.text.split("\n", 1)[-1]
+        title = hit.citation.title
         return self._add(
             f"chunk:{hit.chunk_id}",
             {
@@ -35,9 +44,9 @@ class Sources:
                 "source_name": hit.source_name,
                 "document_id": hit.citation.document_id,
                 "chunk_id": hit.chunk_id,
-                "title": hit.citation.title,
+                "title": title,
                 "url": hit.citation.url,
-                "section": hit.citation.section,
+                "section": _section_within(hit.citation.section, title),
                 "page": hit.citation.page,
                 "snippet": body[:SNIPPET_CHARS],
             },

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from apps.conversations.citations import Sources
 from apps.conversations.context import Passage
 from apps.conversations.grounded.compose import passages_answer
@@ -14,9 +16,9 @@ When water soaks into the face fabric instead of beading, even straight after a 
 Never use fabric softener: it clogs the membrane."""
 
 
-def _passage(text: str) -> Passage:
+def _passage(text: str, *, section: str | None = None) -> Passage:
     citation = Citation(
-        document_id=1, title="Care guide", url=None, filename=None, page=None, section=None
+        document_id=1, title="Care guide", url=None, filename=None, page=None, section=section
     )
     hit = Hit(
         chunk_id=1,
@@ -63,3 +65,10 @@ def test_a_chosen_sentence_brings_the_rest_of_its_list_item() -> None:
     assert "let them dry at room temperature. Don't put boots near a radiator" in answer
     assert "heat cracks leather" in answer
     assert "Remove the insoles" not in answer
+
+
+def test_a_citation_names_its_section_without_repeating_the_document_title() -> None:
+    sources = Sources()
+    sources.add_passage(_passage(CARE, section="Care guide > Rain jackets").hit)
+    sources.add_passage(replace(_passage(CARE, section="Care guide").hit, chunk_id=2))
+    assert [c["section"] for c in sources.all()] == ["Rain jackets", None]

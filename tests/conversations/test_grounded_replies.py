@@ -41,9 +41,8 @@ def test_a_policy_question_is_answered_from_the_passage_and_cites_it(store_a) ->
 def test_a_shopping_question_gets_product_cards_citing_the_products(store_a) -> None:
     reply = ask(store_a, "Do you have a waterproof rain jacket under 100?")
 
-    assert reply.text.startswith("Here are 1 waterproof rain jackets under $100:") or (
-        "Drizzle Packable Rain Jacket" in reply.text
-    )
+    assert reply.text.startswith("Here's what I found for waterproof rain jacket under $100:")
+    assert "Drizzle Packable Rain Jacket" in reply.text
     [products] = reply.of("products")
     assert [p["handle"] for p in products.products] == ["drizzle"]  # the $289 shell is filtered
     assert [c["handle"] for c in reply.citations] == ["drizzle"]

@@ -91,7 +91,7 @@ def _completions(chosen: list[_Candidate], candidates: list[_Candidate]) -> list
     return [f for place, f in completions.items() if place not in taken]
 
 
-def _noun_phrase(question: str) -> str:
+def _noun_phrase(question: str, *, plural: bool) -> str:
     phrase = SHOPPING.sub(" ", question)
     phrase = _PRICE_PHRASE.sub("", phrase)
     phrase = re.sub(r"[?!.,]", " ", phrase)
@@ -105,11 +105,11 @@ def _noun_phrase(question: str) -> str:
     while _LEADING.match(phrase):
         phrase = _LEADING.sub("", phrase, count=1)
     if not phrase or len(phrase.split()) > 5:
-        return "options"
+        return "options" if plural else "that"
     head_end = _PREPOSITION.search(f"{phrase} ")
     cut = head_end.start() if head_end else len(phrase)
     head, rest = phrase[:cut], phrase[cut:]
-    if not head.endswith("s"):
+    if plural and not head.endswith("s"):
         head += "s"
     return (head + rest).strip()
 
@@ -119,7 +119,11 @@ def products_answer(
 ) -> str:
     first = matches[0].card
     budget = f" under {money(max_price, first.currency)}" if max_price else ""
-    lines = [f"Here are {len(matches)} {_noun_phrase(question)}{budget}:"]
+    if len(matches) > 1:
+        intro = f"Here are {len(matches)} {_noun_phrase(question, plural=True)}"
+    else:  # the shopper's own words: no number to agree with
+        intro = f"Here's what I found for {_noun_phrase(question, plural=False)}"
+    lines = [f"{intro}{budget}:"]
     for match in matches:
         card = match.card
         marker = sources.add_product(card)
