@@ -786,7 +786,7 @@ export interface components {
             text: string;
         };
         AnalyticsOutput: {
-            days: number;
+            days: components["schemas"]["AnalyticsPeriodEnum"];
             /** Format: date */
             since: string;
             /** Format: date */
@@ -795,6 +795,54 @@ export interface components {
             daily: components["schemas"]["DayOutput"][];
             top_questions: components["schemas"]["QuestionOutput"][];
             knowledge_gaps: components["schemas"]["GapOutput"][];
+        };
+        /**
+         * @description * `7` - 7
+         *     * `30` - 30
+         *     * `90` - 90
+         * @enum {integer}
+         */
+        AnalyticsPeriodEnum: 7 | 30 | 90;
+        /**
+         * @description A source an answer cites as `[n]` (apps.conversations.citations); which of the optional
+         *     fields are present depends on the kind.
+         */
+        AnswerCitationOutput: {
+            n: number;
+            kind: components["schemas"]["AnswerCitationOutputKindEnum"];
+            title: string;
+            url?: string | null;
+            section?: string | null;
+            page?: number | null;
+            snippet?: string;
+            source_id?: number;
+            source_name?: string;
+            document_id?: number;
+            chunk_id?: number;
+            product_id?: number;
+            handle?: string;
+        };
+        /**
+         * @description * `knowledge` - knowledge
+         *     * `product` - product
+         *     * `order` - order
+         * @enum {string}
+         */
+        AnswerCitationOutputKindEnum: "knowledge" | "product" | "order";
+        /** @description A product card an answer showed: the catalog search's card, without its score. */
+        AnswerProductOutput: {
+            id: number;
+            title: string;
+            handle: string;
+            url: string;
+            image: string | null;
+            /** Format: decimal */
+            min_price: string | null;
+            /** Format: decimal */
+            max_price: string | null;
+            currency: string;
+            available: boolean;
+            variant: components["schemas"]["VariantCardOutput"] | null;
         };
         ApiKeyCreateInputRequest: {
             name: string;
@@ -809,31 +857,31 @@ export interface components {
         ApiKeyCreateInputRoleEnum: "admin" | "editor" | "viewer";
         ApiKeyCreatedOutput: {
             readonly id: number;
-            name: string;
-            prefix: string;
-            role?: components["schemas"]["RoleEnum"];
+            readonly name: string;
+            readonly prefix: string;
+            readonly role: components["schemas"]["RoleEnum"];
             readonly created_by: string | null;
             /** Format: date-time */
             readonly created_at: string;
             /** Format: date-time */
-            last_used_at?: string | null;
+            readonly last_used_at: string | null;
             /** Format: date-time */
-            revoked_at?: string | null;
+            readonly revoked_at: string | null;
             /** @description The full key. Shown once; store it now. */
-            key: string;
+            readonly key: string;
         };
         ApiKeyOutput: {
             readonly id: number;
-            name: string;
-            prefix: string;
-            role?: components["schemas"]["RoleEnum"];
+            readonly name: string;
+            readonly prefix: string;
+            readonly role: components["schemas"]["RoleEnum"];
             readonly created_by: string | null;
             /** Format: date-time */
             readonly created_at: string;
             /** Format: date-time */
-            last_used_at?: string | null;
+            readonly last_used_at: string | null;
             /** Format: date-time */
-            revoked_at?: string | null;
+            readonly revoked_at: string | null;
         };
         AssistantConnectionTestOutput: {
             ok: boolean;
@@ -866,15 +914,24 @@ export interface components {
         };
         AuditEventOutput: {
             readonly id: number;
-            action: string;
-            actor: string;
-            target?: string;
-            data?: unknown;
+            readonly action: string;
+            readonly actor: string;
+            readonly target: string;
+            readonly data: {
+                [key: string]: unknown;
+            };
             /** Format: date-time */
             readonly created_at: string;
         };
         /** @enum {unknown} */
         BlankEnum: "";
+        /**
+         * @description * `widget` - Widget
+         *     * `api` - Api
+         *     * `playground` - Playground
+         * @enum {string}
+         */
+        ChannelEnum: "widget" | "api" | "playground";
         ChatMessageInputRequest: {
             session_id: string;
             text: string;
@@ -898,16 +955,16 @@ export interface components {
         };
         CollectionOutput: {
             readonly id: number;
-            title: string;
-            handle: string;
+            readonly title: string;
+            readonly handle: string;
             readonly product_count: number;
         };
         /** @description A row of the inbox (`selectors.conversation_list`, with its annotations). */
         ConversationDetailOutput: {
             /** Format: uuid */
             id: string;
-            channel: string;
-            status: string;
+            channel: components["schemas"]["ChannelEnum"];
+            status: components["schemas"]["ConversationStatusEnum"];
             locale: string;
             /** Format: date-time */
             started_at: string;
@@ -924,8 +981,8 @@ export interface components {
         ConversationOutput: {
             /** Format: uuid */
             id: string;
-            channel: string;
-            status: string;
+            channel: components["schemas"]["ChannelEnum"];
+            status: components["schemas"]["ConversationStatusEnum"];
             locale: string;
             /** Format: date-time */
             started_at: string;
@@ -937,6 +994,13 @@ export interface components {
             feedback: components["schemas"]["FeedbackCountsOutput"];
             readonly handed_off: boolean;
         };
+        /**
+         * @description * `open` - Open
+         *     * `resolved` - Resolved
+         *     * `handed_off` - Handed Off
+         * @enum {string}
+         */
+        ConversationStatusEnum: "open" | "resolved" | "handed_off";
         /**
          * @description * `ADP` - ADP
          *     * `AED` - AED
@@ -1259,18 +1323,18 @@ export interface components {
         };
         DocumentOutput: {
             readonly id: number;
-            title?: string;
+            readonly title: string;
             readonly url: string | null;
             readonly filename: string | null;
-            content_type?: string;
-            status?: components["schemas"]["DocumentOutputStatusEnum"];
-            error_code?: string;
-            error_message?: string;
-            notes?: unknown;
-            chunk_count?: number;
-            found_on: components["schemas"]["FoundOnOutput"] | null;
+            readonly content_type: string;
+            readonly status: components["schemas"]["DocumentStatusEnum"];
+            readonly error_code: string;
+            readonly error_message: string;
+            readonly notes: string[];
+            readonly chunk_count: number;
+            readonly found_on: components["schemas"]["FoundOnOutput"] | null;
             /** Format: date-time */
-            synced_at?: string | null;
+            readonly synced_at: string | null;
         };
         /**
          * @description * `pending` - Pending
@@ -1280,7 +1344,7 @@ export interface components {
          *     * `skipped` - Skipped
          * @enum {string}
          */
-        DocumentOutputStatusEnum: "pending" | "processing" | "ready" | "error" | "skipped";
+        DocumentStatusEnum: "pending" | "processing" | "ready" | "error" | "skipped";
         ErrorOutput: {
             code: string;
             detail: string;
@@ -1291,8 +1355,8 @@ export interface components {
         };
         FaqEntryOutput: {
             readonly id: number;
-            question: string;
-            answer: string;
+            readonly question: string;
+            readonly answer: string;
             /** Format: date-time */
             readonly updated_at: string;
         };
@@ -1300,6 +1364,12 @@ export interface components {
             up: number;
             down: number;
         };
+        /**
+         * @description * `up` - Up
+         *     * `down` - Down
+         * @enum {string}
+         */
+        FeedbackEnum: "up" | "down";
         FiltersInputRequest: {
             /** Format: decimal */
             min_price?: string;
@@ -1330,14 +1400,14 @@ export interface components {
         };
         FulfilmentOutput: {
             readonly id: number;
-            carrier?: string;
-            tracking_number?: string;
-            tracking_url?: string;
-            status?: components["schemas"]["FulfilmentOutputStatusEnum"];
+            readonly carrier: string;
+            readonly tracking_number: string;
+            readonly tracking_url: string;
+            readonly status: components["schemas"]["FulfilmentOutputStatusEnum"];
             /** Format: date-time */
-            shipped_at?: string | null;
+            readonly shipped_at: string | null;
             /** Format: date-time */
-            delivered_at?: string | null;
+            readonly delivered_at: string | null;
         };
         /**
          * @description * `shipped` - Shipped
@@ -1381,7 +1451,7 @@ export interface components {
         HitSourceOutput: {
             id: number;
             name: string;
-            kind: string;
+            kind: components["schemas"]["SourceKindEnum"];
         };
         ImportCreateInputRequest: {
             /** Format: binary */
@@ -1701,29 +1771,80 @@ export interface components {
              */
             currency?: components["schemas"]["CurrencyEnum"];
         };
+        /**
+         * @description * `shopify` - shopify
+         *     * `woocommerce` - woocommerce
+         *     * `generic` - generic
+         *     * `json` - json
+         * @enum {string}
+         */
+        ImportFormatEnum: "shopify" | "woocommerce" | "generic" | "json";
         ImportJobOutput: {
             readonly id: number;
-            kind?: components["schemas"]["ImportKindEnum"];
-            filename: string;
-            /** Format: int64 */
-            size: number;
-            format?: string;
-            mapping?: unknown;
-            preview?: unknown;
-            status?: components["schemas"]["ImportJobOutputStatusEnum"];
-            error?: string;
-            currency?: string;
-            archive_missing?: boolean;
-            confirm_archive?: boolean;
-            readonly summary: {
-                [key: string]: number;
+            readonly kind: components["schemas"]["ImportKindEnum"];
+            readonly filename: string;
+            readonly size: number;
+            /**
+             * @description Read on upload, with the preview.
+             *
+             *     * `shopify` - shopify
+             *     * `woocommerce` - woocommerce
+             *     * `generic` - generic
+             *     * `json` - json
+             */
+            readonly format: components["schemas"]["ImportFormatEnum"];
+            /** @description Target field → column; "option:<Name>" is a variant option. */
+            readonly mapping: {
+                [key: string]: string;
             };
+            /** @description Empty once a finished job's file is purged (see IMPORT_FILE_RETENTION_DAYS). */
+            readonly preview: components["schemas"]["ImportPreviewOutput"];
+            readonly status: components["schemas"]["ImportStatusEnum"];
+            readonly error: string;
+            readonly currency: string;
+            readonly archive_missing: boolean;
+            readonly confirm_archive: boolean;
+            readonly summary: components["schemas"]["ImportSummaryOutput"];
             /** Format: date-time */
             readonly created_at: string;
             /** Format: date-time */
             readonly updated_at: string;
             /** Format: date-time */
-            finished_at?: string | null;
+            readonly finished_at: string | null;
+        };
+        /**
+         * @description * `products` - Products
+         *     * `orders` - Orders
+         * @enum {string}
+         */
+        ImportKindEnum: "products" | "orders";
+        ImportPreviewOutput: {
+            format: components["schemas"]["ImportFormatEnum"];
+            columns: string[];
+            mapping: {
+                [key: string]: string;
+            };
+            /** @description Required target fields without a column. */
+            required_missing: string[];
+            /** @description The first rows, column → cell, verbatim: strings from CSV/XLSX, any JSON value from a JSON file. */
+            sample: {
+                [key: string]: unknown;
+            }[];
+            row_estimate: number | null;
+            notes: string[];
+        };
+        ImportRowErrorOutput: {
+            readonly line: number;
+            readonly column: string;
+            readonly code: string;
+            readonly message: string;
+            readonly external_id: string;
+        };
+        ImportRunInputRequest: {
+            /** @default false */
+            archive_missing: boolean;
+            /** @default false */
+            confirm_archive: boolean;
         };
         /**
          * @description * `uploaded` - Uploaded
@@ -1734,43 +1855,27 @@ export interface components {
          *     * `failed` - Failed
          * @enum {string}
          */
-        ImportJobOutputStatusEnum: "uploaded" | "validating" | "validated" | "running" | "completed" | "failed";
-        /**
-         * @description * `products` - Products
-         *     * `orders` - Orders
-         * @enum {string}
-         */
-        ImportKindEnum: "products" | "orders";
-        ImportRowErrorOutput: {
-            line: number;
-            column?: string;
-            code: string;
-            message: string;
-            external_id?: string;
-        };
-        ImportRunInputRequest: {
-            /** @default false */
-            archive_missing: boolean;
-            /** @default false */
-            confirm_archive: boolean;
+        ImportStatusEnum: "uploaded" | "validating" | "validated" | "running" | "completed" | "failed";
+        ImportSummaryOutput: {
+            items_seen: number;
+            items_valid: number;
+            items_failed: number;
+            created: number;
+            updated: number;
+            unchanged: number;
+            archived: number;
         };
         InboxMessageOutput: {
             /** Format: uuid */
             id: string;
             seq: number;
-            role: string;
-            status: string;
+            role: components["schemas"]["MessageRoleEnum"];
+            status: components["schemas"]["MessageStatusEnum"];
             content: string;
-            citations: {
-                [key: string]: unknown;
-            }[];
-            products: {
-                [key: string]: unknown;
-            }[];
-            tool_calls: {
-                [key: string]: unknown;
-            }[];
-            readonly feedback: string | null;
+            readonly citations: components["schemas"]["AnswerCitationOutput"][];
+            readonly products: components["schemas"]["AnswerProductOutput"][];
+            readonly tool_calls: components["schemas"]["ToolCallOutput"][];
+            readonly feedback: (components["schemas"]["FeedbackEnum"] | components["schemas"]["NullEnum"]) | null;
             feedback_comment: string;
             readonly timings: {
                 [key: string]: number | null;
@@ -1788,15 +1893,23 @@ export interface components {
         InvitationOutput: {
             readonly id: number;
             /** Format: email */
-            email: string;
-            role: components["schemas"]["RoleEnum"];
+            readonly email: string;
+            readonly role: components["schemas"]["RoleEnum"];
             readonly invited_by: string | null;
             /** Format: date-time */
             readonly created_at: string;
             /** Format: date-time */
-            expires_at: string;
-            status: string;
+            readonly expires_at: string;
+            readonly status: components["schemas"]["InvitationStatusEnum"];
         };
+        /**
+         * @description * `pending` - Pending
+         *     * `accepted` - Accepted
+         *     * `expired` - Expired
+         *     * `revoked` - Revoked
+         * @enum {string}
+         */
+        InvitationStatusEnum: "pending" | "accepted" | "expired" | "revoked";
         /**
          * @description * `match` - Answer in the shopper's language
          *     * `store` - Always answer in the store's language
@@ -1839,7 +1952,7 @@ export interface components {
         MemberOutput: {
             readonly id: number;
             user: components["schemas"]["UserOutput"];
-            role: components["schemas"]["RoleEnum"];
+            readonly role: components["schemas"]["RoleEnum"];
             /** Format: date-time */
             readonly created_at: string;
         };
@@ -1868,74 +1981,101 @@ export interface components {
             author: string | null;
         };
         /**
+         * @description * `user` - User
+         *     * `assistant` - Assistant
+         *     * `agent` - Agent
+         * @enum {string}
+         */
+        MessageRoleEnum: "user" | "assistant" | "agent";
+        /**
+         * @description * `streaming` - Streaming
+         *     * `complete` - Complete
+         *     * `stopped` - Stopped
+         *     * `failed` - Failed
+         * @enum {string}
+         */
+        MessageStatusEnum: "streaming" | "complete" | "stopped" | "failed";
+        /**
          * @description * `hybrid` - hybrid
          *     * `vector` - vector
          *     * `keyword` - keyword
          * @enum {string}
          */
         ModeEnum: "hybrid" | "vector" | "keyword";
+        /** @enum {unknown} */
+        NullEnum: null;
         OnboardingOutput: {
             steps: components["schemas"]["OnboardingStepOutput"][];
         };
+        /**
+         * @description * `knowledge` - Knowledge
+         *     * `catalog` - Catalog
+         *     * `assistant` - Assistant
+         *     * `widget` - Widget
+         *     * `install` - Install
+         *     * `live` - Live
+         * @enum {string}
+         */
+        OnboardingStepKeyEnum: "knowledge" | "catalog" | "assistant" | "widget" | "install" | "live";
         OnboardingStepOutput: {
-            key: string;
+            key: components["schemas"]["OnboardingStepKeyEnum"];
             done: boolean;
             detail: string;
         };
         OrderDetailOutput: {
             readonly id: number;
-            number: string;
-            customer_email?: string;
-            customer_name?: string;
-            status?: components["schemas"]["OrderStatusEnum"];
-            financial_status?: components["schemas"]["FinancialStatusEnum"];
-            fulfilment_status?: components["schemas"]["FulfilmentStatusEnum"];
+            readonly number: string;
+            readonly customer_email: string;
+            readonly customer_name: string;
+            readonly status: components["schemas"]["OrderStatusEnum"];
+            readonly financial_status: components["schemas"]["FinancialStatusEnum"];
+            readonly fulfilment_status: components["schemas"]["FulfilmentStatusEnum"];
             /** Format: decimal */
-            total: string;
-            currency: string;
+            readonly total: string;
+            readonly currency: string;
             /** Format: date-time */
-            placed_at: string;
+            readonly placed_at: string;
             /** Format: date-time */
             readonly updated_at: string;
             /** Format: decimal */
-            subtotal: string;
+            readonly subtotal: string;
             /** Format: decimal */
-            shipping?: string | null;
+            readonly shipping: string | null;
             /** Format: decimal */
-            tax?: string | null;
+            readonly tax: string | null;
             /** Format: date-time */
-            cancelled_at?: string | null;
+            readonly cancelled_at: string | null;
             /** Format: date-time */
             readonly created_at: string;
-            lines: components["schemas"]["OrderLineOutput"][];
-            fulfilments: components["schemas"]["FulfilmentOutput"][];
+            readonly lines: components["schemas"]["OrderLineOutput"][];
+            readonly fulfilments: components["schemas"]["FulfilmentOutput"][];
         };
         OrderLineOutput: {
             readonly id: number;
-            product?: number | null;
-            variant?: number | null;
-            sku?: string;
-            title?: string;
-            variant_title?: string;
-            quantity: number;
+            readonly product: number | null;
+            readonly variant: number | null;
+            readonly sku: string;
+            readonly title: string;
+            readonly variant_title: string;
+            readonly quantity: number;
             /** Format: decimal */
-            unit_price: string;
+            readonly unit_price: string;
             /** Format: decimal */
-            total: string;
+            readonly total: string;
         };
         OrderListOutput: {
             readonly id: number;
-            number: string;
-            customer_email?: string;
-            customer_name?: string;
-            status?: components["schemas"]["OrderStatusEnum"];
-            financial_status?: components["schemas"]["FinancialStatusEnum"];
-            fulfilment_status?: components["schemas"]["FulfilmentStatusEnum"];
+            readonly number: string;
+            readonly customer_email: string;
+            readonly customer_name: string;
+            readonly status: components["schemas"]["OrderStatusEnum"];
+            readonly financial_status: components["schemas"]["FinancialStatusEnum"];
+            readonly fulfilment_status: components["schemas"]["FulfilmentStatusEnum"];
             /** Format: decimal */
-            total: string;
-            currency: string;
+            readonly total: string;
+            readonly currency: string;
             /** Format: date-time */
-            placed_at: string;
+            readonly placed_at: string;
             /** Format: date-time */
             readonly updated_at: string;
         };
@@ -1953,12 +2093,12 @@ export interface components {
              * Format: uri
              * @example http://api.example.org/accounts/?page=4
              */
-            next?: string | null;
+            next: string | null;
             /**
              * Format: uri
              * @example http://api.example.org/accounts/?page=2
              */
-            previous?: string | null;
+            previous: string | null;
             results: components["schemas"]["ApiKeyOutput"][];
         };
         PaginatedAuditEventOutputList: {
@@ -1968,12 +2108,12 @@ export interface components {
              * Format: uri
              * @example http://api.example.org/accounts/?page=4
              */
-            next?: string | null;
+            next: string | null;
             /**
              * Format: uri
              * @example http://api.example.org/accounts/?page=2
              */
-            previous?: string | null;
+            previous: string | null;
             results: components["schemas"]["AuditEventOutput"][];
         };
         PaginatedCollectionOutputList: {
@@ -1983,12 +2123,12 @@ export interface components {
              * Format: uri
              * @example http://api.example.org/accounts/?page=4
              */
-            next?: string | null;
+            next: string | null;
             /**
              * Format: uri
              * @example http://api.example.org/accounts/?page=2
              */
-            previous?: string | null;
+            previous: string | null;
             results: components["schemas"]["CollectionOutput"][];
         };
         PaginatedConversationOutputList: {
@@ -1998,12 +2138,12 @@ export interface components {
              * Format: uri
              * @example http://api.example.org/accounts/?page=4
              */
-            next?: string | null;
+            next: string | null;
             /**
              * Format: uri
              * @example http://api.example.org/accounts/?page=2
              */
-            previous?: string | null;
+            previous: string | null;
             results: components["schemas"]["ConversationOutput"][];
         };
         PaginatedDocumentOutputList: {
@@ -2013,12 +2153,12 @@ export interface components {
              * Format: uri
              * @example http://api.example.org/accounts/?page=4
              */
-            next?: string | null;
+            next: string | null;
             /**
              * Format: uri
              * @example http://api.example.org/accounts/?page=2
              */
-            previous?: string | null;
+            previous: string | null;
             results: components["schemas"]["DocumentOutput"][];
         };
         PaginatedFaqEntryOutputList: {
@@ -2028,12 +2168,12 @@ export interface components {
              * Format: uri
              * @example http://api.example.org/accounts/?page=4
              */
-            next?: string | null;
+            next: string | null;
             /**
              * Format: uri
              * @example http://api.example.org/accounts/?page=2
              */
-            previous?: string | null;
+            previous: string | null;
             results: components["schemas"]["FaqEntryOutput"][];
         };
         PaginatedImportJobOutputList: {
@@ -2043,12 +2183,12 @@ export interface components {
              * Format: uri
              * @example http://api.example.org/accounts/?page=4
              */
-            next?: string | null;
+            next: string | null;
             /**
              * Format: uri
              * @example http://api.example.org/accounts/?page=2
              */
-            previous?: string | null;
+            previous: string | null;
             results: components["schemas"]["ImportJobOutput"][];
         };
         PaginatedImportRowErrorOutputList: {
@@ -2058,12 +2198,12 @@ export interface components {
              * Format: uri
              * @example http://api.example.org/accounts/?page=4
              */
-            next?: string | null;
+            next: string | null;
             /**
              * Format: uri
              * @example http://api.example.org/accounts/?page=2
              */
-            previous?: string | null;
+            previous: string | null;
             results: components["schemas"]["ImportRowErrorOutput"][];
         };
         PaginatedInvitationOutputList: {
@@ -2073,12 +2213,12 @@ export interface components {
              * Format: uri
              * @example http://api.example.org/accounts/?page=4
              */
-            next?: string | null;
+            next: string | null;
             /**
              * Format: uri
              * @example http://api.example.org/accounts/?page=2
              */
-            previous?: string | null;
+            previous: string | null;
             results: components["schemas"]["InvitationOutput"][];
         };
         PaginatedMemberOutputList: {
@@ -2088,12 +2228,12 @@ export interface components {
              * Format: uri
              * @example http://api.example.org/accounts/?page=4
              */
-            next?: string | null;
+            next: string | null;
             /**
              * Format: uri
              * @example http://api.example.org/accounts/?page=2
              */
-            previous?: string | null;
+            previous: string | null;
             results: components["schemas"]["MemberOutput"][];
         };
         PaginatedOrderListOutputList: {
@@ -2103,12 +2243,12 @@ export interface components {
              * Format: uri
              * @example http://api.example.org/accounts/?page=4
              */
-            next?: string | null;
+            next: string | null;
             /**
              * Format: uri
              * @example http://api.example.org/accounts/?page=2
              */
-            previous?: string | null;
+            previous: string | null;
             results: components["schemas"]["OrderListOutput"][];
         };
         PaginatedProductListOutputList: {
@@ -2118,12 +2258,12 @@ export interface components {
              * Format: uri
              * @example http://api.example.org/accounts/?page=4
              */
-            next?: string | null;
+            next: string | null;
             /**
              * Format: uri
              * @example http://api.example.org/accounts/?page=2
              */
-            previous?: string | null;
+            previous: string | null;
             results: components["schemas"]["ProductListOutput"][];
         };
         PaginatedSourceOutputList: {
@@ -2133,12 +2273,12 @@ export interface components {
              * Format: uri
              * @example http://api.example.org/accounts/?page=4
              */
-            next?: string | null;
+            next: string | null;
             /**
              * Format: uri
              * @example http://api.example.org/accounts/?page=2
              */
-            previous?: string | null;
+            previous: string | null;
             results: components["schemas"]["SourceOutput"][];
         };
         PaginatedWidgetKeyOutputList: {
@@ -2148,12 +2288,12 @@ export interface components {
              * Format: uri
              * @example http://api.example.org/accounts/?page=4
              */
-            next?: string | null;
+            next: string | null;
             /**
              * Format: uri
              * @example http://api.example.org/accounts/?page=2
              */
-            previous?: string | null;
+            previous: string | null;
             results: components["schemas"]["WidgetKeyOutput"][];
         };
         /** @description Types only; the service validates values (URLs, ranges, what the provider needs). */
@@ -2235,56 +2375,58 @@ export interface components {
         };
         ProductDetailOutput: {
             readonly id: number;
-            title: string;
-            handle: string;
-            vendor?: string;
-            product_type?: string;
-            status?: components["schemas"]["ProductStatusEnum"];
-            url?: string;
+            readonly title: string;
+            readonly handle: string;
+            readonly vendor: string;
+            readonly product_type: string;
+            readonly status: components["schemas"]["ProductStatusEnum"];
+            readonly url: string;
             readonly image: string | null;
             /** Format: decimal */
-            min_price?: string | null;
+            readonly min_price: string | null;
             /** Format: decimal */
-            max_price?: string | null;
-            currency?: string;
-            available?: boolean;
+            readonly max_price: string | null;
+            readonly currency: string;
+            readonly available: boolean;
             /** Format: date-time */
             readonly updated_at: string;
-            external_id: string;
-            description_html?: string;
-            description_text?: string;
-            tags?: string[];
-            images?: unknown;
-            attributes?: unknown;
+            readonly external_id: string;
+            readonly description_html: string;
+            readonly description_text: string;
+            readonly tags: string[];
+            readonly images: string[];
+            readonly attributes: {
+                [key: string]: string;
+            };
             readonly collections: string[];
-            variants: components["schemas"]["VariantOutput"][];
-            documents: components["schemas"]["ProductDocumentOutput"][];
+            readonly variants: components["schemas"]["VariantOutput"][];
+            readonly documents: components["schemas"]["ProductDocumentOutput"][];
             /** Format: date-time */
-            archived_at?: string | null;
+            readonly archived_at: string | null;
         };
         /** @description A knowledge source the product links to (spec sheet, manual) and its ingestion state. */
         ProductDocumentOutput: {
             id: number;
             name: string;
             url: string;
-            status: string;
+            status: components["schemas"]["SourceStatusEnum"];
             last_error: string;
         };
         ProductListOutput: {
             readonly id: number;
-            title: string;
-            handle: string;
-            vendor?: string;
-            product_type?: string;
-            status?: components["schemas"]["ProductStatusEnum"];
-            url?: string;
+            readonly title: string;
+            readonly handle: string;
+            readonly vendor: string;
+            readonly product_type: string;
+            readonly status: components["schemas"]["ProductStatusEnum"];
+            readonly url: string;
             readonly image: string | null;
             /** Format: decimal */
-            min_price?: string | null;
+            readonly min_price: string | null;
             /** Format: decimal */
-            max_price?: string | null;
-            currency?: string;
-            available?: boolean;
+            readonly max_price: string | null;
+            readonly currency: string;
+            readonly available: boolean;
             /** Format: date-time */
             readonly updated_at: string;
         };
@@ -2365,6 +2507,23 @@ export interface components {
             reembedding: boolean;
         };
         /**
+         * @description Per kind: url `{url}`, website `{url, max_pages, use_sitemap}`, text `{text, format}`,
+         *     faq `{}`; uploads keep what the file needs.
+         */
+        SourceConfigOutput: {
+            url?: string;
+            max_pages?: number;
+            use_sitemap?: boolean;
+            text?: string;
+            format?: components["schemas"]["SourceConfigOutputFormatEnum"];
+        };
+        /**
+         * @description * `markdown` - markdown
+         *     * `text` - text
+         * @enum {string}
+         */
+        SourceConfigOutputFormatEnum: "markdown" | "text";
+        /**
          * @description * `url` - url
          *     * `website` - website
          *     * `text` - text
@@ -2393,17 +2552,17 @@ export interface components {
         SourceKindEnum: "upload" | "url" | "website" | "faq" | "text" | "spreadsheet";
         SourceOutput: {
             readonly id: number;
-            kind: components["schemas"]["SourceKindEnum"];
-            name: string;
-            status?: components["schemas"]["SourceOutputStatusEnum"];
-            schedule?: components["schemas"]["ScheduleEnum"];
-            config?: unknown;
-            progress: components["schemas"]["ProgressOutput"];
+            readonly kind: components["schemas"]["SourceKindEnum"];
+            readonly name: string;
+            readonly status: components["schemas"]["SourceStatusEnum"];
+            readonly schedule: components["schemas"]["ScheduleEnum"];
+            readonly config: components["schemas"]["SourceConfigOutput"];
+            readonly progress: components["schemas"]["ProgressOutput"];
             /** Format: date-time */
-            last_synced_at?: string | null;
+            readonly last_synced_at: string | null;
             /** Format: date-time */
-            next_sync_at?: string | null;
-            last_error?: string;
+            readonly next_sync_at: string | null;
+            readonly last_error: string;
             /** Format: date-time */
             readonly created_at: string;
             /** Format: date-time */
@@ -2417,7 +2576,7 @@ export interface components {
          *     * `error` - Error
          * @enum {string}
          */
-        SourceOutputStatusEnum: "idle" | "queued" | "syncing" | "ready" | "error";
+        SourceStatusEnum: "idle" | "queued" | "syncing" | "ready" | "error";
         SourceUploadInputRequest: {
             /** Format: binary */
             file: string;
@@ -2427,14 +2586,27 @@ export interface components {
         StoreOutput: {
             slug: string;
             name: string;
-            role: string;
+            role: components["schemas"]["RoleEnum"];
             /** Format: uri */
             url: string;
         };
         TenantOutput: {
             slug: string;
             name: string;
-            status: string;
+            status: components["schemas"]["TenantStatusEnum"];
+        };
+        /**
+         * @description * `active` - Active
+         *     * `suspended` - Suspended
+         * @enum {string}
+         */
+        TenantStatusEnum: "active" | "suspended";
+        ToolCallOutput: {
+            name: string;
+            arguments?: {
+                [key: string]: unknown;
+            };
+            result?: unknown;
         };
         ToolOutput: {
             name: string;
@@ -2503,7 +2675,7 @@ export interface components {
             id: number;
             sku: string;
             options: {
-                [key: string]: unknown;
+                [key: string]: string;
             };
             /** Format: decimal */
             price: string | null;
@@ -2513,17 +2685,20 @@ export interface components {
         };
         VariantOutput: {
             readonly id: number;
-            sku?: string;
-            title?: string;
-            options?: unknown;
+            readonly sku: string;
+            readonly title: string;
+            /** @description Option name → value, in file order: {"Size": "M"}. */
+            readonly options: {
+                [key: string]: string;
+            };
             /** Format: decimal */
-            price?: string | null;
+            readonly price: string | null;
             /** Format: decimal */
-            compare_at_price?: string | null;
-            inventory_quantity?: number | null;
-            available?: boolean;
-            barcode?: string;
-            image_url?: string;
+            readonly compare_at_price: string | null;
+            readonly inventory_quantity: number | null;
+            readonly available: boolean;
+            readonly barcode: string;
+            readonly image_url: string;
         };
         /** @description The public config a storefront's loader fetches (README, "Widget"). */
         WidgetConfigOutput: {
@@ -2584,7 +2759,12 @@ export interface operations {
     v1_analytics_retrieve: {
         parameters: {
             query?: {
-                days?: 30 | 7 | 90;
+                /**
+                 * @description * `7` - 7
+                 *     * `30` - 30
+                 *     * `90` - 90
+                 */
+                days?: 7 | 30 | 90;
             };
             header?: never;
             path?: never;
@@ -2998,10 +3178,16 @@ export interface operations {
     v1_catalog_orders_list: {
         parameters: {
             query?: {
+                email?: string;
+                financial_status?: "authorized" | "paid" | "partially_paid" | "partially_refunded" | "pending" | "refunded" | "voided";
+                fulfilment_status?: "fulfilled" | "partial" | "restocked" | "unfulfilled";
                 /** @description A page number within the paginated result set. */
                 page?: number;
                 /** @description Number of results to return per page. */
                 page_size?: number;
+                /** @description Part of the order number. */
+                q?: string;
+                status?: "cancelled" | "closed" | "open";
             };
             header?: never;
             path?: never;
@@ -3043,10 +3229,22 @@ export interface operations {
     v1_catalog_products_list: {
         parameters: {
             query?: {
+                /** @description A collection's handle or title. */
+                collection?: string;
+                /** @description Only available ones. */
+                in_stock?: "1" | "true";
+                /** @description A decimal number. */
+                max_price?: string;
+                /** @description A decimal number. */
+                min_price?: string;
                 /** @description A page number within the paginated result set. */
                 page?: number;
                 /** @description Number of results to return per page. */
                 page_size?: number;
+                /** @description Part of the title, or a whole SKU. */
+                q?: string;
+                status?: "active" | "archived" | "draft";
+                vendor?: string;
             };
             header?: never;
             path?: never;
@@ -3523,10 +3721,12 @@ export interface operations {
     v1_knowledge_sources_list: {
         parameters: {
             query?: {
+                kind?: "faq" | "spreadsheet" | "text" | "upload" | "url" | "website";
                 /** @description A page number within the paginated result set. */
                 page?: number;
                 /** @description Number of results to return per page. */
                 page_size?: number;
+                status?: "error" | "idle" | "queued" | "ready" | "syncing";
             };
             header?: never;
             path?: never;
@@ -3644,6 +3844,7 @@ export interface operations {
                 page?: number;
                 /** @description Number of results to return per page. */
                 page_size?: number;
+                status?: "error" | "pending" | "processing" | "ready" | "skipped";
             };
             header?: never;
             path: {
