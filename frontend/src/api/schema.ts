@@ -1376,7 +1376,7 @@ export interface components {
             /** Format: decimal */
             max_price?: string;
             /** @default false */
-            in_stock: boolean;
+            in_stock?: boolean;
             options?: {
                 [key: string]: string[];
             };
@@ -1457,7 +1457,7 @@ export interface components {
             /** Format: binary */
             file: string;
             /** @default products */
-            kind: components["schemas"]["ImportKindEnum"];
+            kind?: components["schemas"]["ImportKindEnum"];
             /**
              * @description ISO 4217 code
              *
@@ -1842,9 +1842,9 @@ export interface components {
         };
         ImportRunInputRequest: {
             /** @default false */
-            archive_missing: boolean;
+            archive_missing?: boolean;
             /** @default false */
-            confirm_archive: boolean;
+            confirm_archive?: boolean;
         };
         /**
          * @description * `uploaded` - Uploaded
@@ -2433,9 +2433,9 @@ export interface components {
         ProductSearchInputRequest: {
             query: string;
             /** @default 8 */
-            k: number;
+            k?: number;
             /** @default hybrid */
-            mode: components["schemas"]["ModeEnum"];
+            mode?: components["schemas"]["ModeEnum"];
             filters?: components["schemas"]["FiltersInputRequest"];
         };
         ProductSearchOutput: {
@@ -2488,11 +2488,11 @@ export interface components {
         SearchInputRequest: {
             query: string;
             /** @default 8 */
-            k: number;
+            k?: number;
             source_ids?: number[];
             kinds?: components["schemas"]["SourceKindEnum"][];
             /** @default hybrid */
-            mode: components["schemas"]["ModeEnum"];
+            mode?: components["schemas"]["ModeEnum"];
         };
         SearchOutput: {
             results: components["schemas"]["HitOutput"][];
@@ -2535,7 +2535,7 @@ export interface components {
             kind: components["schemas"]["SourceCreateInputKindEnum"];
             name: string;
             /** @default off */
-            schedule: components["schemas"]["ScheduleEnum"];
+            schedule?: components["schemas"]["ScheduleEnum"];
             config?: {
                 [key: string]: unknown;
             };
@@ -2581,7 +2581,7 @@ export interface components {
             /** Format: binary */
             file: string;
             /** @default  */
-            name: string;
+            name?: string;
         };
         StoreOutput: {
             slug: string;
@@ -4268,3 +4268,59 @@ export interface operations {
         };
     };
 }
+type FlattenedDeepRequired<T> = {
+    [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
+};
+type ReadonlyArray<T> = [
+    Exclude<T, undefined>
+] extends [
+    unknown[]
+] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
+export const pathsApiV1AnalyticsGetParametersQueryDaysValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/analytics/"]["get"]["parameters"]["query"]["days"]> = [7, 30, 90];
+export const pathsApiV1CatalogOrdersGetParametersQueryFinancial_statusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/catalog/orders/"]["get"]["parameters"]["query"]["financial_status"]> = ["authorized", "paid", "partially_paid", "partially_refunded", "pending", "refunded", "voided"];
+export const pathsApiV1CatalogOrdersGetParametersQueryFulfilment_statusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/catalog/orders/"]["get"]["parameters"]["query"]["fulfilment_status"]> = ["fulfilled", "partial", "restocked", "unfulfilled"];
+export const pathsApiV1CatalogOrdersGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/catalog/orders/"]["get"]["parameters"]["query"]["status"]> = ["cancelled", "closed", "open"];
+export const pathsApiV1CatalogProductsGetParametersQueryIn_stockValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/catalog/products/"]["get"]["parameters"]["query"]["in_stock"]> = ["1", "true"];
+export const pathsApiV1CatalogProductsGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/catalog/products/"]["get"]["parameters"]["query"]["status"]> = ["active", "archived", "draft"];
+export const pathsApiV1ConversationsGetParametersQueryChannelValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/conversations/"]["get"]["parameters"]["query"]["channel"]> = ["widget", "api", "playground"];
+export const pathsApiV1ConversationsGetParametersQueryFeedbackValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/conversations/"]["get"]["parameters"]["query"]["feedback"]> = ["up", "down"];
+export const pathsApiV1ConversationsGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/conversations/"]["get"]["parameters"]["query"]["status"]> = ["open", "resolved", "handed_off"];
+export const pathsApiV1KnowledgeSourcesGetParametersQueryKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/knowledge/sources/"]["get"]["parameters"]["query"]["kind"]> = ["faq", "spreadsheet", "text", "upload", "url", "website"];
+export const pathsApiV1KnowledgeSourcesGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/knowledge/sources/"]["get"]["parameters"]["query"]["status"]> = ["error", "idle", "queued", "ready", "syncing"];
+export const pathsApiV1KnowledgeSourcesSource_idDocumentsGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/knowledge/sources/{source_id}/documents/"]["get"]["parameters"]["query"]["status"]> = ["error", "pending", "processing", "ready", "skipped"];
+export const analyticsPeriodEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AnalyticsPeriodEnum"]> = [7, 30, 90];
+export const answerCitationOutputKindEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AnswerCitationOutputKindEnum"]> = ["knowledge", "product", "order"];
+export const apiKeyCreateInputRoleEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ApiKeyCreateInputRoleEnum"]> = ["admin", "editor", "viewer"];
+export const blankEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BlankEnum"]> = [""];
+export const channelEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ChannelEnum"]> = ["widget", "api", "playground"];
+export const conversationStatusEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ConversationStatusEnum"]> = ["open", "resolved", "handed_off"];
+export const currencyEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CurrencyEnum"]> = ["ADP", "AED", "AFA", "AFN", "ALK", "ALL", "AMD", "ANG", "AOA", "AOK", "AON", "AOR", "ARA", "ARL", "ARM", "ARP", "ARS", "ATS", "AUD", "AWG", "AZM", "AZN", "BAD", "BAM", "BAN", "BBD", "BDT", "BEC", "BEF", "BEL", "BGL", "BGM", "BGN", "BGO", "BHD", "BIF", "BMD", "BND", "BOB", "BOL", "BOP", "BOV", "BRB", "BRC", "BRE", "BRL", "BRN", "BRR", "BRZ", "BSD", "BTN", "BUK", "BWP", "BYB", "BYN", "BYR", "BZD", "CAD", "CDF", "CHE", "CHF", "CHW", "CLE", "CLF", "CLP", "CNH", "CNX", "CNY", "COP", "COU", "CRC", "CSD", "CSK", "CUC", "CUP", "CVE", "CYP", "CZK", "DDM", "DEM", "DJF", "DKK", "DOP", "DZD", "ECS", "ECV", "EEK", "EGP", "ERN", "ESA", "ESB", "ESP", "ETB", "EUR", "FIM", "FJD", "FKP", "FRF", "GBP", "GEK", "GEL", "GHC", "GHS", "GIP", "GMD", "GNF", "GNS", "GQE", "GRD", "GTQ", "GWE", "GWP", "GYD", "HKD", "HNL", "HRD", "HRK", "HTG", "HUF", "IDR", "IEP", "ILP", "ILR", "ILS", "INR", "IQD", "IRR", "ISJ", "ISK", "ITL", "JMD", "JOD", "JPY", "KES", "KGS", "KHR", "KMF", "KPW", "KRH", "KRO", "KRW", "KWD", "KYD", "KZT", "LAK", "LBP", "LKR", "LRD", "LSL", "LTL", "LTT", "LUC", "LUF", "LUL", "LVL", "LVR", "LYD", "MAD", "MAF", "MCF", "MDC", "MDL", "MGA", "MGF", "MKD", "MKN", "MLF", "MMK", "MNT", "MOP", "MRO", "MRU", "MTL", "MTP", "MUR", "MVP", "MVR", "MWK", "MXN", "MXP", "MXV", "MYR", "MZE", "MZM", "MZN", "NAD", "NGN", "NIC", "NIO", "NLG", "NOK", "NPR", "NZD", "OMR", "PAB", "PEI", "PEN", "PES", "PGK", "PHP", "PKR", "PLN", "PLZ", "PTE", "PYG", "QAR", "RHD", "ROL", "RON", "RSD", "RUB", "RUR", "RWF", "SAR", "SBD", "SCR", "SDD", "SDG", "SDP", "SEK", "SGD", "SHP", "SIT", "SKK", "SLE", "SLL", "SOS", "SRD", "SRG", "SSP", "STD", "STN", "SUR", "SVC", "SYP", "SZL", "THB", "TJR", "TJS", "TMM", "TMT", "TND", "TOP", "TPE", "TRL", "TRY", "TTD", "TWD", "TZS", "UAH", "UAK", "UGS", "UGX", "USD", "USN", "USS", "UYI", "UYP", "UYU", "UYW", "UZS", "VEB", "VED", "VEF", "VES", "VND", "VNN", "VUV", "WST", "XAF", "XAG", "XAU", "XBA", "XBB", "XBC", "XBD", "XCD", "XCG", "XDR", "XEU", "XFO", "XFU", "XOF", "XPD", "XPF", "XPT", "XRE", "XSU", "XTS", "XUA", "XXX", "YDD", "YER", "YUD", "YUM", "YUN", "YUR", "ZAL", "ZAR", "ZMK", "ZMW", "ZRN", "ZRZ", "ZWD", "ZWG", "ZWL", "ZWR"];
+export const documentStatusEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DocumentStatusEnum"]> = ["pending", "processing", "ready", "error", "skipped"];
+export const feedbackEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FeedbackEnum"]> = ["up", "down"];
+export const financialStatusEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FinancialStatusEnum"]> = ["pending", "authorized", "partially_paid", "paid", "partially_refunded", "refunded", "voided"];
+export const fulfilmentOutputStatusEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FulfilmentOutputStatusEnum"]> = ["shipped", "label_created", "in_transit", "out_for_delivery", "ready_for_pickup", "delivered", "exception", "cancelled"];
+export const fulfilmentStatusEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FulfilmentStatusEnum"]> = ["unfulfilled", "partial", "fulfilled", "restocked"];
+export const importFormatEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ImportFormatEnum"]> = ["shopify", "woocommerce", "generic", "json"];
+export const importKindEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ImportKindEnum"]> = ["products", "orders"];
+export const importStatusEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ImportStatusEnum"]> = ["uploaded", "validating", "validated", "running", "completed", "failed"];
+export const invitationStatusEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["InvitationStatusEnum"]> = ["pending", "accepted", "expired", "revoked"];
+export const languagePolicyEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LanguagePolicyEnum"]> = ["match", "store"];
+export const launcherIconEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LauncherIconEnum"]> = ["chat", "bag", "help", "sparkle"];
+export const llmApiFlavourEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LlmApiFlavourEnum"]> = ["openai", "azure"];
+export const localeEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LocaleEnum"]> = ["en", "de", "fr", "es"];
+export const messageRoleEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MessageRoleEnum"]> = ["user", "assistant", "agent"];
+export const messageStatusEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MessageStatusEnum"]> = ["streaming", "complete", "stopped", "failed"];
+export const modeEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ModeEnum"]> = ["hybrid", "vector", "keyword"];
+export const onboardingStepKeyEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OnboardingStepKeyEnum"]> = ["knowledge", "catalog", "assistant", "widget", "install", "live"];
+export const orderStatusEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OrderStatusEnum"]> = ["open", "closed", "cancelled"];
+export const positionEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PositionEnum"]> = ["right", "left"];
+export const productStatusEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProductStatusEnum"]> = ["active", "draft", "archived"];
+export const providerEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProviderEnum"]> = ["grounded", "openai"];
+export const roleEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RoleEnum"]> = ["owner", "admin", "editor", "viewer"];
+export const scheduleEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ScheduleEnum"]> = ["off", "hourly", "daily", "weekly"];
+export const sourceConfigOutputFormatEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SourceConfigOutputFormatEnum"]> = ["markdown", "text"];
+export const sourceCreateInputKindEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SourceCreateInputKindEnum"]> = ["url", "website", "text", "faq"];
+export const sourceKindEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SourceKindEnum"]> = ["upload", "url", "website", "faq", "text", "spreadsheet"];
+export const sourceStatusEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SourceStatusEnum"]> = ["idle", "queued", "syncing", "ready", "error"];
+export const tenantStatusEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TenantStatusEnum"]> = ["active", "suspended"];
+export const turnOutputStatusEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TurnOutputStatusEnum"]> = ["complete", "stopped", "failed"];
