@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.db import models
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -22,9 +23,18 @@ from apps.tenants.selectors import widget_key_active_exists
 from apps.widget.selectors import widget_settings_customised, widget_settings_find
 
 
+class StepKey(models.TextChoices):
+    KNOWLEDGE = "knowledge"
+    CATALOG = "catalog"
+    ASSISTANT = "assistant"
+    WIDGET = "widget"
+    INSTALL = "install"
+    LIVE = "live"
+
+
 @dataclass(frozen=True)
 class OnboardingStep:
-    key: str
+    key: StepKey
     done: bool
     detail: str
 
@@ -37,7 +47,7 @@ def _knowledge() -> OnboardingStep:
         detail = _("Your sources are still being processed.")
     else:
         detail = _("No knowledge sources yet.")
-    return OnboardingStep(key="knowledge", done=bool(ready), detail=detail)
+    return OnboardingStep(key=StepKey.KNOWLEDGE, done=bool(ready), detail=detail)
 
 
 def _catalog() -> OnboardingStep:
@@ -47,10 +57,10 @@ def _catalog() -> OnboardingStep:
         if active
         else _("No active products yet.")
     )
-    return OnboardingStep(key="catalog", done=bool(active), detail=detail)
+    return OnboardingStep(key=StepKey.CATALOG, done=bool(active), detail=detail)
 
 
-def _changed(key: str, done: bool) -> OnboardingStep:
+def _changed(key: StepKey, done: bool) -> OnboardingStep:
     detail = _("Customised.") if done else _("Still on the default settings.")
     return OnboardingStep(key=key, done=done, detail=detail)
 
@@ -67,7 +77,7 @@ def _install(*, tenant: Tenant, origins: list[str]) -> OnboardingStep:
             "%(n)d allowed domains and an active key.",
             len(origins),
         ) % {"n": len(origins)}
-    return OnboardingStep(key="install", done=bool(origins) and has_key, detail=detail)
+    return OnboardingStep(key=StepKey.INSTALL, done=bool(origins) and has_key, detail=detail)
 
 
 def _live() -> OnboardingStep:
@@ -77,7 +87,7 @@ def _live() -> OnboardingStep:
         if first
         else _("No shopper has written through the widget yet.")
     )
-    return OnboardingStep(key="live", done=first is not None, detail=detail)
+    return OnboardingStep(key=StepKey.LIVE, done=first is not None, detail=detail)
 
 
 def onboarding_steps(*, tenant: Tenant) -> list[OnboardingStep]:
@@ -87,8 +97,8 @@ def onboarding_steps(*, tenant: Tenant) -> list[OnboardingStep]:
     return [
         _knowledge(),
         _catalog(),
-        _changed("assistant", assistant_settings_customised()),
-        _changed("widget", widget_settings_customised(settings=widget)),
+        _changed(StepKey.ASSISTANT, assistant_settings_customised()),
+        _changed(StepKey.WIDGET, widget_settings_customised(settings=widget)),
         _install(tenant=tenant, origins=widget.allowed_origins if widget else []),
         _live(),
     ]

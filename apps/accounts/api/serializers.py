@@ -4,6 +4,7 @@ from rest_framework import serializers
 
 from apps.accounts.models import ApiKey, Invitation, Membership
 from apps.accounts.roles import Role
+from apps.tenants.models import Tenant
 
 
 class UserOutput(serializers.Serializer):
@@ -15,13 +16,13 @@ class UserOutput(serializers.Serializer):
 class TenantOutput(serializers.Serializer):
     slug = serializers.CharField()
     name = serializers.CharField()
-    status = serializers.CharField()
+    status = serializers.ChoiceField(choices=Tenant.Status.choices)
 
 
 class StoreOutput(serializers.Serializer):
     slug = serializers.CharField()
     name = serializers.CharField()
-    role = serializers.CharField()
+    role = serializers.ChoiceField(choices=Role.choices)
     url = serializers.URLField()
 
 
@@ -38,6 +39,7 @@ class MemberOutput(serializers.ModelSerializer[Membership]):
     class Meta:
         model = Membership
         fields = ["id", "user", "role", "created_at"]
+        read_only_fields = fields
 
 
 class MemberUpdateInput(serializers.Serializer):
@@ -46,11 +48,12 @@ class MemberUpdateInput(serializers.Serializer):
 
 class InvitationOutput(serializers.ModelSerializer[Invitation]):
     invited_by = serializers.SerializerMethodField()
-    status = serializers.CharField()
+    status = serializers.ChoiceField(choices=Invitation.Status.choices, read_only=True)
 
     class Meta:
         model = Invitation
         fields = ["id", "email", "role", "invited_by", "created_at", "expires_at", "status"]
+        read_only_fields = fields
 
     def get_invited_by(self, invitation: Invitation) -> str | None:
         return invitation.invited_by.email if invitation.invited_by else None
@@ -76,16 +79,19 @@ class ApiKeyOutput(serializers.ModelSerializer[ApiKey]):
             "last_used_at",
             "revoked_at",
         ]
+        # An output: every field is always present (the schema marks them required).
+        read_only_fields = fields
 
     def get_created_by(self, key: ApiKey) -> str | None:
         return key.created_by.email if key.created_by else None
 
 
 class ApiKeyCreatedOutput(ApiKeyOutput):
-    key = serializers.CharField(help_text="The full key. Shown once; store it now.")
+    key = serializers.CharField(read_only=True, help_text="The full key. Shown once; store it now.")
 
     class Meta(ApiKeyOutput.Meta):
         fields = [*ApiKeyOutput.Meta.fields, "key"]
+        read_only_fields = fields
 
 
 class ApiKeyCreateInput(serializers.Serializer):

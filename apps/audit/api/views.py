@@ -13,11 +13,13 @@ from apps.core.api.views import paginated
 
 
 class AuditEventOutput(serializers.ModelSerializer[AuditEvent]):
-    actor = serializers.CharField(source="actor_email")
+    actor = serializers.CharField(source="actor_email", read_only=True)
+    data = serializers.DictField(read_only=True)  # type: ignore[assignment]  # the API's field name
 
     class Meta:
         model = AuditEvent
         fields = ["id", "action", "actor", "target", "data", "created_at"]
+        read_only_fields = fields
 
 
 class AuditEventListView(GenericAPIView):

@@ -1,8 +1,12 @@
 from __future__ import annotations
 
+from typing import Any
+
 from babel.numbers import list_currencies
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from apps.catalog.importing.records import FORMATS
 from apps.catalog.models import (
     Collection,
     Fulfilment,
@@ -13,9 +17,25 @@ from apps.catalog.models import (
     Product,
     Variant,
 )
+from apps.core.api.schema import stored_json
+from apps.knowledge.models import Source
+
+# Outputs below list `read_only_fields = fields`: every field is always present, so the schema
+# marks them required (the admin site's types are generated from it).
+
+
+def _string_map(**kwargs: Any) -> serializers.JSONField:
+    return stored_json(serializers.DictField(child=serializers.CharField()), **kwargs)
+
+
+def _string_list(**kwargs: Any) -> serializers.JSONField:
+    return stored_json(serializers.ListField(child=serializers.CharField()), **kwargs)
 
 
 class VariantOutput(serializers.ModelSerializer[Variant]):
+    options = _string_map(help_text='Option name → value, in file order: {"Size": "M"}.')
+    image_url = serializers.CharField(read_only=True)
+
     class Meta:
         model = Variant
         fields = [
@@ -30,9 +50,11 @@ class VariantOutput(serializers.ModelSerializer[Variant]):
             "barcode",
             "image_url",
         ]
+        read_only_fields = fields
 
 
 class ProductListOutput(serializers.ModelSerializer[Product]):
+    url = serializers.CharField(read_only=True)
     image = serializers.SerializerMethodField()
 
     class Meta:
@@ -52,6 +74,7 @@ class ProductListOutput(serializers.ModelSerializer[Product]):
             "available",
             "updated_at",
         ]
+        read_only_fields = fields
 
     def get_image(self, product: Product) -> str | None:
         return (product.images or [None])[0]
@@ -63,14 +86,16 @@ class ProductDocumentOutput(serializers.Serializer):
     id = serializers.IntegerField()
     name = serializers.CharField()
     url = serializers.CharField(source="config.url")
-    status = serializers.CharField()
+    status = serializers.ChoiceField(choices=Source.Status.choices)
     last_error = serializers.CharField()
 
 
 class ProductDetailOutput(ProductListOutput):
-    variants = VariantOutput(many=True)
+    images = _string_list()
+    attributes = _string_map()
+    variants = VariantOutput(many=True, read_only=True)
     collections = serializers.SerializerMethodField()
-    documents = ProductDocumentOutput(many=True)
+    documents = ProductDocumentOutput(many=True, read_only=True)
 
     class Meta(ProductListOutput.Meta):
         fields = [
@@ -86,6 +111,7 @@ class ProductDetailOutput(ProductListOutput):
             "documents",
             "archived_at",
         ]
+        read_only_fields = fields
 
     def get_collections(self, product: Product) -> list[str]:
         return [collection.title for collection in product.collections.all()]
@@ -97,6 +123,7 @@ class CollectionOutput(serializers.ModelSerializer[Collection]):
     class Meta:
         model = Collection
         fields = ["id", "title", "handle", "product_count"]
+        read_only_fields = fields
 
 
 class FiltersInput(serializers.Serializer):
@@ -120,7 +147,7 @@ class ProductSearchInput(serializers.Serializer):
 class VariantCardOutput(serializers.Serializer):
     id = serializers.IntegerField()
     sku = serializers.CharField()
-    options = serializers.DictField()
+    options = serializers.DictField(child=serializers.CharField())
     price = serializers.DecimalField(max_digits=12, decimal_places=2, allow_null=True)
     compare_at_price = serializers.DecimalField(max_digits=12, decimal_places=2, allow_null=True)
     available = serializers.BooleanField()
@@ -155,7 +182,41 @@ class ProductSearchOutput(serializers.Serializer):
     took_ms = serializers.FloatField()
 
 
+class ImportPreviewOutput(serializers.Serializer):
+    format = serializers.ChoiceField(choices=FORMATS)
+    columns = serializers.ListField(child=serializers.CharField())
+    mapping = serializers.DictField(child=serializers.CharField())
+    required_missing = serializers.ListField(
+        child=serializers.CharField(), help_text="Required target fields without a column."
+    )
+    sample = serializers.ListField(
+        child=serializers.DictField(),
+        help_text="The first rows, column → cell, verbatim: strings from CSV/XLSX, any JSON "
+        "value from a JSON file.",
+    )
+    row_estimate = serializers.IntegerField(allow_null=True)
+    notes = serializers.ListField(child=serializers.CharField())
+
+
+class ImportSummaryOutput(serializers.Serializer):
+    items_seen = serializers.IntegerField()
+    items_valid = serializers.IntegerField()
+    items_failed = serializers.IntegerField()
+    created = serializers.IntegerField()
+    updated = serializers.IntegerField()
+    unchanged = serializers.IntegerField()
+    archived = serializers.IntegerField()
+
+
 class ImportJobOutput(serializers.ModelSerializer[ImportJob]):
+    format = serializers.ChoiceField(
+        choices=FORMATS, read_only=True, help_text="Read on upload, with the preview."
+    )
+    mapping = _string_map(help_text='Target field → column; "option:<Name>" is a variant option.')
+    preview = stored_json(
+        ImportPreviewOutput(),
+        help_text="Empty once a finished job's file is purged (see IMPORT_FILE_RETENTION_DAYS).",
+    )
     summary = serializers.SerializerMethodField()
 
     class Meta:
@@ -178,7 +239,9 @@ class ImportJobOutput(serializers.ModelSerializer[ImportJob]):
             "updated_at",
             "finished_at",
         ]
+        read_only_fields = fields
 
+    @extend_schema_field(ImportSummaryOutput)
     def get_summary(self, job: ImportJob) -> dict[str, int]:
         from apps.catalog.services.imports import import_summary
 
@@ -207,6 +270,7 @@ class ImportRowErrorOutput(serializers.ModelSerializer[ImportRowError]):
     class Meta:
         model = ImportRowError
         fields = ["line", "column", "code", "message", "external_id"]
+        read_only_fields = fields
 
 
 class OrderListOutput(serializers.ModelSerializer[Order]):
@@ -225,6 +289,7 @@ class OrderListOutput(serializers.ModelSerializer[Order]):
             "placed_at",
             "updated_at",
         ]
+        read_only_fields = fields
 
 
 class OrderLineOutput(serializers.ModelSerializer[OrderLine]):
@@ -241,9 +306,12 @@ class OrderLineOutput(serializers.ModelSerializer[OrderLine]):
             "unit_price",
             "total",
         ]
+        read_only_fields = fields
 
 
 class FulfilmentOutput(serializers.ModelSerializer[Fulfilment]):
+    tracking_url = serializers.CharField(read_only=True)
+
     class Meta:
         model = Fulfilment
         fields = [
@@ -255,11 +323,12 @@ class FulfilmentOutput(serializers.ModelSerializer[Fulfilment]):
             "shipped_at",
             "delivered_at",
         ]
+        read_only_fields = fields
 
 
 class OrderDetailOutput(OrderListOutput):
-    lines = OrderLineOutput(many=True)
-    fulfilments = FulfilmentOutput(many=True)
+    lines = OrderLineOutput(many=True, read_only=True)
+    fulfilments = FulfilmentOutput(many=True, read_only=True)
 
     class Meta(OrderListOutput.Meta):
         fields = [
@@ -272,3 +341,4 @@ class OrderDetailOutput(OrderListOutput):
             "lines",
             "fulfilments",
         ]
+        read_only_fields = fields

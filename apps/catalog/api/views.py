@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
 from rest_framework.exceptions import ValidationError
 from rest_framework.generics import GenericAPIView
@@ -12,7 +12,7 @@ from rest_framework.response import Response
 
 from apps.accounts.permissions import IsTenantMember, ReadForMembersWriteForEditors
 from apps.catalog.api import serializers as s
-from apps.catalog.models import ImportJob
+from apps.catalog.models import ImportJob, Order, Product
 from apps.catalog.search import ProductFilters, product_search
 from apps.catalog.selectors import (
     OrderListFilters,
@@ -53,11 +53,30 @@ def _list_filters(request: Request) -> ProductListFilters:
     )
 
 
+# The list filters, parsed by hand (unknown values filter nothing rather than refuse).
+_PRODUCT_LIST_PARAMETERS = [
+    OpenApiParameter("q", str, description="Part of the title, or a whole SKU."),
+    OpenApiParameter("status", str, enum=Product.Status.values),
+    OpenApiParameter("vendor", str),
+    OpenApiParameter("collection", str, description="A collection's handle or title."),
+    OpenApiParameter("in_stock", str, enum=["true", "1"], description="Only available ones."),
+    OpenApiParameter("min_price", str, description="A decimal number."),
+    OpenApiParameter("max_price", str, description="A decimal number."),
+]
+_ORDER_LIST_PARAMETERS = [
+    OpenApiParameter("q", str, description="Part of the order number."),
+    OpenApiParameter("status", str, enum=Order.Status.values),
+    OpenApiParameter("financial_status", str, enum=Order.FinancialStatus.values),
+    OpenApiParameter("fulfilment_status", str, enum=Order.FulfilmentStatus.values),
+    OpenApiParameter("email", str),
+]
+
+
 class ProductListView(GenericAPIView):
     permission_classes = [IsTenantMember]
     serializer_class = s.ProductListOutput
 
-    @extend_schema(responses=s.ProductListOutput(many=True))
+    @extend_schema(parameters=_PRODUCT_LIST_PARAMETERS, responses=s.ProductListOutput(many=True))
     def get(self, request: Request) -> Response:
         return paginated(self, product_list(filters=_list_filters(request)), s.ProductListOutput)
 
@@ -97,7 +116,7 @@ class OrderListView(GenericAPIView):
     permission_classes = [IsTenantMember]
     serializer_class = s.OrderListOutput
 
-    @extend_schema(responses=s.OrderListOutput(many=True))
+    @extend_schema(parameters=_ORDER_LIST_PARAMETERS, responses=s.OrderListOutput(many=True))
     def get(self, request: Request) -> Response:
         params = request.query_params
         filters = OrderListFilters(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.urls import path
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.generics import GenericAPIView
 from rest_framework.request import Request
@@ -50,7 +50,7 @@ class TotalsOutput(serializers.Serializer[Any]):
 
 
 class AnalyticsOutput(serializers.Serializer[Any]):
-    days = serializers.IntegerField()
+    days = serializers.ChoiceField(choices=PERIODS)
     since = serializers.DateField()
     until = serializers.DateField()
     totals = TotalsOutput()
@@ -85,7 +85,7 @@ class AnalyticsView(GenericAPIView):
     serializer_class = AnalyticsOutput
 
     @extend_schema(
-        parameters=[OpenApiParameter("days", int, enum=list(PERIODS), default=30)],
+        parameters=[AnalyticsInput],
         responses=AnalyticsOutput,
     )
     def get(self, request: Request) -> Response:

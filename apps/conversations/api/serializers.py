@@ -1,10 +1,13 @@
 from __future__ import annotations
 
 from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from apps.catalog.api.serializers import ProductCardOutput
 from apps.conversations.limits import text_is_clean
 from apps.conversations.models import Conversation, Message
+from apps.core.api.schema import stored_json
 
 
 class ChatMessageInput(serializers.Serializer):
@@ -91,8 +94,8 @@ class ConversationOutput(serializers.Serializer):
     """A row of the inbox (`selectors.conversation_list`, with its annotations)."""
 
     id = serializers.UUIDField(source="public_id")
-    channel = serializers.CharField()
-    status = serializers.CharField()
+    channel = serializers.ChoiceField(choices=Conversation.Channel.choices)
+    status = serializers.ChoiceField(choices=Conversation.Status.choices)
     locale = serializers.CharField()
     started_at = serializers.DateTimeField()
     last_activity_at = serializers.DateTimeField()
@@ -106,15 +109,46 @@ class ConversationOutput(serializers.Serializer):
         return conversation.handed_off_at is not None
 
 
+class AnswerCitationOutput(serializers.Serializer):
+    """A source an answer cites as `[n]` (apps.conversations.citations); which of the optional
+    fields are present depends on the kind."""
+
+    n = serializers.IntegerField()
+    kind = serializers.ChoiceField(choices=["knowledge", "product", "order"])
+    title = serializers.CharField()
+    url = serializers.CharField(allow_null=True, required=False)
+    section = serializers.CharField(allow_null=True, required=False)
+    page = serializers.IntegerField(allow_null=True, required=False)
+    snippet = serializers.CharField(required=False)
+    source_id = serializers.IntegerField(required=False)
+    source_name = serializers.CharField(required=False)
+    document_id = serializers.IntegerField(required=False)
+    chunk_id = serializers.IntegerField(required=False)
+    product_id = serializers.IntegerField(required=False)
+    handle = serializers.CharField(required=False)
+
+
+class AnswerProductOutput(ProductCardOutput):
+    """A product card an answer showed: the catalog search's card, without its score."""
+
+    score = None  # type: ignore[assignment]
+
+
+class ToolCallOutput(serializers.Serializer):
+    name = serializers.CharField()
+    arguments = serializers.DictField(required=False)
+    result = serializers.JSONField(required=False)
+
+
 class InboxMessageOutput(serializers.Serializer):
     id = serializers.UUIDField(source="public_id")
     seq = serializers.IntegerField()
-    role = serializers.CharField()
-    status = serializers.CharField()
+    role = serializers.ChoiceField(choices=Message.Role.choices)
+    status = serializers.ChoiceField(choices=Message.Status.choices)
     content = serializers.CharField()
-    citations = serializers.ListField(child=serializers.DictField())
-    products = serializers.ListField(child=serializers.DictField())
-    tool_calls = serializers.ListField(child=serializers.DictField())
+    citations = stored_json(AnswerCitationOutput(many=True))
+    products = stored_json(AnswerProductOutput(many=True))
+    tool_calls = stored_json(ToolCallOutput(many=True))
     feedback = serializers.SerializerMethodField()
     feedback_comment = serializers.CharField()
     timings = serializers.SerializerMethodField()
@@ -122,6 +156,7 @@ class InboxMessageOutput(serializers.Serializer):
     created_at = serializers.DateTimeField()
     author = serializers.SerializerMethodField()
 
+    @extend_schema_field(serializers.ChoiceField(choices=Message.Feedback.choices, allow_null=True))
     def get_feedback(self, message: Message) -> str | None:
         return message.feedback or None
 

@@ -2,7 +2,11 @@ from __future__ import annotations
 
 from rest_framework import serializers
 
+from apps.core.api.schema import stored_json
 from apps.knowledge.models import Document, FaqEntry, Source
+
+# Outputs list `read_only_fields = fields`: every field is always present, so the schema marks
+# them required (the admin site's types are generated from it).
 
 
 class ProgressOutput(serializers.Serializer):
@@ -12,8 +16,20 @@ class ProgressOutput(serializers.Serializer):
     chunks = serializers.IntegerField(source="chunk_count")
 
 
+class SourceConfigOutput(serializers.Serializer):
+    """Per kind: url `{url}`, website `{url, max_pages, use_sitemap}`, text `{text, format}`,
+    faq `{}`; uploads keep what the file needs."""
+
+    url = serializers.CharField(required=False)
+    max_pages = serializers.IntegerField(required=False)
+    use_sitemap = serializers.BooleanField(required=False)
+    text = serializers.CharField(required=False)
+    format = serializers.ChoiceField(choices=["markdown", "text"], required=False)
+
+
 class SourceOutput(serializers.ModelSerializer[Source]):
-    progress = ProgressOutput(source="*")
+    config = stored_json(SourceConfigOutput())
+    progress = ProgressOutput(source="*", read_only=True)
 
     class Meta:
         model = Source
@@ -31,6 +47,7 @@ class SourceOutput(serializers.ModelSerializer[Source]):
             "created_at",
             "updated_at",
         ]
+        read_only_fields = fields
 
 
 class SourceCreateInput(serializers.Serializer):
@@ -59,7 +76,8 @@ class FoundOnOutput(serializers.Serializer):
 
 
 class DocumentOutput(serializers.ModelSerializer[Document]):
-    found_on = FoundOnOutput(allow_null=True)
+    found_on = FoundOnOutput(allow_null=True, read_only=True)
+    notes = stored_json(serializers.ListField(child=serializers.CharField()))
     url = serializers.SerializerMethodField()
     filename = serializers.SerializerMethodField()
 
@@ -79,6 +97,7 @@ class DocumentOutput(serializers.ModelSerializer[Document]):
             "found_on",
             "synced_at",
         ]
+        read_only_fields = fields
 
     def get_url(self, document: Document) -> str | None:
         return document.url or None
@@ -91,6 +110,7 @@ class FaqEntryOutput(serializers.ModelSerializer[FaqEntry]):
     class Meta:
         model = FaqEntry
         fields = ["id", "question", "answer", "updated_at"]
+        read_only_fields = fields
 
 
 class FaqEntryInput(serializers.Serializer):
@@ -127,7 +147,7 @@ class CitationOutput(serializers.Serializer):
 class HitSourceOutput(serializers.Serializer):
     id = serializers.IntegerField(source="source_id")
     name = serializers.CharField(source="source_name")
-    kind = serializers.CharField(source="source_kind")
+    kind = serializers.ChoiceField(choices=Source.Kind.choices, source="source_kind")
 
 
 class HitOutput(serializers.Serializer):

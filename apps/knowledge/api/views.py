@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from django.conf import settings
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
 from rest_framework.exceptions import NotFound
 from rest_framework.generics import GenericAPIView
@@ -17,7 +17,7 @@ from apps.accounts.permissions import (
 from apps.core.api.views import found, paginated, validated
 from apps.knowledge import embeddings
 from apps.knowledge.api import serializers as s
-from apps.knowledge.models import Source
+from apps.knowledge.models import Document, Source
 from apps.knowledge.retrieval import Filters, knowledge_search
 from apps.knowledge.selectors import (
     document_list,
@@ -44,7 +44,13 @@ class SourceListView(GenericAPIView):
     permission_classes = [ReadForMembersWriteForEditors]
     serializer_class = s.SourceOutput
 
-    @extend_schema(responses=s.SourceOutput(many=True))
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("kind", str, enum=Source.Kind.values),
+            OpenApiParameter("status", str, enum=Source.Status.values),
+        ],
+        responses=s.SourceOutput(many=True),
+    )
     def get(self, request: Request) -> Response:
         sources = source_list(
             kind=request.query_params.get("kind"), status=request.query_params.get("status")
@@ -105,7 +111,10 @@ class DocumentListView(GenericAPIView):
     permission_classes = [IsTenantMember]
     serializer_class = s.DocumentOutput
 
-    @extend_schema(responses=s.DocumentOutput(many=True))
+    @extend_schema(
+        parameters=[OpenApiParameter("status", str, enum=Document.Status.values)],
+        responses=s.DocumentOutput(many=True),
+    )
     def get(self, request: Request, source_id: int) -> Response:
         documents = document_list(
             source=_source(source_id), status=request.query_params.get("status")

@@ -6,11 +6,11 @@ from rest_framework.generics import GenericAPIView
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from apps.onboarding.selectors import onboarding_steps
+from apps.onboarding.selectors import StepKey, onboarding_steps
 
 
 class OnboardingStepOutput(serializers.Serializer[object]):
-    key = serializers.CharField()
+    key = serializers.ChoiceField(choices=StepKey.choices)
     done = serializers.BooleanField()
     detail = serializers.CharField()
 

@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { mockFetch } from '../test/fetchMock';
-import { ApiError, api, apiFetch } from './client';
+import { ApiError, api } from './client';
 
-describe('apiFetch', () => {
+describe('api requests', () => {
   it('turns an error response into an ApiError with status, code, detail and field', async () => {
     mockFetch({
       'POST /api/v1/invitations/': {
@@ -11,7 +11,7 @@ describe('apiFetch', () => {
       },
     });
 
-    const error = await apiFetch('/invitations/', { method: 'POST', body: { email: 'bob@example.com' } }).catch(
+    const error = await api.post('/invitations/', { body: { email: 'bob@example.com', role: 'viewer' } }).catch(
       (caught: unknown) => caught,
     );
 
@@ -21,10 +21,10 @@ describe('apiFetch', () => {
 
   it('uses null for a missing field and a fallback for a non-JSON error body', async () => {
     mockFetch({ 'GET /api/v1/members/': { status: 403, body: { code: 'permission_denied', detail: 'Nope.' } } });
-    await expect(apiFetch('/members/')).rejects.toMatchObject({ status: 403, code: 'permission_denied', field: null });
+    await expect(api.get('/members/')).rejects.toMatchObject({ status: 403, code: 'permission_denied', field: null });
 
     vi.stubGlobal('fetch', async () => new Response('<h1>Bad gateway</h1>', { status: 502 }));
-    await expect(apiFetch('/members/')).rejects.toMatchObject({
+    await expect(api.get('/members/')).rejects.toMatchObject({
       status: 502,
       code: 'http_error',
       detail: 'Request failed with status 502.',
@@ -35,14 +35,14 @@ describe('apiFetch', () => {
     vi.stubGlobal('fetch', async () => {
       throw new TypeError('Failed to fetch');
     });
-    await expect(apiFetch('/me/')).rejects.toMatchObject({ status: 0, code: 'network_error' });
+    await expect(api.get('/me/')).rejects.toMatchObject({ status: 0, code: 'network_error' });
   });
 
   it('sends the csrftoken cookie as X-CSRFToken and a JSON body on POST', async () => {
     document.cookie = 'csrftoken=tok%2B123';
     const requests = mockFetch({ 'POST /api/v1/api-keys/': { status: 201, body: { id: 2 } } });
 
-    const created = await apiFetch<{ id: number }>('/api-keys/', { method: 'POST', body: { name: 'CI', role: 'viewer' } });
+    const created = await api.post('/api-keys/', { body: { name: 'CI', role: 'viewer' } });
 
     expect(created).toEqual({ id: 2 });
     expect(requests).toHaveLength(1);
@@ -59,7 +59,7 @@ describe('apiFetch', () => {
     const form = new FormData();
     form.append('file', new File(['hello'], 'notes.txt', { type: 'text/plain' }));
 
-    await apiFetch('/knowledge/sources/upload/', { method: 'POST', body: form });
+    await api.post('/knowledge/sources/upload/', { body: form });
 
     const [request] = requests;
     expect(request?.body).toBe(form);
@@ -74,8 +74,8 @@ describe('apiFetch', () => {
       'DELETE /api/v1/api-keys/2/': { status: 204 },
     });
 
-    await apiFetch('/me/');
-    await expect(apiFetch('/api-keys/2/', { method: 'DELETE' })).resolves.toBeUndefined();
+    await api.get('/me/');
+    await expect(api.delete('/api-keys/{key_id}/', { params: { key_id: 2 } })).resolves.toBeUndefined();
 
     expect(requests[0]?.headers.has('X-CSRFToken')).toBe(false);
     expect(requests[1]?.headers.get('X-CSRFToken')).toBe('tok123');
@@ -115,6 +115,12 @@ describe('api (typed from the OpenAPI schema)', () => {
       void api.delete('/widget/keys/{key_id}/');
       // @ts-expect-error the field is not part of the body
       void api.patch('/assistant/settings/', { body: { nickname: 'Ava' } });
+      // @ts-expect-error the inbox has no such filter
+      void api.get('/conversations/', { query: { colour: 'red' } });
+      // @ts-expect-error not a conversation status
+      void api.get('/conversations/', { query: { status: 'closed' } });
+      // @ts-expect-error a JSON body, not a file upload
+      void api.post('/api-keys/', { body: new FormData() });
     };
     expect(unchecked).toBeInstanceOf(Function);
   });

@@ -46,9 +46,9 @@ export function csrfHeaders(method: string): Record<string, string> {
   return !SAFE_METHODS.has(method.toUpperCase()) && token ? { 'X-CSRFToken': token } : {};
 }
 
-export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
-export interface ApiFetchOptions {
+interface ApiFetchOptions {
   method?: HttpMethod;
   /** Sent as JSON, except a FormData, which is sent as multipart/form-data. */
   body?: unknown;
@@ -96,11 +96,11 @@ async function send(path: string, { method = 'GET', body, signal }: ApiFetchOpti
 }
 
 /**
- * Calls the same-origin JSON API with the session cookie.
+ * Calls the same-origin JSON API with the session cookie (through `api` below, typed by the schema).
  * `path` is relative to /api/v1, e.g. `/members/?page=2`.
  * Resolves to the parsed JSON body (undefined for 204) or rejects with ApiError.
  */
-export async function apiFetch<T>(path: string, options: ApiFetchOptions = {}): Promise<T> {
+async function apiFetch<T>(path: string, options: ApiFetchOptions = {}): Promise<T> {
   const response = await send(path, options, 'application/json');
   if (response.status === 204) return undefined as T;
   try {
@@ -121,7 +121,7 @@ export async function* apiEventStream(path: string, body: unknown, signal?: Abor
   yield* readEventStream(response.body);
 }
 
-// --- Typed calls, from the OpenAPI schema (src/api/schema.d.ts, generated from openapi.json) ---
+// --- Typed calls, from the OpenAPI schema (src/api/schema.ts, generated from openapi.json) ---
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 type SchemaPath = keyof paths;
@@ -146,12 +146,23 @@ type SuccessBody<Op> = Op extends { responses: infer R }
         : undefined
   : never;
 
-type RequestBody<Op> = Op extends { requestBody?: infer B } ? JsonContent<NonNullable<B>> : undefined;
+/** A JSON body as the schema describes it; a file upload (multipart only) is a FormData. */
+type RequestBody<Op> = Op extends { requestBody?: infer B }
+  ? NonNullable<B> extends { content: infer Content }
+    ? Content extends { 'application/json': infer Json }
+      ? Json
+      : Content extends { 'multipart/form-data': unknown }
+        ? FormData
+        : undefined
+    : undefined
+  : undefined;
 type PathParams<Op> = Op extends { parameters: { path: infer Params } } ? Params : undefined;
+/** The query parameters the operation describes (filters, `page`); none for most. */
+export type QueryParams<Op> = Op extends { parameters: { query?: infer Query } } ? NonNullable<Query> : never;
 
 type Options<Op> = ([PathParams<Op>] extends [undefined] ? { params?: never } : { params: PathParams<Op> }) &
-  ([RequestBody<Op>] extends [undefined] ? { body?: never } : { body: RequestBody<Op> | FormData }) & {
-    query?: Record<string, string | number | boolean>;
+  ([RequestBody<Op>] extends [undefined] ? { body?: never } : { body: RequestBody<Op> }) & {
+    query?: QueryParams<Op>;
   };
 
 /** Only operations with path parameters or a request body need options. */
@@ -161,18 +172,19 @@ type OptionsArg<Op> = [PathParams<Op>] extends [undefined]
     : [options: Options<Op>]
   : [options: Options<Op>];
 
-/** Resolves `/widget/keys/{key_id}/` with `{key_id: 3}`, plus a query string. */
-function resolvePath(template: string, params: object | undefined, query: Options<unknown>['query']): string {
+/** Resolves `/widget/keys/{key_id}/` with `{key_id: 3}`, plus a query string (unset values left out). */
+function resolvePath(template: string, params: object | undefined, query: object | undefined): string {
   const path = template.replace(/\{(\w+)\}/g, (_, name: string) =>
     encodeURIComponent(String((params as Record<string, unknown> | undefined)?.[name])),
   );
-  const search = new URLSearchParams(Object.entries(query ?? {}).map(([key, value]) => [key, String(value)])).toString();
+  const entries = Object.entries(query ?? {}).filter(([, value]) => value !== undefined && value !== null);
+  const search = new URLSearchParams(entries.map(([key, value]) => [key, String(value)])).toString();
   return search ? `${path}?${search}` : path;
 }
 
 function typedCall<M extends Method>(method: M) {
   return <P extends ApiPath<M>>(path: P, ...[options]: OptionsArg<Operation<M, P>>) => {
-    const { params, body, query } = (options ?? {}) as Options<unknown> & { params?: object; body?: unknown };
+    const { params, body, query } = (options ?? {}) as { params?: object; body?: unknown; query?: object };
     return apiFetch<SuccessBody<Operation<M, P>>>(resolvePath(path, params, query), {
       method: method.toUpperCase() as HttpMethod,
       body,
@@ -194,3 +206,6 @@ export const api = {
 
 /** A component of the schema, e.g. `Schema<'AssistantSettingsOutput'>`. */
 export type Schema<Name extends keyof components['schemas']> = components['schemas'][Name];
+
+/** The query parameters of `GET path`, e.g. `ListQuery<'/catalog/products/'>` (its filters and `page`). */
+export type ListQuery<P extends ApiPath<'get'>> = QueryParams<Operation<'get', P>>;

@@ -1,5 +1,10 @@
 import { Badge, type ComboboxItem } from '@mantine/core';
-import type { Role } from '../api/types';
+import type { Schema } from '../api/client';
+import { roleEnumValues } from '../api/schema';
+
+export type Role = Schema<'RoleEnum'>;
+/** Every role, highest first. */
+export const ROLES = roleEnumValues;
 
 const ROLE_COLORS: Record<Role, string> = {
   owner: 'grape',

@@ -1,5 +1,15 @@
 import { useEffect, useRef } from 'react';
-import type { AdminEvent } from '../api/types';
+import type { Schema } from '../api/client';
+
+/** Live events on /ws/app/events/ that the admin site acts on (others are ignored). */
+export type AdminEvent =
+  | {
+      type: 'conversation.message';
+      conversation_id: string;
+      channel: Schema<'ChannelEnum'>;
+      message: Schema<'InboxMessageOutput'>;
+    }
+  | { type: 'conversation.updated'; conversation_id: string; status: Schema<'ConversationStatusEnum'> };
 
 export const ADMIN_EVENTS_PATH = '/ws/app/events/';
 /** The server closes with this code for someone who is not a member: retrying can't help. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { api } from '../api/client';
 import { mockFetch } from '../test/fetchMock';
 import { page } from '../test/fixtures';
 import { countPages, fetchAllPages } from './usePaginatedQuery';
@@ -21,11 +22,12 @@ describe('countPages', () => {
 describe('fetchAllPages', () => {
   it('follows pages until one has no next link', async () => {
     const requests = mockFetch({
-      'GET /api/v1/things/?page=1': { body: page([1, 2], { count: 3, next: '/api/v1/things/?page=2' }) },
-      'GET /api/v1/things/?page=2': { body: page([3], { count: 3, previous: '/api/v1/things/?page=1' }) },
+      'GET /api/v1/members/?page=1': { body: page([1, 2], { count: 3, next: '/api/v1/members/?page=2' }) },
+      'GET /api/v1/members/?page=2': { body: page([3], { count: 3, previous: '/api/v1/members/?page=1' }) },
     });
 
-    await expect(fetchAllPages<number>('/things/')).resolves.toEqual([1, 2, 3]);
+    const members = await fetchAllPages((query) => api.get('/members/', { query }));
+    expect(members).toEqual([1, 2, 3]);
     expect(requests).toHaveLength(2);
   });
 });

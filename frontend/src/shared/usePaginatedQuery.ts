@@ -1,7 +1,14 @@
 import { useEffect, useState } from 'react';
-import { keepPreviousData, useQuery, type UseQueryResult } from '@tanstack/react-query';
-import { apiFetch, type ApiError } from '../api/client';
-import type { Paginated } from '../api/types';
+import { keepPreviousData, useQuery, type QueryKey, type UseQueryResult } from '@tanstack/react-query';
+import type { ApiError } from '../api/client';
+
+/** One page of a list endpoint (the API's page-number pagination: `Paginated…List` in the schema). */
+export interface Paginated<T> {
+  count: number;
+  next: string | null;
+  previous: string | null;
+  results: T[];
+}
 
 export interface PaginatedQuery<T> {
   query: UseQueryResult<Paginated<T>, ApiError>;
@@ -13,9 +20,9 @@ export interface PaginatedQuery<T> {
 /** Polling interval in ms, or false for none; a function decides from the latest page. */
 export type RefetchInterval<T> = number | false | ((data: Paginated<T> | undefined) => number | false);
 
-export interface PaginatedQueryOptions<T> {
-  /** Extra query-string parameters, e.g. a filter. Changing them goes back to page 1. */
-  params?: Record<string, string>;
+export interface PaginatedQueryOptions<T, F> {
+  /** The list's filters, sent with every page. Changing them goes back to page 1. */
+  filters?: F;
   refetchInterval?: RefetchInterval<T>;
 }
 
@@ -30,26 +37,27 @@ export function countPages(data: Paginated<unknown> | undefined, page: number): 
 }
 
 /**
- * Fetches `path?page=N` (plus `params`) from a paginated list endpoint;
- * `key` is the query key prefix to invalidate.
+ * One page at a time of a list endpoint: `fetchPage` gets the filters plus the page number,
+ * e.g. `(query) => api.get('/members/', { query })`; `key` starts the query key (invalidating
+ * its first element refetches every page).
  */
-export function usePaginatedQuery<T>(
-  key: string,
-  path: string,
-  { params = {}, refetchInterval = false }: PaginatedQueryOptions<T> = {},
+export function usePaginatedQuery<T, F extends object = object>(
+  key: QueryKey,
+  fetchPage: (query: F & { page: number }) => Promise<Paginated<T>>,
+  { filters, refetchInterval = false }: PaginatedQueryOptions<T, F> = {},
 ): PaginatedQuery<T> {
-  const filters = new URLSearchParams(params).toString();
+  const filterKey = JSON.stringify(filters ?? {});
   const [page, setPage] = useState(1);
-  const [pageFilters, setPageFilters] = useState(filters);
-  if (pageFilters !== filters) {
+  const [pageFilters, setPageFilters] = useState(filterKey);
+  if (pageFilters !== filterKey) {
     // Other filters, other pages: start again from the first.
-    setPageFilters(filters);
+    setPageFilters(filterKey);
     setPage(1);
   }
 
   const query = useQuery({
-    queryKey: [key, path, filters, page],
-    queryFn: () => apiFetch<Paginated<T>>(`${path}?page=${page}${filters && `&${filters}`}`),
+    queryKey: [...key, filterKey, page],
+    queryFn: () => fetchPage({ page, ...(filters as F) }),
     placeholderData: keepPreviousData,
     refetchInterval:
       typeof refetchInterval === 'function' ? (current) => refetchInterval(current.state.data) : refetchInterval,
@@ -65,10 +73,13 @@ export function usePaginatedQuery<T>(
 }
 
 /** Every item of a paginated list, following pages until the last (at most `maxPages`). */
-export async function fetchAllPages<T>(path: string, maxPages = 20): Promise<T[]> {
+export async function fetchAllPages<T>(
+  fetchPage: (query: { page: number }) => Promise<Paginated<T>>,
+  maxPages = 20,
+): Promise<T[]> {
   const items: T[] = [];
   for (let page = 1; page <= maxPages; page += 1) {
-    const data = await apiFetch<Paginated<T>>(`${path}?page=${page}`);
+    const data = await fetchPage({ page });
     items.push(...data.results);
     if (data.next === null) break;
   }

@@ -1,16 +1,9 @@
-import type {
-  Faq,
-  ImportJob,
-  ImportRowError,
-  KnowledgeDocument,
-  KnowledgeSource,
-  Me,
-  Member,
-  Paginated,
-  ProductDetail,
-  ProductListItem,
-  Role,
-} from '../api/types';
+import type { Faq, KnowledgeDocument, KnowledgeSource } from '../features/knowledge/hooks';
+import type { ImportJob, ImportRowError, ProductDetail, ProductListItem } from '../features/catalog/hooks';
+import type { Me } from '../features/session/useMeQuery';
+import type { Member } from '../features/team/hooks';
+import type { Paginated } from '../shared/usePaginatedQuery';
+import type { Role } from '../shared/roles';
 
 interface PageInfo {
   count?: number;
@@ -108,6 +101,7 @@ export function productDetail(id: number, overrides: Partial<ProductDetail> = {}
     attributes: {},
     collections: [],
     variants: [],
+    documents: [],
     archived_at: null,
     ...overrides,
   };

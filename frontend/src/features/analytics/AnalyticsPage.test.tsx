@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { Analytics, AnalyticsPeriod } from '../../api/types';
+import type { Analytics, AnalyticsPeriod } from './hooks';
 import { me } from '../../test/fixtures';
 import { renderApp } from '../../test/renderApp';
 

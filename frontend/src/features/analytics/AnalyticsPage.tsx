@@ -2,11 +2,17 @@ import '@mantine/charts/styles.css';
 import { AreaChart, BarChart } from '@mantine/charts';
 import { Card, Group, SegmentedControl, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { ANALYTICS_PERIODS, type Analytics, type AnalyticsPeriod, type QuestionGroup } from '../../api/types';
 import { PageHeader } from '../../shared/PageHeader';
 import { QueryState } from '../../shared/QueryState';
 import { RelativeTime } from '../../shared/RelativeTime';
-import { useAnalytics, useAnalyticsPeriod } from './hooks';
+import {
+  useAnalytics,
+  useAnalyticsPeriod,
+  ANALYTICS_PERIODS,
+  type Analytics,
+  type AnalyticsPeriod,
+  type QuestionGroup,
+} from './hooks';
 
 const PERIOD_OPTIONS = ANALYTICS_PERIODS.map((days) => ({ value: String(days), label: `${days} days` }));
 const percent = new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 0 });

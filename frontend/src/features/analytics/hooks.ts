@@ -1,7 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
-import { apiFetch } from '../../api/client';
-import { ANALYTICS_PERIODS, type Analytics, type AnalyticsPeriod } from '../../api/types';
+import { api, type Schema } from '../../api/client';
+import { analyticsPeriodEnumValues } from '../../api/schema';
+
+export type Analytics = Schema<'AnalyticsOutput'>;
+export type AnalyticsPeriod = Schema<'AnalyticsPeriodEnum'>;
+export type QuestionGroup = Schema<'QuestionOutput'>;
+export const ANALYTICS_PERIODS = analyticsPeriodEnumValues;
 
 const DEFAULT_PERIOD: AnalyticsPeriod = 30;
 
@@ -17,6 +22,6 @@ export function useAnalyticsPeriod() {
 export function useAnalytics(days: AnalyticsPeriod) {
   return useQuery({
     queryKey: ['analytics', days],
-    queryFn: () => apiFetch<Analytics>(`/analytics/?days=${days}`),
+    queryFn: () => api.get('/analytics/', { query: { days } }),
   });
 }

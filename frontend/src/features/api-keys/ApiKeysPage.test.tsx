@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { ApiKey, CreatedApiKey } from '../../api/types';
+import type { ApiKey, CreatedApiKey } from './hooks';
 import { requestsTo, type Routes } from '../../test/fetchMock';
 import { me, page } from '../../test/fixtures';
 import { renderApp } from '../../test/renderApp';

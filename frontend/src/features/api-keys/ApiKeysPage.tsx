@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { Badge, Button, Code } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import type { ApiKey, CreatedApiKey } from '../../api/types';
 import { confirmDestructive } from '../../shared/confirm';
 import { formatDateTime } from '../../shared/format';
 import { PageHeader } from '../../shared/PageHeader';
@@ -10,7 +9,7 @@ import { RoleBadge } from '../../shared/roles';
 import { canManage } from '../session/permissions';
 import { useSession } from '../session/SessionContext';
 import { CreateApiKeyModal } from './CreateApiKeyModal';
-import { useApiKeys, useRevokeApiKey } from './hooks';
+import { useApiKeys, useRevokeApiKey, type ApiKey, type CreatedApiKey } from './hooks';
 import { OneTimeKeyModal } from './OneTimeKeyModal';
 
 export function ApiKeysPage() {

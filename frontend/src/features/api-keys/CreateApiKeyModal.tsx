@@ -1,11 +1,10 @@
 import { Select, TextInput } from '@mantine/core';
 import { isNotEmpty, useForm } from '@mantine/form';
-import type { CreatedApiKey, Role } from '../../api/types';
 import { ModalForm } from '../../shared/ModalForm';
-import { roleOptions } from '../../shared/roles';
+import { roleOptions, type Role } from '../../shared/roles';
 import { apiKeyRoles } from '../session/permissions';
 import { useSession } from '../session/SessionContext';
-import { useCreateApiKey, type ApiKeyInput } from './hooks';
+import { useCreateApiKey, type ApiKeyInput, type CreatedApiKey } from './hooks';
 
 interface CreateApiKeyModalProps {
   opened: boolean;

@@ -1,5 +1,5 @@
 import { Alert, Button, Code, CopyButton, Group, Modal, Stack, Text } from '@mantine/core';
-import type { CreatedApiKey } from '../../api/types';
+import type { CreatedApiKey } from './hooks';
 
 /** Shows a newly created key's secret: the only time it is ever available. */
 export function OneTimeKeyModal({ apiKey, onClose }: { apiKey: CreatedApiKey | null; onClose: () => void }) {

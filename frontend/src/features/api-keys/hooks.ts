@@ -1,22 +1,21 @@
-import { apiFetch } from '../../api/client';
-import type { ApiKey, CreatedApiKey, Role } from '../../api/types';
+import { api, type Schema } from '../../api/client';
 import { useApiMutation } from '../../shared/useApiMutation';
 import { usePaginatedQuery } from '../../shared/usePaginatedQuery';
+
+export type ApiKey = Schema<'ApiKeyOutput'>;
+/** Returned once, on creation: includes the full secret key. */
+export type CreatedApiKey = Schema<'ApiKeyCreatedOutput'>;
+export type ApiKeyInput = Schema<'ApiKeyCreateInputRequest'>;
 
 const API_KEYS = 'api-keys';
 
 export function useApiKeys() {
-  return usePaginatedQuery<ApiKey>(API_KEYS, '/api-keys/');
-}
-
-export interface ApiKeyInput {
-  name: string;
-  role: Role;
+  return usePaginatedQuery([API_KEYS], (query) => api.get('/api-keys/', { query }));
 }
 
 export function useCreateApiKey() {
   return useApiMutation({
-    mutationFn: (input: ApiKeyInput) => apiFetch<CreatedApiKey>('/api-keys/', { method: 'POST', body: input }),
+    mutationFn: (input: ApiKeyInput) => api.post('/api-keys/', { body: input }),
     invalidates: [API_KEYS],
     successMessage: (key) => `API key “${key.name}” created.`,
     notifyOnError: false,
@@ -25,7 +24,7 @@ export function useCreateApiKey() {
 
 export function useRevokeApiKey() {
   return useApiMutation({
-    mutationFn: (key: ApiKey) => apiFetch<void>(`/api-keys/${key.id}/`, { method: 'DELETE' }),
+    mutationFn: (key: ApiKey) => api.delete('/api-keys/{key_id}/', { params: { key_id: key.id } }),
     invalidates: [API_KEYS],
     successMessage: (_, key) => `API key “${key.name}” revoked.`,
   });

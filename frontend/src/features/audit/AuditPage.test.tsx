@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { AuditEvent } from '../../api/types';
+import type { AuditEvent } from './hooks';
 import { me, page } from '../../test/fixtures';
 import { renderApp } from '../../test/renderApp';
 

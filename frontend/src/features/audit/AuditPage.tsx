@@ -1,9 +1,8 @@
 import { Code, Text } from '@mantine/core';
-import type { AuditEvent } from '../../api/types';
 import { formatDateTime } from '../../shared/format';
 import { PageHeader } from '../../shared/PageHeader';
 import { PaginatedTable, type Column } from '../../shared/PaginatedTable';
-import { useAuditEvents } from './hooks';
+import { useAuditEvents, type AuditEvent } from './hooks';
 
 const COLUMNS: Column<AuditEvent>[] = [
   {

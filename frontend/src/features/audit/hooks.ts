@@ -1,6 +1,8 @@
-import type { AuditEvent } from '../../api/types';
+import { api, type Schema } from '../../api/client';
 import { usePaginatedQuery } from '../../shared/usePaginatedQuery';
 
+export type AuditEvent = Schema<'AuditEventOutput'>;
+
 export function useAuditEvents() {
-  return usePaginatedQuery<AuditEvent>('audit-events', '/audit-events/');
+  return usePaginatedQuery(['audit-events'], (query) => api.get('/audit-events/', { query }));
 }

@@ -1,7 +1,8 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ImportJob, Role } from '../../api/types';
+import type { ImportJob } from './hooks';
+import type { Role } from '../../shared/roles';
 import { requestsTo, type Routes } from '../../test/fetchMock';
 import { importJob, me, page, rowError } from '../../test/fixtures';
 import { renderApp } from '../../test/renderApp';

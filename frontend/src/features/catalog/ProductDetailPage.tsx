@@ -1,12 +1,11 @@
 import { useState, type ReactNode } from 'react';
 import { Alert, Anchor, Badge, Card, Grid, Group, Stack, Table, Text, Title, UnstyledButton } from '@mantine/core';
 import { Link, useParams } from 'react-router';
-import type { ProductDetail, Variant } from '../../api/types';
 import { ExternalLink } from '../../shared/ExternalLink';
 import { formatDateTime, formatMoney, formatMoneyRange } from '../../shared/format';
 import { QueryState } from '../../shared/QueryState';
 import { NotFoundPage } from '../not-found/NotFoundPage';
-import { useProduct } from './hooks';
+import { useProduct, type ProductDetail, type Variant } from './hooks';
 import { AvailabilityBadge, PRODUCTS_PAGE, ProductImage, ProductStatusBadge } from './labels';
 
 function Gallery({ product }: { product: ProductDetail }) {

@@ -9,8 +9,7 @@ import {
   Switch,
   TextInput,
 } from '@mantine/core';
-import { PRODUCT_STATUSES } from '../../api/types';
-import { useCollections } from './hooks';
+import { useCollections, PRODUCT_STATUSES } from './hooks';
 import { PRODUCT_STATUS_LABELS } from './labels';
 import { hasFilters, useDebouncedField, type ProductFilterValues, type SearchMode } from './productFilters';
 

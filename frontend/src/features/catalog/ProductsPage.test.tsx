@@ -1,7 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { ProductSearchResponse, Role } from '../../api/types';
+import type { ProductSearchResponse } from './hooks';
+import type { Role } from '../../shared/roles';
 import { requestsTo, type Routes } from '../../test/fetchMock';
 import { me, page, product, productDetail } from '../../test/fixtures';
 import { renderApp } from '../../test/renderApp';

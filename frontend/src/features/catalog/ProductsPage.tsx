@@ -1,13 +1,12 @@
 import { Button, Group } from '@mantine/core';
 import { Link } from 'react-router';
-import type { ProductListItem } from '../../api/types';
 import { formatMoneyRange } from '../../shared/format';
 import { PageHeader } from '../../shared/PageHeader';
 import { PaginatedTable, type Column } from '../../shared/PaginatedTable';
 import { StatusMessage } from '../../shared/StatusMessage';
 import { canEditContent } from '../session/permissions';
 import { useSession } from '../session/SessionContext';
-import { useProducts } from './hooks';
+import { useProducts, type ProductListItem } from './hooks';
 import { AvailabilityBadge, IMPORTS_PAGE, NEW_IMPORT_PAGE, ProductStatusBadge } from './labels';
 import { ProductCell } from './ProductCell';
 import { ProductFilterBar } from './ProductFilterBar';

@@ -1,9 +1,8 @@
 import { Badge, Group, Stack, Table, Text } from '@mantine/core';
-import type { ProductCard, UnderstoodQuery } from '../../api/types';
 import { formatMoney, formatMoneyRange } from '../../shared/format';
 import { QueryState } from '../../shared/QueryState';
 import { StatusMessage } from '../../shared/StatusMessage';
-import { useProductSearch } from './hooks';
+import { useProductSearch, type ProductCard, type UnderstoodQuery } from './hooks';
 import { AvailabilityBadge } from './labels';
 import { ProductCell } from './ProductCell';
 import { toSearchRequest, type ProductFilterValues } from './productFilters';

@@ -1,17 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { apiFetch } from '../../api/client';
-import type {
-  Collection,
-  ImportJob,
-  ImportKind,
-  ImportMapping,
-  ImportRowError,
-  ProductDetail,
-  ProductListItem,
-  ProductListParams,
-  ProductSearchRequest,
-  ProductSearchResponse,
-} from '../../api/types';
+import { api, type ListQuery, type Schema } from '../../api/client';
+import { importKindEnumValues, productStatusEnumValues } from '../../api/schema';
 import { POLL_MS } from '../../shared/polling';
 import { useApiMutation } from '../../shared/useApiMutation';
 import { fetchAllPages, usePaginatedQuery } from '../../shared/usePaginatedQuery';
@@ -26,8 +15,30 @@ const IMPORTS = 'catalog-imports';
 const IMPORT = 'catalog-import';
 const IMPORT_ERRORS = 'catalog-import-errors';
 
-const IMPORTS_PATH = '/catalog/imports/';
-const importPath = (id: number) => `${IMPORTS_PATH}${id}/`;
+export type ProductListItem = Schema<'ProductListOutput'>;
+export type ProductDetail = Schema<'ProductDetailOutput'>;
+export type Variant = Schema<'VariantOutput'>;
+export type ProductStatus = Schema<'ProductStatusEnum'>;
+export type Collection = Schema<'CollectionOutput'>;
+/** The filters of `GET catalog/products/` (its query parameters but the page). */
+export type ProductListParams = Omit<ListQuery<'/catalog/products/'>, 'page' | 'page_size'>;
+export type ProductSearchRequest = Schema<'ProductSearchInputRequest'>;
+export type ProductSearchResponse = Schema<'ProductSearchOutput'>;
+export type ProductCard = Schema<'ProductCardOutput'>;
+/** How the query was read: the words searched for, and the filters taken from it. */
+export type UnderstoodQuery = Schema<'UnderstoodOutput'>;
+export type ImportJob = Schema<'ImportJobOutput'>;
+export type ImportKind = Schema<'ImportKindEnum'>;
+export type ImportFormat = Schema<'ImportFormatEnum'>;
+export type ImportStatus = Schema<'ImportStatusEnum'>;
+/** Target field → the file's column; "option:<Name>" targets are variant options. */
+export type ImportMapping = ImportJob['mapping'];
+export type ImportPreview = Schema<'ImportPreviewOutput'>;
+export type ImportRowError = Schema<'ImportRowErrorOutput'>;
+export type RunOptions = Schema<'ImportRunInputRequest'>;
+
+export const PRODUCT_STATUSES = productStatusEnumValues;
+export const IMPORT_KINDS = importKindEnumValues;
 
 /** The worker is reading the file (validating) or writing products (running). */
 export function isImportBusy(job: ImportJob): boolean {
@@ -35,15 +46,13 @@ export function isImportBusy(job: ImportJob): boolean {
 }
 
 export function useProducts(params: ProductListParams) {
-  return usePaginatedQuery<ProductListItem>(PRODUCTS, '/catalog/products/', {
-    params: params as Record<string, string>,
-  });
+  return usePaginatedQuery([PRODUCTS], (query) => api.get('/catalog/products/', { query }), { filters: params });
 }
 
 export function useProduct(id: number) {
   return useQuery({
     queryKey: [PRODUCT, id],
-    queryFn: () => apiFetch<ProductDetail>(`/catalog/products/${id}/`),
+    queryFn: () => api.get('/catalog/products/{product_id}/', { params: { product_id: id } }),
   });
 }
 
@@ -51,7 +60,7 @@ export function useProduct(id: number) {
 export function useCollections() {
   return useQuery({
     queryKey: [COLLECTIONS],
-    queryFn: () => fetchAllPages<Collection>('/catalog/collections/'),
+    queryFn: () => fetchAllPages((query) => api.get('/catalog/collections/', { query })),
     staleTime: 60_000,
   });
 }
@@ -60,8 +69,7 @@ export function useCollections() {
 export function useProductSearch(request: ProductSearchRequest | null) {
   return useQuery({
     queryKey: [SEARCH, request],
-    queryFn: () =>
-      apiFetch<ProductSearchResponse>('/catalog/search/', { method: 'POST', body: request as ProductSearchRequest }),
+    queryFn: () => api.post('/catalog/search/', { body: request as ProductSearchRequest }),
     enabled: request !== null,
     placeholderData: keepPreviousData,
   });
@@ -69,7 +77,7 @@ export function useProductSearch(request: ProductSearchRequest | null) {
 
 /** Import history; polls while a job on the page is validating or running. */
 export function useImports() {
-  return usePaginatedQuery<ImportJob>(IMPORTS, IMPORTS_PATH, {
+  return usePaginatedQuery([IMPORTS], (query) => api.get('/catalog/imports/', { query }), {
     refetchInterval: (data) => (data?.results.some(isImportBusy) ? POLL_MS : false),
   });
 }
@@ -78,7 +86,7 @@ export function useImports() {
 export function useImport(id: number) {
   return useQuery({
     queryKey: [IMPORT, id],
-    queryFn: () => apiFetch<ImportJob>(importPath(id)),
+    queryFn: () => api.get('/catalog/imports/{job_id}/', { params: { job_id: id } }),
     refetchInterval: (query) => (query.state.data && isImportBusy(query.state.data) ? POLL_MS : false),
   });
 }
@@ -88,7 +96,9 @@ export function useImport(id: number) {
  * with the job, and fetched again whenever the table appears (validation and runs rewrite them).
  */
 export function useImportErrors(job: ImportJob) {
-  return usePaginatedQuery<ImportRowError>(IMPORT_ERRORS, `${importPath(job.id)}errors/`);
+  return usePaginatedQuery([IMPORT_ERRORS, job.id], (query) =>
+    api.get('/catalog/imports/{job_id}/errors/', { params: { job_id: job.id }, query }),
+  );
 }
 
 export interface ImportUpload {
@@ -105,7 +115,7 @@ export function useCreateImport() {
       body.append('file', file);
       body.append('kind', kind);
       if (currency) body.append('currency', currency);
-      return apiFetch<ImportJob>(IMPORTS_PATH, { method: 'POST', body });
+      return api.post('/catalog/imports/', { body });
     },
     invalidates: [IMPORTS],
     successMessage: (job) => `“${job.filename}” uploaded.`,
@@ -118,7 +128,7 @@ const JOB_CHANGES = [IMPORTS, IMPORT];
 export function useUpdateMapping() {
   return useApiMutation({
     mutationFn: ({ job, mapping }: { job: ImportJob; mapping: ImportMapping }) =>
-      apiFetch<ImportJob>(importPath(job.id), { method: 'PATCH', body: { mapping } }),
+      api.patch('/catalog/imports/{job_id}/', { params: { job_id: job.id }, body: { mapping } }),
     invalidates: JOB_CHANGES,
     successMessage: () => 'Column mapping saved.',
   });
@@ -126,21 +136,16 @@ export function useUpdateMapping() {
 
 export function useValidateImport() {
   return useApiMutation({
-    mutationFn: (job: ImportJob) => apiFetch<ImportJob>(`${importPath(job.id)}validate/`, { method: 'POST' }),
+    mutationFn: (job: ImportJob) => api.post('/catalog/imports/{job_id}/validate/', { params: { job_id: job.id } }),
     invalidates: JOB_CHANGES,
     successMessage: (job) => `Checking “${job.filename}”…`,
   });
 }
 
-export interface RunOptions {
-  archive_missing: boolean;
-  confirm_archive: boolean;
-}
-
 export function useRunImport() {
   return useApiMutation({
     mutationFn: ({ job, options }: { job: ImportJob; options: RunOptions }) =>
-      apiFetch<ImportJob>(`${importPath(job.id)}run/`, { method: 'POST', body: options }),
+      api.post('/catalog/imports/{job_id}/run/', { params: { job_id: job.id }, body: options }),
     // Products change as the import runs; the list is fetched again when it is opened.
     invalidates: [...JOB_CHANGES, PRODUCTS, COLLECTIONS],
     successMessage: (job) => `Importing “${job.filename}”…`,

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Badge, Center, Image, Text } from '@mantine/core';
-import type { ImportFormat, ImportJob, ImportKind, ImportStatus, ProductStatus } from '../../api/types';
+import type { ImportFormat, ImportJob, ImportKind, ImportStatus, ProductStatus } from './hooks';
 import { safeHttpUrl } from '../../shared/ExternalLink';
 
 export const PRODUCTS_PAGE = '/catalog/products';

@@ -1,12 +1,7 @@
 import { useState } from 'react';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useSearchParams } from 'react-router';
-import {
-  PRODUCT_STATUSES,
-  type ProductListParams,
-  type ProductSearchRequest,
-  type ProductStatus,
-} from '../../api/types';
+import { PRODUCT_STATUSES, type ProductListParams, type ProductSearchRequest, type ProductStatus } from './hooks';
 
 /**
  * "catalog": the product list filtered by title or exact SKU (every status, paginated).

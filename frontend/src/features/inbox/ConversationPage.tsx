@@ -1,13 +1,18 @@
 import { Anchor, Button, Card, Group, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import type { ConversationDetail } from '../../api/types';
 import { formatDateTime } from '../../shared/format';
 import { PageHeader } from '../../shared/PageHeader';
 import { QueryState } from '../../shared/QueryState';
 import { canEditContent } from '../session/permissions';
 import { useSession } from '../session/SessionContext';
-import { useConversation, useConversationStatus, useInboxLiveUpdates, useReply } from './hooks';
+import {
+  useConversation,
+  useConversationStatus,
+  useInboxLiveUpdates,
+  useReply,
+  type ConversationDetail,
+} from './hooks';
 import { CHANNEL_LABELS, ConversationStatusBadge, INBOX_PAGE } from './labels';
 import { Transcript } from './Transcript';
 

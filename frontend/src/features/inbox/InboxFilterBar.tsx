@@ -1,10 +1,5 @@
 import { Button, Group, Select, TextInput } from '@mantine/core';
-import {
-  CONVERSATION_CHANNELS,
-  CONVERSATION_STATUSES,
-  type ConversationListParams,
-  type FeedbackValue,
-} from '../../api/types';
+import { CONVERSATION_CHANNELS, CONVERSATION_STATUSES, type ConversationListParams, type FeedbackValue } from './hooks';
 import { CHANNEL_LABELS, STATUS_LABELS } from './labels';
 
 const STATUS_OPTIONS = CONVERSATION_STATUSES.map((value) => ({ value, label: STATUS_LABELS[value] }));

@@ -1,7 +1,8 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { ConversationDetail, ConversationListItem, Role, TranscriptMessage } from '../../api/types';
+import type { ConversationDetail, ConversationListItem, TranscriptMessage } from './hooks';
+import type { Role } from '../../shared/roles';
 import { mockWebSocket } from '../../test/fakeWebSocket';
 import { requestsTo } from '../../test/fetchMock';
 import { me, page } from '../../test/fixtures';
@@ -56,7 +57,18 @@ function detail(overrides: Partial<ConversationDetail> = {}): ConversationDetail
         content: 'Yes, we ship to Austria within 5 days [1].',
         citations: [{ n: 1, kind: 'knowledge', title: 'Shipping policy', url: 'https://shop.example/shipping', section: 'Europe' }],
         products: [
-          { id: 7, title: 'Lupine 2 Tent', url: 'https://shop.example/lupine', image: null, min_price: '399.00', max_price: '399.00', currency: 'USD', available: true },
+          {
+            id: 7,
+            title: 'Lupine 2 Tent',
+            handle: 'lupine',
+            url: 'https://shop.example/lupine',
+            image: null,
+            min_price: '399.00',
+            max_price: '399.00',
+            currency: 'USD',
+            available: true,
+            variant: null,
+          },
         ],
         tool_calls: [{ name: 'search_products', arguments: { query: 'tent' }, result: { count: 1 } }],
         feedback: 'up',

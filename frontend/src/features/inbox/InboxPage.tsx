@@ -1,11 +1,10 @@
 import { Anchor, Group, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router';
-import type { ConversationListItem } from '../../api/types';
 import { PageHeader } from '../../shared/PageHeader';
 import { PaginatedTable, type Column } from '../../shared/PaginatedTable';
 import { RelativeTime } from '../../shared/RelativeTime';
 import { StatusMessage } from '../../shared/StatusMessage';
-import { useConversations, useInboxLiveUpdates } from './hooks';
+import { useConversations, useInboxLiveUpdates, type ConversationListItem } from './hooks';
 import { InboxFilterBar } from './InboxFilterBar';
 import { useInboxFilters } from './inboxFilters';
 import { CHANNEL_LABELS, ConversationStatusBadge, conversationPage } from './labels';

@@ -1,6 +1,6 @@
 import { Badge, Button, Card, Code, Collapse, Group, List, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import type { AnswerCitation, AnswerProduct, ToolCall, TranscriptMessage } from '../../api/types';
+import type { AnswerCitation, AnswerProduct, ToolCall, TranscriptMessage } from './hooks';
 import { ExternalLink } from '../../shared/ExternalLink';
 import { formatMoneyRange } from '../../shared/format';
 import { RelativeTime } from '../../shared/RelativeTime';

@@ -1,13 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiFetch } from '../../api/client';
-import type {
-  AdminEvent,
-  ConversationDetail,
-  ConversationListItem,
-  ConversationListParams,
-  TranscriptMessage,
-} from '../../api/types';
-import { useAdminEvents } from '../../shared/useAdminEvents';
+import { api, type ListQuery, type Schema } from '../../api/client';
+import { channelEnumValues, conversationStatusEnumValues } from '../../api/schema';
+import { useAdminEvents, type AdminEvent } from '../../shared/useAdminEvents';
 import { useApiMutation } from '../../shared/useApiMutation';
 import { usePaginatedQuery } from '../../shared/usePaginatedQuery';
 
@@ -15,19 +9,31 @@ import { usePaginatedQuery } from '../../shared/usePaginatedQuery';
 const CONVERSATIONS = 'conversations';
 const CONVERSATION = 'conversation';
 
-const LIST_PATH = '/conversations/';
-const conversationPath = (id: string) => `${LIST_PATH}${id}/`;
+export type ConversationListItem = Schema<'ConversationOutput'>;
+export type ConversationDetail = Schema<'ConversationDetailOutput'>;
+export type ConversationStatus = Schema<'ConversationStatusEnum'>;
+export type ConversationChannel = Schema<'ChannelEnum'>;
+/** The inbox filters: `GET conversations/`'s query parameters but the page. */
+export type ConversationListParams = Omit<ListQuery<'/conversations/'>, 'page' | 'page_size'>;
+export type TranscriptMessage = Schema<'InboxMessageOutput'>;
+export type MessageRole = Schema<'MessageRoleEnum'>;
+export type FeedbackValue = Schema<'FeedbackEnum'>;
+/** A source an answer cites: a knowledge passage, a product or an order. */
+export type AnswerCitation = Schema<'AnswerCitationOutput'>;
+export type AnswerProduct = Schema<'AnswerProductOutput'>;
+export type ToolCall = Schema<'ToolCallOutput'>;
+
+export const CONVERSATION_STATUSES = conversationStatusEnumValues;
+export const CONVERSATION_CHANNELS = channelEnumValues;
 
 export function useConversations(params: ConversationListParams) {
-  return usePaginatedQuery<ConversationListItem>(CONVERSATIONS, LIST_PATH, {
-    params: params as Record<string, string>,
-  });
+  return usePaginatedQuery([CONVERSATIONS], (query) => api.get('/conversations/', { query }), { filters: params });
 }
 
 export function useConversation(id: string) {
   return useQuery({
     queryKey: [CONVERSATION, id],
-    queryFn: () => apiFetch<ConversationDetail>(conversationPath(id)),
+    queryFn: () => api.get('/conversations/{conversation_id}/', { params: { conversation_id: id } }),
   });
 }
 
@@ -53,7 +59,8 @@ const STATUS_MESSAGES = { resolve: 'Conversation resolved.', reopen: 'Conversati
 
 export function useConversationStatus(id: string) {
   return useApiMutation<keyof typeof STATUS_MESSAGES, ConversationDetail>({
-    mutationFn: (action) => apiFetch<ConversationDetail>(`${conversationPath(id)}${action}/`, { method: 'POST' }),
+    mutationFn: (action) =>
+      api.post(`/conversations/{conversation_id}/${action}/`, { params: { conversation_id: id } }),
     invalidates: [CONVERSATIONS, CONVERSATION],
     successMessage: (_data, action) => STATUS_MESSAGES[action],
   });
@@ -61,7 +68,8 @@ export function useConversationStatus(id: string) {
 
 export function useReply(id: string) {
   return useApiMutation<string, TranscriptMessage>({
-    mutationFn: (text) => apiFetch<TranscriptMessage>(`${conversationPath(id)}replies/`, { method: 'POST', body: { text } }),
+    mutationFn: (text) =>
+      api.post('/conversations/{conversation_id}/replies/', { params: { conversation_id: id }, body: { text } }),
     invalidates: [CONVERSATIONS, CONVERSATION],
     successMessage: () => 'Reply sent.',
   });

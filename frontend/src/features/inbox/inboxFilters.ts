@@ -1,9 +1,5 @@
 import { useSearchParams } from 'react-router';
-import {
-  CONVERSATION_CHANNELS,
-  CONVERSATION_STATUSES,
-  type ConversationListParams,
-} from '../../api/types';
+import { CONVERSATION_CHANNELS, CONVERSATION_STATUSES, type ConversationListParams } from './hooks';
 
 const FILTER_KEYS = ['status', 'channel', 'feedback', 'since', 'until'] as const;
 type FilterKey = (typeof FILTER_KEYS)[number];

@@ -1,5 +1,5 @@
 import { Badge } from '@mantine/core';
-import type { ConversationChannel, ConversationStatus, MessageRole } from '../../api/types';
+import type { ConversationChannel, ConversationStatus, MessageRole } from './hooks';
 
 export const STATUS_LABELS: Record<ConversationStatus, string> = {
   open: 'Open',

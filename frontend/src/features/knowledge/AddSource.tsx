@@ -1,5 +1,5 @@
 import { Button, Combobox, Menu, Text } from '@mantine/core';
-import type { CreatableSourceKind } from '../../api/types';
+import type { CreatableSourceKind } from './hooks';
 import { CreateSourceModal } from './CreateSourceModal';
 import { UploadSourceModal } from './UploadSourceModal';
 

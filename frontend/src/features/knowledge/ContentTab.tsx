@@ -1,10 +1,9 @@
 import { Alert, Button, Group, Paper, Stack, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import type { KnowledgeSource, TextFormat } from '../../api/types';
 import { useServerForm } from '../../shared/useServerForm';
 import { canEditContent } from '../session/permissions';
 import { useSession } from '../session/SessionContext';
-import { useUpdateSource } from './hooks';
+import { useUpdateSource, type KnowledgeSource, type TextFormat } from './hooks';
 import { TextFormatInput } from './labels';
 
 interface ContentValues {

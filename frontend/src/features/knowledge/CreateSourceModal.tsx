@@ -1,10 +1,16 @@
 import { NumberInput, Switch, Textarea, TextInput } from '@mantine/core';
 import { useForm, type FormValidateInput } from '@mantine/form';
 import { useNavigate } from 'react-router';
-import type { CreatableSourceKind, Schedule, SourceConfig, TextFormat } from '../../api/types';
 import { safeHttpUrl } from '../../shared/ExternalLink';
 import { ModalForm } from '../../shared/ModalForm';
-import { useCreateSource, type NewSourceInput } from './hooks';
+import {
+  useCreateSource,
+  type NewSourceInput,
+  type CreatableSourceKind,
+  type Schedule,
+  type SourceConfig,
+  type TextFormat,
+} from './hooks';
 import { isRemote, ScheduleSelect, sourcePage, TextFormatInput } from './labels';
 
 const MAX_PAGES_LIMIT = 2000;

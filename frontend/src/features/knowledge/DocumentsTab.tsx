@@ -1,11 +1,10 @@
 import { useEffect, useRef } from 'react';
 import { Code, List, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useSearchParams } from 'react-router';
-import type { KnowledgeDocument, KnowledgeSource } from '../../api/types';
 import { ExternalLink } from '../../shared/ExternalLink';
 import { PaginatedTable, type Column } from '../../shared/PaginatedTable';
 import { RelativeTime } from '../../shared/RelativeTime';
-import { isSyncing, useDocuments } from './hooks';
+import { isSyncing, useDocuments, type KnowledgeDocument, type KnowledgeSource } from './hooks';
 import { StatusBadge } from './labels';
 
 /** The `?status=` filter: the failed-count badge on the sources page links here with `status=error`. */

@@ -1,14 +1,21 @@
 import { useState } from 'react';
 import { Button, Group, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { isNotEmpty, useForm } from '@mantine/form';
-import type { Faq, KnowledgeSource } from '../../api/types';
 import { confirmDestructive } from '../../shared/confirm';
 import { ModalForm } from '../../shared/ModalForm';
 import { PaginatedTable, type Column } from '../../shared/PaginatedTable';
 import { RelativeTime } from '../../shared/RelativeTime';
 import { canEditContent } from '../session/permissions';
 import { useSession } from '../session/SessionContext';
-import { useCreateFaq, useDeleteFaq, useFaqs, useUpdateFaq, type FaqInput } from './hooks';
+import {
+  useCreateFaq,
+  useDeleteFaq,
+  useFaqs,
+  useUpdateFaq,
+  type FaqInput,
+  type Faq,
+  type KnowledgeSource,
+} from './hooks';
 
 interface FaqModalProps {
   source: KnowledgeSource;

@@ -1,7 +1,8 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { KnowledgeSettings, Role } from '../../api/types';
+import type { KnowledgeSettings } from './hooks';
+import type { Role } from '../../shared/roles';
 import { requestsTo, type Routes } from '../../test/fetchMock';
 import { me, page, source } from '../../test/fixtures';
 import { renderApp } from '../../test/renderApp';
@@ -25,6 +26,7 @@ const SETTINGS: KnowledgeSettings = {
   search_language: 'english',
   embedding_model: 'text-embedding-3-small',
   available_languages: ['english', 'german', 'french'],
+  available_models: ['text-embedding-3-small'],
   reembedding: false,
 };
 

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { Anchor, Badge, Button, Group, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router';
-import type { KnowledgeSource } from '../../api/types';
 import { PageHeader } from '../../shared/PageHeader';
 import { PaginatedTable, type Column } from '../../shared/PaginatedTable';
 import { RelativeTime } from '../../shared/RelativeTime';
@@ -9,7 +8,7 @@ import { StatusMessage } from '../../shared/StatusMessage';
 import { canEditContent, canManage } from '../session/permissions';
 import { useSession } from '../session/SessionContext';
 import { AddSourceMenu, AddSourceModals, type NewSourceKind } from './AddSource';
-import { useSources } from './hooks';
+import { useSources, type KnowledgeSource } from './hooks';
 import { KnowledgeSettingsCard } from './KnowledgeSettingsCard';
 import { KindBadge, scheduleLabel, sourcePage, SourceStatusCell } from './labels';
 

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { SearchResponse, SearchResult } from '../../api/types';
+import type { SearchResponse, SearchResult } from './hooks';
 import { requestsTo, type Routes } from '../../test/fetchMock';
 import { me, page, source } from '../../test/fixtures';
 import { renderApp } from '../../test/renderApp';
@@ -24,6 +24,7 @@ function result(chunkId: number, overrides: Partial<SearchResult> = {}): SearchR
       section: 'Refunds',
     },
     source: { id: 2, name: 'Policies', kind: 'website' },
+    looks_like_instructions: false,
     ...overrides,
   };
 }

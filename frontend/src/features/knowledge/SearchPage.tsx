@@ -15,11 +15,18 @@ import {
 } from '@mantine/core';
 import { isInRange, isNotEmpty, useForm } from '@mantine/form';
 import { Link } from 'react-router';
-import { SEARCH_MODES, type Citation, type SearchMode, type SearchRequest, type SearchResult } from '../../api/types';
 import { ExternalLink } from '../../shared/ExternalLink';
 import { PageHeader } from '../../shared/PageHeader';
 import { useServerForm } from '../../shared/useServerForm';
-import { useAllSources, useSearch } from './hooks';
+import {
+  useAllSources,
+  useSearch,
+  SEARCH_MODES,
+  type Citation,
+  type SearchMode,
+  type SearchRequest,
+  type SearchResult,
+} from './hooks';
 import { KindBadge, sourcePage } from './labels';
 
 const MAX_K = 50;

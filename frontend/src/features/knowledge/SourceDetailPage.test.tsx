@@ -1,7 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { KnowledgeSource, Role } from '../../api/types';
+import type { KnowledgeSource } from './hooks';
+import type { Role } from '../../shared/roles';
 import { requestsTo, type Routes } from '../../test/fetchMock';
 import { faq, knowledgeDocument, me, page, source } from '../../test/fixtures';
 import { renderApp } from '../../test/renderApp';

@@ -1,13 +1,12 @@
 import { useState } from 'react';
 import { Anchor, Tabs } from '@mantine/core';
 import { Link, useParams, useSearchParams } from 'react-router';
-import type { KnowledgeSource } from '../../api/types';
 import { QueryState } from '../../shared/QueryState';
 import { NotFoundPage } from '../not-found/NotFoundPage';
 import { ContentTab } from './ContentTab';
 import { DocumentsTab } from './DocumentsTab';
 import { FaqTab } from './FaqTab';
-import { useSource } from './hooks';
+import { useSource, type KnowledgeSource } from './hooks';
 import { SourceHeader } from './SourceHeader';
 
 type Tab = 'documents' | 'faq' | 'content';

@@ -2,13 +2,19 @@ import { useState } from 'react';
 import { ActionIcon, Alert, Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useNavigate } from 'react-router';
-import type { KnowledgeSource, Schedule } from '../../api/types';
 import { confirmDestructive } from '../../shared/confirm';
 import { RelativeTime } from '../../shared/RelativeTime';
 import { useServerForm } from '../../shared/useServerForm';
 import { canEditContent } from '../session/permissions';
 import { useSession } from '../session/SessionContext';
-import { isSyncing, useDeleteSource, useSyncSource, useUpdateSource } from './hooks';
+import {
+  isSyncing,
+  useDeleteSource,
+  useSyncSource,
+  useUpdateSource,
+  type KnowledgeSource,
+  type Schedule,
+} from './hooks';
 import { isRemote, KindBadge, scheduleLabel, ScheduleSelect, StatusBadge, SyncProgress } from './labels';
 
 /** The source's name as a heading; editors can rename it in place. */

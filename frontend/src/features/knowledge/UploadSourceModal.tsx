@@ -1,9 +1,8 @@
 import { FileInput, Progress, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import type { KnowledgeLimits } from '../../api/types';
 import { formatBytes } from '../../shared/format';
 import { ModalForm } from '../../shared/ModalForm';
-import { useKnowledgeLimits, useUploadSource } from './hooks';
+import { useKnowledgeLimits, useUploadSource, type KnowledgeLimits } from './hooks';
 
 interface UploadFormValues {
   file: File | null;

@@ -1,18 +1,6 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { apiFetch, type ApiError } from '../../api/client';
-import type {
-  CreatableSourceKind,
-  DocumentStatus,
-  Faq,
-  KnowledgeDocument,
-  KnowledgeLimits,
-  KnowledgeSettings,
-  KnowledgeSource,
-  Schedule,
-  SearchRequest,
-  SearchResponse,
-  SourceConfig,
-} from '../../api/types';
+import { api, type ApiError, type Schema } from '../../api/client';
+import { modeEnumValues, scheduleEnumValues, sourceKindEnumValues } from '../../api/schema';
 import { POLL_MS } from '../../shared/polling';
 import { useApiMutation } from '../../shared/useApiMutation';
 import { fetchAllPages, usePaginatedQuery } from '../../shared/usePaginatedQuery';
@@ -25,17 +13,39 @@ const DOCUMENTS = 'knowledge-documents';
 const FAQS = 'knowledge-faqs';
 const SETTINGS = 'knowledge-settings';
 
+export type KnowledgeSource = Schema<'SourceOutput'>;
+export type SourceKind = Schema<'SourceKindEnum'>;
+export type SourceStatus = Schema<'SourceStatusEnum'>;
+/** Kinds created with a JSON body; `upload` (and `spreadsheet`) come from a file upload. */
+export type CreatableSourceKind = Schema<'SourceCreateInputKindEnum'>;
+export type Schedule = Schema<'ScheduleEnum'>;
+/** Per-kind settings: url `{url}`, website `{url, max_pages, use_sitemap}`, text `{text, format}`, faq `{}`. */
+export type SourceConfig = Schema<'SourceConfigOutput'>;
+export type TextFormat = NonNullable<SourceConfig['format']>;
+export type KnowledgeDocument = Schema<'DocumentOutput'>;
+export type DocumentStatus = Schema<'DocumentStatusEnum'>;
+export type Faq = Schema<'FaqEntryOutput'>;
+export type FaqInput = Schema<'FaqEntryInputRequest'>;
+export type KnowledgeLimits = Schema<'LimitsOutput'>;
+export type KnowledgeSettings = Schema<'SettingsOutput'>;
+export type SearchMode = Schema<'ModeEnum'>;
+export type SearchRequest = Schema<'SearchInputRequest'>;
+export type SearchResponse = Schema<'SearchOutput'>;
+export type SearchResult = Schema<'HitOutput'>;
+export type Citation = Schema<'CitationOutput'>;
+
+export const SOURCE_KINDS = sourceKindEnumValues;
+export const SCHEDULES = scheduleEnumValues;
+export const SEARCH_MODES = modeEnumValues;
+
 
 export function isSyncing(source: KnowledgeSource): boolean {
   return source.status === 'queued' || source.status === 'syncing';
 }
 
-const SOURCES_PATH = '/knowledge/sources/';
-const sourcePath = (id: number) => `${SOURCES_PATH}${id}/`;
-
 /** The sources table; polls while any source on the page is queued or syncing. */
 export function useSources() {
-  return usePaginatedQuery<KnowledgeSource>(SOURCES, SOURCES_PATH, {
+  return usePaginatedQuery([SOURCES], (query) => api.get('/knowledge/sources/', { query }), {
     refetchInterval: (data) => (data?.results.some(isSyncing) ? POLL_MS : false),
   });
 }
@@ -44,7 +54,7 @@ export function useSources() {
 export function useAllSources() {
   return useQuery({
     queryKey: [SOURCES, 'all'],
-    queryFn: () => fetchAllPages<KnowledgeSource>(SOURCES_PATH),
+    queryFn: () => fetchAllPages((query) => api.get('/knowledge/sources/', { query })),
   });
 }
 
@@ -52,28 +62,26 @@ export function useAllSources() {
 export function useSource(id: number) {
   return useQuery({
     queryKey: [SOURCE, id],
-    queryFn: () => apiFetch<KnowledgeSource>(sourcePath(id)),
+    queryFn: () => api.get('/knowledge/sources/{source_id}/', { params: { source_id: id } }),
     refetchInterval: (query) => (query.state.data && isSyncing(query.state.data) ? POLL_MS : false),
   });
 }
 
 export function useDocuments(source: KnowledgeSource, status: DocumentStatus | null) {
-  return usePaginatedQuery<KnowledgeDocument>(DOCUMENTS, `${sourcePath(source.id)}documents/`, {
-    params: status ? { status } : {},
+  const params = { source_id: source.id };
+  const fetchPage = (query: { page: number; status?: DocumentStatus }) =>
+    api.get('/knowledge/sources/{source_id}/documents/', { params, query });
+  return usePaginatedQuery([DOCUMENTS, source.id], fetchPage, {
+    filters: status ? { status } : {},
     refetchInterval: isSyncing(source) ? POLL_MS : false,
   });
 }
 
-export interface NewSourceInput {
-  kind: CreatableSourceKind;
-  name: string;
-  schedule: Schedule;
-  config: SourceConfig;
-}
+export type NewSourceInput = Schema<'SourceCreateInputRequest'>;
 
 export function useCreateSource() {
   return useApiMutation({
-    mutationFn: (input: NewSourceInput) => apiFetch<KnowledgeSource>(SOURCES_PATH, { method: 'POST', body: input }),
+    mutationFn: (input: NewSourceInput) => api.post('/knowledge/sources/', { body: input }),
     invalidates: [SOURCES],
     successMessage: (source) => `Source “${source.name}” added.`,
     notifyOnError: false,
@@ -91,7 +99,7 @@ export function useUploadSource() {
       const body = new FormData();
       body.append('file', file);
       if (name.trim()) body.append('name', name.trim());
-      return apiFetch<KnowledgeSource>(`${SOURCES_PATH}upload/`, { method: 'POST', body });
+      return api.post('/knowledge/sources/upload/', { body });
     },
     invalidates: [SOURCES],
     successMessage: (source) => `“${source.name}” uploaded.`,
@@ -99,17 +107,13 @@ export function useUploadSource() {
   });
 }
 
-export interface SourcePatch {
-  name?: string;
-  schedule?: Schedule;
-  config?: SourceConfig;
-}
+export type SourcePatch = Schema<'PatchedSourceUpdateInputRequest'>;
 
 /** PATCHes a source. Changing a text source's `config.text` makes the server re-sync it. */
 export function useUpdateSource({ notifyOnError = true }: { notifyOnError?: boolean } = {}) {
   return useApiMutation({
     mutationFn: ({ source, patch }: { source: KnowledgeSource; patch: SourcePatch }) =>
-      apiFetch<KnowledgeSource>(sourcePath(source.id), { method: 'PATCH', body: patch }),
+      api.patch('/knowledge/sources/{source_id}/', { params: { source_id: source.id }, body: patch }),
     invalidates: [SOURCES, SOURCE, DOCUMENTS],
     successMessage: (source, { patch }) =>
       patch.config ? `Saved “${source.name}”. Re-syncing…` : `Source “${source.name}” updated.`,
@@ -120,7 +124,7 @@ export function useUpdateSource({ notifyOnError = true }: { notifyOnError?: bool
 export function useSyncSource() {
   return useApiMutation({
     mutationFn: (source: KnowledgeSource) =>
-      apiFetch<KnowledgeSource>(`${sourcePath(source.id)}sync/`, { method: 'POST' }),
+      api.post('/knowledge/sources/{source_id}/sync/', { params: { source_id: source.id } }),
     invalidates: [SOURCES, SOURCE, DOCUMENTS],
     successMessage: (source) => `Re-syncing “${source.name}”…`,
   });
@@ -128,19 +132,17 @@ export function useSyncSource() {
 
 export function useDeleteSource() {
   return useApiMutation({
-    mutationFn: (source: KnowledgeSource) => apiFetch<void>(sourcePath(source.id), { method: 'DELETE' }),
+    mutationFn: (source: KnowledgeSource) =>
+      api.delete('/knowledge/sources/{source_id}/', { params: { source_id: source.id } }),
     invalidates: [SOURCES],
     successMessage: (_, source) => `Source “${source.name}” deleted.`,
   });
 }
 
 export function useFaqs(source: KnowledgeSource) {
-  return usePaginatedQuery<Faq>(FAQS, `${sourcePath(source.id)}faqs/`);
-}
-
-export interface FaqInput {
-  question: string;
-  answer: string;
+  return usePaginatedQuery([FAQS, source.id], (query) =>
+    api.get('/knowledge/sources/{source_id}/faqs/', { params: { source_id: source.id }, query }),
+  );
 }
 
 // FAQ changes re-index the source, so its status changes too.
@@ -149,7 +151,7 @@ const FAQ_INVALIDATES = [FAQS, SOURCE, SOURCES, DOCUMENTS];
 export function useCreateFaq(source: KnowledgeSource) {
   return useApiMutation({
     mutationFn: (input: FaqInput) =>
-      apiFetch<Faq>(`${sourcePath(source.id)}faqs/`, { method: 'POST', body: input }),
+      api.post('/knowledge/sources/{source_id}/faqs/', { params: { source_id: source.id }, body: input }),
     invalidates: FAQ_INVALIDATES,
     successMessage: () => 'Question added.',
     notifyOnError: false,
@@ -159,7 +161,7 @@ export function useCreateFaq(source: KnowledgeSource) {
 export function useUpdateFaq() {
   return useApiMutation({
     mutationFn: ({ faq, input }: { faq: Faq; input: FaqInput }) =>
-      apiFetch<Faq>(`/knowledge/faqs/${faq.id}/`, { method: 'PATCH', body: input }),
+      api.patch('/knowledge/faqs/{entry_id}/', { params: { entry_id: faq.id }, body: input }),
     invalidates: FAQ_INVALIDATES,
     successMessage: () => 'Question updated.',
     notifyOnError: false,
@@ -168,7 +170,7 @@ export function useUpdateFaq() {
 
 export function useDeleteFaq() {
   return useApiMutation({
-    mutationFn: (faq: Faq) => apiFetch<void>(`/knowledge/faqs/${faq.id}/`, { method: 'DELETE' }),
+    mutationFn: (faq: Faq) => api.delete('/knowledge/faqs/{entry_id}/', { params: { entry_id: faq.id } }),
     invalidates: FAQ_INVALIDATES,
     successMessage: () => 'Question deleted.',
   });
@@ -178,7 +180,7 @@ export function useDeleteFaq() {
 export function useKnowledgeLimits(enabled = true) {
   return useQuery({
     queryKey: ['knowledge-limits'],
-    queryFn: () => apiFetch<KnowledgeLimits>('/knowledge/limits/'),
+    queryFn: () => api.get('/knowledge/limits/'),
     staleTime: Infinity,
     enabled,
   });
@@ -188,15 +190,15 @@ export function useKnowledgeLimits(enabled = true) {
 export function useKnowledgeSettings() {
   return useQuery({
     queryKey: [SETTINGS],
-    queryFn: () => apiFetch<KnowledgeSettings>('/knowledge/settings/'),
+    queryFn: () => api.get('/knowledge/settings/'),
     refetchInterval: (query) => (query.state.data?.reembedding ? POLL_MS : false),
   });
 }
 
 export function useUpdateKnowledgeSettings() {
   return useApiMutation({
-    mutationFn: (patch: { search_language: string }) =>
-      apiFetch<KnowledgeSettings>('/knowledge/settings/', { method: 'PATCH', body: patch }),
+    mutationFn: (patch: Schema<'PatchedSettingsUpdateInputRequest'>) =>
+      api.patch('/knowledge/settings/', { body: patch }),
     invalidates: [SETTINGS],
     successMessage: (settings) => `Search language set to ${settings.search_language}.`,
   });
@@ -205,6 +207,6 @@ export function useUpdateKnowledgeSettings() {
 /** A retrieval test: a POST, but it changes nothing, so no invalidation or notifications. */
 export function useSearch() {
   return useMutation<SearchResponse, ApiError, SearchRequest>({
-    mutationFn: (request) => apiFetch<SearchResponse>('/knowledge/search/', { method: 'POST', body: request }),
+    mutationFn: (request) => api.post('/knowledge/search/', { body: request }),
   });
 }

@@ -8,16 +8,16 @@ import {
   type RadioGroupProps,
   type SelectProps,
 } from '@mantine/core';
+import { WorkProgress } from '../../shared/WorkProgress';
 import {
+  isSyncing,
   SCHEDULES,
   type DocumentStatus,
   type KnowledgeSource,
   type Schedule,
   type SourceKind,
   type SourceStatus,
-} from '../../api/types';
-import { WorkProgress } from '../../shared/WorkProgress';
-import { isSyncing } from './hooks';
+} from './hooks';
 
 export const KIND_LABELS: Record<SourceKind, string> = {
   upload: 'File',

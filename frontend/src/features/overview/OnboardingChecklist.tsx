@@ -1,8 +1,7 @@
 import { Anchor, Badge, Card, Group, List, Progress, Text, ThemeIcon, Title } from '@mantine/core';
 import { Link } from 'react-router';
-import type { OnboardingStep, OnboardingStepKey } from '../../api/types';
 import { QueryState } from '../../shared/QueryState';
-import { useOnboarding } from './hooks';
+import { useOnboarding, type OnboardingStep, type OnboardingStepKey } from './hooks';
 
 interface StepCopy {
   title: string;

@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { OnboardingStep } from '../../api/types';
+import type { OnboardingStep } from './hooks';
 import { me } from '../../test/fixtures';
 import { renderApp } from '../../test/renderApp';
 

@@ -1,7 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
-import { apiFetch } from '../../api/client';
-import type { Onboarding } from '../../api/types';
+import { api, type Schema } from '../../api/client';
+
+export type OnboardingStep = Schema<'OnboardingStepOutput'>;
+export type OnboardingStepKey = Schema<'OnboardingStepKeyEnum'>;
 
 export function useOnboarding() {
-  return useQuery({ queryKey: ['onboarding'], queryFn: () => apiFetch<Onboarding>('/onboarding/') });
+  return useQuery({ queryKey: ['onboarding'], queryFn: () => api.get('/onboarding/') });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ROLES } from '../../api/types';
+import { ROLES } from '../../shared/roles';
 import { apiKeyRoles, assignableRoles, canEditContent, canManage, canManageMember } from './permissions';
 
 describe('permissions', () => {

@@ -1,4 +1,4 @@
-import { ROLES, type Role } from '../../api/types';
+import { ROLES, type Role } from '../../shared/roles';
 
 /** Owners and admins manage the team, invitations and API keys. */
 export function canManage(role: Role): boolean {

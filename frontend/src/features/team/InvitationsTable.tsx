@@ -1,10 +1,9 @@
 import { Badge, Button } from '@mantine/core';
-import type { Invitation, InvitationStatus } from '../../api/types';
 import { confirmDestructive } from '../../shared/confirm';
 import { formatDateTime } from '../../shared/format';
 import { PaginatedTable, type Column } from '../../shared/PaginatedTable';
 import { RoleBadge } from '../../shared/roles';
-import { useInvitations, useRevokeInvitation } from './hooks';
+import { useInvitations, useRevokeInvitation, type Invitation, type InvitationStatus } from './hooks';
 
 const STATUS_COLORS: Record<InvitationStatus, string> = {
   pending: 'blue',

@@ -1,8 +1,7 @@
 import { Select, TextInput } from '@mantine/core';
 import { isEmail, useForm } from '@mantine/form';
-import type { Role } from '../../api/types';
 import { ModalForm } from '../../shared/ModalForm';
-import { roleOptions } from '../../shared/roles';
+import { roleOptions, type Role } from '../../shared/roles';
 import { assignableRoles } from '../session/permissions';
 import { useSession } from '../session/SessionContext';
 import { useCreateInvitation, type InvitationInput } from './hooks';

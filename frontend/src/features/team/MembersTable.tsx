@@ -1,12 +1,11 @@
 import { Badge, Button, Group, Select } from '@mantine/core';
-import type { Member, Role } from '../../api/types';
 import { confirmDestructive } from '../../shared/confirm';
 import { formatDateTime } from '../../shared/format';
 import { PaginatedTable, type Column } from '../../shared/PaginatedTable';
-import { RoleBadge, roleOptions } from '../../shared/roles';
+import { RoleBadge, roleOptions, type Role } from '../../shared/roles';
 import { assignableRoles, canManage, canManageMember } from '../session/permissions';
 import { useSession } from '../session/SessionContext';
-import { useMembers, useRemoveMember, useUpdateMemberRole } from './hooks';
+import { useMembers, useRemoveMember, useUpdateMemberRole, type Member } from './hooks';
 
 export function MembersTable() {
   const { role: actorRole, user, tenant } = useSession();

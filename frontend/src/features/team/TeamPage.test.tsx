@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { Invitation } from '../../api/types';
+import type { Invitation } from './hooks';
 import { requestsTo } from '../../test/fetchMock';
 import { me, member, page } from '../../test/fixtures';
 import { renderApp } from '../../test/renderApp';

@@ -24,7 +24,7 @@ export function useUpdateWidgetSettings() {
 }
 
 export function useWidgetKeys() {
-  return usePaginatedQuery<WidgetKey>(KEYS, '/widget/keys/');
+  return usePaginatedQuery([KEYS], (query) => api.get('/widget/keys/', { query }));
 }
 
 // The install snippet names the newest active key: key changes refresh the settings too.

@@ -1,4 +1,4 @@
-import type { ImportJob } from '../../../api/types';
+import type { ImportJob } from '../hooks';
 import { WorkProgress } from '../../../shared/WorkProgress';
 import { countOf } from '../labels';
 

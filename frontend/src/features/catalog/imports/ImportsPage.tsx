@@ -1,13 +1,12 @@
 import { Anchor, Badge, Button, Group, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router';
-import type { ImportJob } from '../../../api/types';
 import { PageHeader } from '../../../shared/PageHeader';
 import { PaginatedTable, type Column } from '../../../shared/PaginatedTable';
 import { RelativeTime } from '../../../shared/RelativeTime';
 import { StatusMessage } from '../../../shared/StatusMessage';
 import { canEditContent } from '../../session/permissions';
 import { useSession } from '../../session/SessionContext';
-import { isImportBusy, useImports } from '../hooks';
+import { isImportBusy, useImports, type ImportJob } from '../hooks';
 import { formatLabel, importOutcome, importPage, ImportStatusBadge, KIND_LABELS, NEW_IMPORT_PAGE, PRODUCTS_PAGE } from '../labels';
 import { BusyProgress } from './BusyProgress';
 

@@ -1,5 +1,5 @@
 import { Select, Table, Text } from '@mantine/core';
-import type { ImportMapping, ImportPreview } from '../../../api/types';
+import type { ImportMapping, ImportPreview } from '../hooks';
 import { cellText, OPTION_PREFIX, REQUIRED_TARGETS, TARGET_LABELS, targetLabel } from './wizard';
 
 /** The select's value for "not a field": unmapped columns are kept as product attributes. */

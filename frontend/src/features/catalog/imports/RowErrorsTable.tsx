@@ -1,7 +1,6 @@
 import { Code, Stack, Text } from '@mantine/core';
-import type { ImportJob, ImportRowError } from '../../../api/types';
 import { PaginatedTable, type Column } from '../../../shared/PaginatedTable';
-import { useImportErrors } from '../hooks';
+import { useImportErrors, type ImportJob, type ImportRowError } from '../hooks';
 
 const COLUMNS: Column<ImportRowError>[] = [
   { header: 'Line', cell: (error) => <Text fw={500}>{error.line}</Text> },

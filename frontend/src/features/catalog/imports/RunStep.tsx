@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Checkbox, Group, Stack, Text, Title } from '@mantine/core';
-import type { ImportJob } from '../../../api/types';
 import { WorkProgress } from '../../../shared/WorkProgress';
-import { useRunImport } from '../hooks';
+import { useRunImport, type ImportJob } from '../hooks';
 import { countOf } from '../labels';
 import { BusyProgress } from './BusyProgress';
 import type { WizardView } from './wizard';

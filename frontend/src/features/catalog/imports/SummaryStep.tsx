@@ -1,7 +1,6 @@
 import { Alert, Button, Group, Stack, Title } from '@mantine/core';
 import { Link } from 'react-router';
-import type { ImportJob } from '../../../api/types';
-import { useValidateImport } from '../hooks';
+import { useValidateImport, type ImportJob } from '../hooks';
 import { NEW_IMPORT_PAGE, PRODUCTS_PAGE } from '../labels';
 import { Counts, type Count } from './Counts';
 import { RowErrorsTable } from './RowErrorsTable';

@@ -1,10 +1,9 @@
 import { useState } from 'react';
 import { Alert, Button, Group, Input, SegmentedControl, Select, Stack, Text } from '@mantine/core';
 import { useNavigate } from 'react-router';
-import { IMPORT_KINDS, type ImportKind } from '../../../api/types';
 import { FileDrop } from '../../../shared/FileDrop';
 import { WorkProgress } from '../../../shared/WorkProgress';
-import { useCreateImport } from '../hooks';
+import { useCreateImport, IMPORT_KINDS, type ImportKind } from '../hooks';
 import { importPage, KIND_LABELS } from '../labels';
 
 const ACCEPT = '.csv,.tsv,.txt,.xlsx,.json';

@@ -1,5 +1,5 @@
 import { Alert, Button, Group, Stack, Text, Title } from '@mantine/core';
-import type { ImportJob } from '../../../api/types';
+import type { ImportJob } from '../hooks';
 import { countOf } from '../labels';
 import { BusyProgress } from './BusyProgress';
 import { Counts } from './Counts';

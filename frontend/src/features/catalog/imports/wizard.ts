@@ -1,4 +1,4 @@
-import type { ImportJob, ImportMapping } from '../../../api/types';
+import type { ImportJob, ImportMapping } from '../hooks';
 
 export const STEP_LABELS = ['Upload', 'Preview', 'Validate', 'Import', 'Summary'] as const;
 

@@ -804,7 +804,7 @@ export interface components {
             text: string;
         };
         AnalyticsOutput: {
-            days: number;
+            days: components["schemas"]["AnalyticsPeriodEnum"];
             /** Format: date */
             since: string;
             /** Format: date */
@@ -813,6 +813,54 @@ export interface components {
             daily: components["schemas"]["DayOutput"][];
             top_questions: components["schemas"]["QuestionOutput"][];
             knowledge_gaps: components["schemas"]["GapOutput"][];
+        };
+        /**
+         * @description * `7` - 7
+         *     * `30` - 30
+         *     * `90` - 90
+         * @enum {integer}
+         */
+        AnalyticsPeriodEnum: 7 | 30 | 90;
+        /**
+         * @description A source an answer cites as `[n]` (apps.conversations.citations); which of the optional
+         *     fields are present depends on the kind.
+         */
+        AnswerCitationOutput: {
+            n: number;
+            kind: components["schemas"]["AnswerCitationOutputKindEnum"];
+            title: string;
+            url?: string | null;
+            section?: string | null;
+            page?: number | null;
+            snippet?: string;
+            source_id?: number;
+            source_name?: string;
+            document_id?: number;
+            chunk_id?: number;
+            product_id?: number;
+            handle?: string;
+        };
+        /**
+         * @description * `knowledge` - knowledge
+         *     * `product` - product
+         *     * `order` - order
+         * @enum {string}
+         */
+        AnswerCitationOutputKindEnum: "knowledge" | "product" | "order";
+        /** @description A product card an answer showed: the catalog search's card, without its score. */
+        AnswerProductOutput: {
+            id: number;
+            title: string;
+            handle: string;
+            url: string;
+            image: string | null;
+            /** Format: decimal */
+            min_price: string | null;
+            /** Format: decimal */
+            max_price: string | null;
+            currency: string;
+            available: boolean;
+            variant: components["schemas"]["VariantCardOutput"] | null;
         };
         ApiKeyCreateInputRequest: {
             name: string;
@@ -827,31 +875,31 @@ export interface components {
         ApiKeyCreateInputRoleEnum: "admin" | "editor" | "viewer";
         ApiKeyCreatedOutput: {
             readonly id: number;
-            name: string;
-            prefix: string;
-            role?: components["schemas"]["RoleEnum"];
+            readonly name: string;
+            readonly prefix: string;
+            readonly role: components["schemas"]["RoleEnum"];
             readonly created_by: string | null;
             /** Format: date-time */
             readonly created_at: string;
             /** Format: date-time */
-            last_used_at?: string | null;
+            readonly last_used_at: string | null;
             /** Format: date-time */
-            revoked_at?: string | null;
+            readonly revoked_at: string | null;
             /** @description The full key. Shown once; store it now. */
-            key: string;
+            readonly key: string;
         };
         ApiKeyOutput: {
             readonly id: number;
-            name: string;
-            prefix: string;
-            role?: components["schemas"]["RoleEnum"];
+            readonly name: string;
+            readonly prefix: string;
+            readonly role: components["schemas"]["RoleEnum"];
             readonly created_by: string | null;
             /** Format: date-time */
             readonly created_at: string;
             /** Format: date-time */
-            last_used_at?: string | null;
+            readonly last_used_at: string | null;
             /** Format: date-time */
-            revoked_at?: string | null;
+            readonly revoked_at: string | null;
         };
         AssistantConnectionTestOutput: {
             ok: boolean;
@@ -884,15 +932,24 @@ export interface components {
         };
         AuditEventOutput: {
             readonly id: number;
-            action: string;
-            actor: string;
-            target?: string;
-            data?: unknown;
+            readonly action: string;
+            readonly actor: string;
+            readonly target: string;
+            readonly data: {
+                [key: string]: unknown;
+            };
             /** Format: date-time */
             readonly created_at: string;
         };
         /** @enum {unknown} */
         BlankEnum: "";
+        /**
+         * @description * `widget` - Widget
+         *     * `api` - Api
+         *     * `playground` - Playground
+         * @enum {string}
+         */
+        ChannelEnum: "widget" | "api" | "playground";
         ChatMessageInputRequest: {
             session_id: string;
             text: string;
@@ -916,16 +973,16 @@ export interface components {
         };
         CollectionOutput: {
             readonly id: number;
-            title: string;
-            handle: string;
+            readonly title: string;
+            readonly handle: string;
             readonly product_count: number;
         };
         /** @description A row of the inbox (`selectors.conversation_list`, with its annotations). */
         ConversationDetailOutput: {
             /** Format: uuid */
             id: string;
-            channel: string;
-            status: string;
+            channel: components["schemas"]["ChannelEnum"];
+            status: components["schemas"]["ConversationStatusEnum"];
             locale: string;
             /** Format: date-time */
             started_at: string;
@@ -942,8 +999,8 @@ export interface components {
         ConversationOutput: {
             /** Format: uuid */
             id: string;
-            channel: string;
-            status: string;
+            channel: components["schemas"]["ChannelEnum"];
+            status: components["schemas"]["ConversationStatusEnum"];
             locale: string;
             /** Format: date-time */
             started_at: string;
@@ -955,6 +1012,13 @@ export interface components {
             feedback: components["schemas"]["FeedbackCountsOutput"];
             readonly handed_off: boolean;
         };
+        /**
+         * @description * `open` - Open
+         *     * `resolved` - Resolved
+         *     * `handed_off` - Handed Off
+         * @enum {string}
+         */
+        ConversationStatusEnum: "open" | "resolved" | "handed_off";
         /**
          * @description * `ADP` - ADP
          *     * `AED` - AED
@@ -1277,18 +1341,18 @@ export interface components {
         };
         DocumentOutput: {
             readonly id: number;
-            title?: string;
+            readonly title: string;
             readonly url: string | null;
             readonly filename: string | null;
-            content_type?: string;
-            status?: components["schemas"]["DocumentOutputStatusEnum"];
-            error_code?: string;
-            error_message?: string;
-            notes?: unknown;
-            chunk_count?: number;
-            found_on: components["schemas"]["FoundOnOutput"] | null;
+            readonly content_type: string;
+            readonly status: components["schemas"]["DocumentStatusEnum"];
+            readonly error_code: string;
+            readonly error_message: string;
+            readonly notes: string[];
+            readonly chunk_count: number;
+            readonly found_on: components["schemas"]["FoundOnOutput"] | null;
             /** Format: date-time */
-            synced_at?: string | null;
+            readonly synced_at: string | null;
         };
         /**
          * @description * `pending` - Pending
@@ -1298,7 +1362,7 @@ export interface components {
          *     * `skipped` - Skipped
          * @enum {string}
          */
-        DocumentOutputStatusEnum: "pending" | "processing" | "ready" | "error" | "skipped";
+        DocumentStatusEnum: "pending" | "processing" | "ready" | "error" | "skipped";
         ErrorOutput: {
             code: string;
             detail: string;
@@ -1309,8 +1373,8 @@ export interface components {
         };
         FaqEntryOutput: {
             readonly id: number;
-            question: string;
-            answer: string;
+            readonly question: string;
+            readonly answer: string;
             /** Format: date-time */
             readonly updated_at: string;
         };
@@ -1318,13 +1382,19 @@ export interface components {
             up: number;
             down: number;
         };
+        /**
+         * @description * `up` - Up
+         *     * `down` - Down
+         * @enum {string}
+         */
+        FeedbackEnum: "up" | "down";
         FiltersInputRequest: {
             /** Format: decimal */
             min_price?: string;
             /** Format: decimal */
             max_price?: string;
             /** @default false */
-            in_stock: boolean;
+            in_stock?: boolean;
             options?: {
                 [key: string]: string[];
             };
@@ -1348,14 +1418,14 @@ export interface components {
         };
         FulfilmentOutput: {
             readonly id: number;
-            carrier?: string;
-            tracking_number?: string;
-            tracking_url?: string;
-            status?: components["schemas"]["FulfilmentOutputStatusEnum"];
+            readonly carrier: string;
+            readonly tracking_number: string;
+            readonly tracking_url: string;
+            readonly status: components["schemas"]["FulfilmentOutputStatusEnum"];
             /** Format: date-time */
-            shipped_at?: string | null;
+            readonly shipped_at: string | null;
             /** Format: date-time */
-            delivered_at?: string | null;
+            readonly delivered_at: string | null;
         };
         /**
          * @description * `shipped` - Shipped
@@ -1399,13 +1469,13 @@ export interface components {
         HitSourceOutput: {
             id: number;
             name: string;
-            kind: string;
+            kind: components["schemas"]["SourceKindEnum"];
         };
         ImportCreateInputRequest: {
             /** Format: binary */
             file: string;
             /** @default products */
-            kind: components["schemas"]["ImportKindEnum"];
+            kind?: components["schemas"]["ImportKindEnum"];
             /**
              * @description ISO 4217 code
              *
@@ -1719,29 +1789,80 @@ export interface components {
              */
             currency?: components["schemas"]["CurrencyEnum"];
         };
+        /**
+         * @description * `shopify` - shopify
+         *     * `woocommerce` - woocommerce
+         *     * `generic` - generic
+         *     * `json` - json
+         * @enum {string}
+         */
+        ImportFormatEnum: "shopify" | "woocommerce" | "generic" | "json";
         ImportJobOutput: {
             readonly id: number;
-            kind?: components["schemas"]["ImportKindEnum"];
-            filename: string;
-            /** Format: int64 */
-            size: number;
-            format?: string;
-            mapping?: unknown;
-            preview?: unknown;
-            status?: components["schemas"]["ImportJobOutputStatusEnum"];
-            error?: string;
-            currency?: string;
-            archive_missing?: boolean;
-            confirm_archive?: boolean;
-            readonly summary: {
-                [key: string]: number;
+            readonly kind: components["schemas"]["ImportKindEnum"];
+            readonly filename: string;
+            readonly size: number;
+            /**
+             * @description Read on upload, with the preview.
+             *
+             *     * `shopify` - shopify
+             *     * `woocommerce` - woocommerce
+             *     * `generic` - generic
+             *     * `json` - json
+             */
+            readonly format: components["schemas"]["ImportFormatEnum"];
+            /** @description Target field → column; "option:<Name>" is a variant option. */
+            readonly mapping: {
+                [key: string]: string;
             };
+            /** @description Empty once a finished job's file is purged (see IMPORT_FILE_RETENTION_DAYS). */
+            readonly preview: components["schemas"]["ImportPreviewOutput"];
+            readonly status: components["schemas"]["ImportStatusEnum"];
+            readonly error: string;
+            readonly currency: string;
+            readonly archive_missing: boolean;
+            readonly confirm_archive: boolean;
+            readonly summary: components["schemas"]["ImportSummaryOutput"];
             /** Format: date-time */
             readonly created_at: string;
             /** Format: date-time */
             readonly updated_at: string;
             /** Format: date-time */
-            finished_at?: string | null;
+            readonly finished_at: string | null;
+        };
+        /**
+         * @description * `products` - Products
+         *     * `orders` - Orders
+         * @enum {string}
+         */
+        ImportKindEnum: "products" | "orders";
+        ImportPreviewOutput: {
+            format: components["schemas"]["ImportFormatEnum"];
+            columns: string[];
+            mapping: {
+                [key: string]: string;
+            };
+            /** @description Required target fields without a column. */
+            required_missing: string[];
+            /** @description The first rows, column → cell, verbatim: strings from CSV/XLSX, any JSON value from a JSON file. */
+            sample: {
+                [key: string]: unknown;
+            }[];
+            row_estimate: number | null;
+            notes: string[];
+        };
+        ImportRowErrorOutput: {
+            readonly line: number;
+            readonly column: string;
+            readonly code: string;
+            readonly message: string;
+            readonly external_id: string;
+        };
+        ImportRunInputRequest: {
+            /** @default false */
+            archive_missing?: boolean;
+            /** @default false */
+            confirm_archive?: boolean;
         };
         /**
          * @description * `uploaded` - Uploaded
@@ -1752,43 +1873,27 @@ export interface components {
          *     * `failed` - Failed
          * @enum {string}
          */
-        ImportJobOutputStatusEnum: "uploaded" | "validating" | "validated" | "running" | "completed" | "failed";
-        /**
-         * @description * `products` - Products
-         *     * `orders` - Orders
-         * @enum {string}
-         */
-        ImportKindEnum: "products" | "orders";
-        ImportRowErrorOutput: {
-            line: number;
-            column?: string;
-            code: string;
-            message: string;
-            external_id?: string;
-        };
-        ImportRunInputRequest: {
-            /** @default false */
-            archive_missing: boolean;
-            /** @default false */
-            confirm_archive: boolean;
+        ImportStatusEnum: "uploaded" | "validating" | "validated" | "running" | "completed" | "failed";
+        ImportSummaryOutput: {
+            items_seen: number;
+            items_valid: number;
+            items_failed: number;
+            created: number;
+            updated: number;
+            unchanged: number;
+            archived: number;
         };
         InboxMessageOutput: {
             /** Format: uuid */
             id: string;
             seq: number;
-            role: string;
-            status: string;
+            role: components["schemas"]["MessageRoleEnum"];
+            status: components["schemas"]["MessageStatusEnum"];
             content: string;
-            citations: {
-                [key: string]: unknown;
-            }[];
-            products: {
-                [key: string]: unknown;
-            }[];
-            tool_calls: {
-                [key: string]: unknown;
-            }[];
-            readonly feedback: string | null;
+            readonly citations: components["schemas"]["AnswerCitationOutput"][];
+            readonly products: components["schemas"]["AnswerProductOutput"][];
+            readonly tool_calls: components["schemas"]["ToolCallOutput"][];
+            readonly feedback: (components["schemas"]["FeedbackEnum"] | components["schemas"]["NullEnum"]) | null;
             feedback_comment: string;
             readonly timings: {
                 [key: string]: number | null;
@@ -1806,15 +1911,23 @@ export interface components {
         InvitationOutput: {
             readonly id: number;
             /** Format: email */
-            email: string;
-            role: components["schemas"]["RoleEnum"];
+            readonly email: string;
+            readonly role: components["schemas"]["RoleEnum"];
             readonly invited_by: string | null;
             /** Format: date-time */
             readonly created_at: string;
             /** Format: date-time */
-            expires_at: string;
-            status: string;
+            readonly expires_at: string;
+            readonly status: components["schemas"]["InvitationStatusEnum"];
         };
+        /**
+         * @description * `pending` - Pending
+         *     * `accepted` - Accepted
+         *     * `expired` - Expired
+         *     * `revoked` - Revoked
+         * @enum {string}
+         */
+        InvitationStatusEnum: "pending" | "accepted" | "expired" | "revoked";
         /**
          * @description * `match` - Answer in the shopper's language
          *     * `store` - Always answer in the store's language
@@ -1857,7 +1970,7 @@ export interface components {
         MemberOutput: {
             readonly id: number;
             user: components["schemas"]["UserOutput"];
-            role: components["schemas"]["RoleEnum"];
+            readonly role: components["schemas"]["RoleEnum"];
             /** Format: date-time */
             readonly created_at: string;
         };
@@ -1886,74 +1999,101 @@ export interface components {
             author: string | null;
         };
         /**
+         * @description * `user` - User
+         *     * `assistant` - Assistant
+         *     * `agent` - Agent
+         * @enum {string}
+         */
+        MessageRoleEnum: "user" | "assistant" | "agent";
+        /**
+         * @description * `streaming` - Streaming
+         *     * `complete` - Complete
+         *     * `stopped` - Stopped
+         *     * `failed` - Failed
+         * @enum {string}
+         */
+        MessageStatusEnum: "streaming" | "complete" | "stopped" | "failed";
+        /**
          * @description * `hybrid` - hybrid
          *     * `vector` - vector
          *     * `keyword` - keyword
          * @enum {string}
          */
         ModeEnum: "hybrid" | "vector" | "keyword";
+        /** @enum {unknown} */
+        NullEnum: null;
         OnboardingOutput: {
             steps: components["schemas"]["OnboardingStepOutput"][];
         };
+        /**
+         * @description * `knowledge` - Knowledge
+         *     * `catalog` - Catalog
+         *     * `assistant` - Assistant
+         *     * `widget` - Widget
+         *     * `install` - Install
+         *     * `live` - Live
+         * @enum {string}
+         */
+        OnboardingStepKeyEnum: "knowledge" | "catalog" | "assistant" | "widget" | "install" | "live";
         OnboardingStepOutput: {
-            key: string;
+            key: components["schemas"]["OnboardingStepKeyEnum"];
             done: boolean;
             detail: string;
         };
         OrderDetailOutput: {
             readonly id: number;
-            number: string;
-            customer_email?: string;
-            customer_name?: string;
-            status?: components["schemas"]["OrderStatusEnum"];
-            financial_status?: components["schemas"]["FinancialStatusEnum"];
-            fulfilment_status?: components["schemas"]["FulfilmentStatusEnum"];
+            readonly number: string;
+            readonly customer_email: string;
+            readonly customer_name: string;
+            readonly status: components["schemas"]["OrderStatusEnum"];
+            readonly financial_status: components["schemas"]["FinancialStatusEnum"];
+            readonly fulfilment_status: components["schemas"]["FulfilmentStatusEnum"];
             /** Format: decimal */
-            total: string;
-            currency: string;
+            readonly total: string;
+            readonly currency: string;
             /** Format: date-time */
-            placed_at: string;
+            readonly placed_at: string;
             /** Format: date-time */
             readonly updated_at: string;
             /** Format: decimal */
-            subtotal: string;
+            readonly subtotal: string;
             /** Format: decimal */
-            shipping?: string | null;
+            readonly shipping: string | null;
             /** Format: decimal */
-            tax?: string | null;
+            readonly tax: string | null;
             /** Format: date-time */
-            cancelled_at?: string | null;
+            readonly cancelled_at: string | null;
             /** Format: date-time */
             readonly created_at: string;
-            lines: components["schemas"]["OrderLineOutput"][];
-            fulfilments: components["schemas"]["FulfilmentOutput"][];
+            readonly lines: components["schemas"]["OrderLineOutput"][];
+            readonly fulfilments: components["schemas"]["FulfilmentOutput"][];
         };
         OrderLineOutput: {
             readonly id: number;
-            product?: number | null;
-            variant?: number | null;
-            sku?: string;
-            title?: string;
-            variant_title?: string;
-            quantity: number;
+            readonly product: number | null;
+            readonly variant: number | null;
+            readonly sku: string;
+            readonly title: string;
+            readonly variant_title: string;
+            readonly quantity: number;
             /** Format: decimal */
-            unit_price: string;
+            readonly unit_price: string;
             /** Format: decimal */
-            total: string;
+            readonly total: string;
         };
         OrderListOutput: {
             readonly id: number;
-            number: string;
-            customer_email?: string;
-            customer_name?: string;
-            status?: components["schemas"]["OrderStatusEnum"];
-            financial_status?: components["schemas"]["FinancialStatusEnum"];
-            fulfilment_status?: components["schemas"]["FulfilmentStatusEnum"];
+            readonly number: string;
+            readonly customer_email: string;
+            readonly customer_name: string;
+            readonly status: components["schemas"]["OrderStatusEnum"];
+            readonly financial_status: components["schemas"]["FinancialStatusEnum"];
+            readonly fulfilment_status: components["schemas"]["FulfilmentStatusEnum"];
             /** Format: decimal */
-            total: string;
-            currency: string;
+            readonly total: string;
+            readonly currency: string;
             /** Format: date-time */
-            placed_at: string;
+            readonly placed_at: string;
             /** Format: date-time */
             readonly updated_at: string;
         };
@@ -1971,12 +2111,12 @@ export interface components {
              * Format: uri
              * @example http://api.example.org/accounts/?page=4
              */
-            next?: string | null;
+            next: string | null;
             /**
              * Format: uri
              * @example http://api.example.org/accounts/?page=2
              */
-            previous?: string | null;
+            previous: string | null;
             results: components["schemas"]["ApiKeyOutput"][];
         };
         PaginatedAuditEventOutputList: {
@@ -1986,12 +2126,12 @@ export interface components {
              * Format: uri
              * @example http://api.example.org/accounts/?page=4
              */
-            next?: string | null;
+            next: string | null;
             /**
              * Format: uri
              * @example http://api.example.org/accounts/?page=2
              */
-            previous?: string | null;
+            previous: string | null;
             results: components["schemas"]["AuditEventOutput"][];
         };
         PaginatedCollectionOutputList: {
@@ -2001,12 +2141,12 @@ export interface components {
              * Format: uri
              * @example http://api.example.org/accounts/?page=4
              */
-            next?: string | null;
+            next: string | null;
             /**
              * Format: uri
              * @example http://api.example.org/accounts/?page=2
              */
-            previous?: string | null;
+            previous: string | null;
             results: components["schemas"]["CollectionOutput"][];
         };
         PaginatedConversationOutputList: {
@@ -2016,12 +2156,12 @@ export interface components {
              * Format: uri
              * @example http://api.example.org/accounts/?page=4
              */
-            next?: string | null;
+            next: string | null;
             /**
              * Format: uri
              * @example http://api.example.org/accounts/?page=2
              */
-            previous?: string | null;
+            previous: string | null;
             results: components["schemas"]["ConversationOutput"][];
         };
         PaginatedDocumentOutputList: {
@@ -2031,12 +2171,12 @@ export interface components {
              * Format: uri
              * @example http://api.example.org/accounts/?page=4
              */
-            next?: string | null;
+            next: string | null;
             /**
              * Format: uri
              * @example http://api.example.org/accounts/?page=2
              */
-            previous?: string | null;
+            previous: string | null;
             results: components["schemas"]["DocumentOutput"][];
         };
         PaginatedFaqEntryOutputList: {
@@ -2046,12 +2186,12 @@ export interface components {
              * Format: uri
              * @example http://api.example.org/accounts/?page=4
              */
-            next?: string | null;
+            next: string | null;
             /**
              * Format: uri
              * @example http://api.example.org/accounts/?page=2
              */
-            previous?: string | null;
+            previous: string | null;
             results: components["schemas"]["FaqEntryOutput"][];
         };
         PaginatedImportJobOutputList: {
@@ -2061,12 +2201,12 @@ export interface components {
              * Format: uri
              * @example http://api.example.org/accounts/?page=4
              */
-            next?: string | null;
+            next: string | null;
             /**
              * Format: uri
              * @example http://api.example.org/accounts/?page=2
              */
-            previous?: string | null;
+            previous: string | null;
             results: components["schemas"]["ImportJobOutput"][];
         };
         PaginatedImportRowErrorOutputList: {
@@ -2076,12 +2216,12 @@ export interface components {
              * Format: uri
              * @example http://api.example.org/accounts/?page=4
              */
-            next?: string | null;
+            next: string | null;
             /**
              * Format: uri
              * @example http://api.example.org/accounts/?page=2
              */
-            previous?: string | null;
+            previous: string | null;
             results: components["schemas"]["ImportRowErrorOutput"][];
         };
         PaginatedInvitationOutputList: {
@@ -2091,12 +2231,12 @@ export interface components {
              * Format: uri
              * @example http://api.example.org/accounts/?page=4
              */
-            next?: string | null;
+            next: string | null;
             /**
              * Format: uri
              * @example http://api.example.org/accounts/?page=2
              */
-            previous?: string | null;
+            previous: string | null;
             results: components["schemas"]["InvitationOutput"][];
         };
         PaginatedMemberOutputList: {
@@ -2106,12 +2246,12 @@ export interface components {
              * Format: uri
              * @example http://api.example.org/accounts/?page=4
              */
-            next?: string | null;
+            next: string | null;
             /**
              * Format: uri
              * @example http://api.example.org/accounts/?page=2
              */
-            previous?: string | null;
+            previous: string | null;
             results: components["schemas"]["MemberOutput"][];
         };
         PaginatedOrderListOutputList: {
@@ -2121,12 +2261,12 @@ export interface components {
              * Format: uri
              * @example http://api.example.org/accounts/?page=4
              */
-            next?: string | null;
+            next: string | null;
             /**
              * Format: uri
              * @example http://api.example.org/accounts/?page=2
              */
-            previous?: string | null;
+            previous: string | null;
             results: components["schemas"]["OrderListOutput"][];
         };
         PaginatedProductListOutputList: {
@@ -2136,12 +2276,12 @@ export interface components {
              * Format: uri
              * @example http://api.example.org/accounts/?page=4
              */
-            next?: string | null;
+            next: string | null;
             /**
              * Format: uri
              * @example http://api.example.org/accounts/?page=2
              */
-            previous?: string | null;
+            previous: string | null;
             results: components["schemas"]["ProductListOutput"][];
         };
         PaginatedSourceOutputList: {
@@ -2151,12 +2291,12 @@ export interface components {
              * Format: uri
              * @example http://api.example.org/accounts/?page=4
              */
-            next?: string | null;
+            next: string | null;
             /**
              * Format: uri
              * @example http://api.example.org/accounts/?page=2
              */
-            previous?: string | null;
+            previous: string | null;
             results: components["schemas"]["SourceOutput"][];
         };
         PaginatedWidgetKeyOutputList: {
@@ -2166,12 +2306,12 @@ export interface components {
              * Format: uri
              * @example http://api.example.org/accounts/?page=4
              */
-            next?: string | null;
+            next: string | null;
             /**
              * Format: uri
              * @example http://api.example.org/accounts/?page=2
              */
-            previous?: string | null;
+            previous: string | null;
             results: components["schemas"]["WidgetKeyOutput"][];
         };
         /** @description Types only; the service validates values (URLs, ranges, what the provider needs). */
@@ -2259,65 +2399,67 @@ export interface components {
         };
         ProductDetailOutput: {
             readonly id: number;
-            title: string;
-            handle: string;
-            vendor?: string;
-            product_type?: string;
-            status?: components["schemas"]["ProductStatusEnum"];
-            url?: string;
+            readonly title: string;
+            readonly handle: string;
+            readonly vendor: string;
+            readonly product_type: string;
+            readonly status: components["schemas"]["ProductStatusEnum"];
+            readonly url: string;
             readonly image: string | null;
             /** Format: decimal */
-            min_price?: string | null;
+            readonly min_price: string | null;
             /** Format: decimal */
-            max_price?: string | null;
-            currency?: string;
-            available?: boolean;
+            readonly max_price: string | null;
+            readonly currency: string;
+            readonly available: boolean;
             /** Format: date-time */
             readonly updated_at: string;
-            external_id: string;
-            description_html?: string;
-            description_text?: string;
-            tags?: string[];
-            images?: unknown;
-            attributes?: unknown;
+            readonly external_id: string;
+            readonly description_html: string;
+            readonly description_text: string;
+            readonly tags: string[];
+            readonly images: string[];
+            readonly attributes: {
+                [key: string]: string;
+            };
             readonly collections: string[];
-            variants: components["schemas"]["VariantOutput"][];
-            documents: components["schemas"]["ProductDocumentOutput"][];
+            readonly variants: components["schemas"]["VariantOutput"][];
+            readonly documents: components["schemas"]["ProductDocumentOutput"][];
             /** Format: date-time */
-            archived_at?: string | null;
+            readonly archived_at: string | null;
         };
         /** @description A knowledge source the product links to (spec sheet, manual) and its ingestion state. */
         ProductDocumentOutput: {
             id: number;
             name: string;
             url: string;
-            status: string;
+            status: components["schemas"]["SourceStatusEnum"];
             last_error: string;
         };
         ProductListOutput: {
             readonly id: number;
-            title: string;
-            handle: string;
-            vendor?: string;
-            product_type?: string;
-            status?: components["schemas"]["ProductStatusEnum"];
-            url?: string;
+            readonly title: string;
+            readonly handle: string;
+            readonly vendor: string;
+            readonly product_type: string;
+            readonly status: components["schemas"]["ProductStatusEnum"];
+            readonly url: string;
             readonly image: string | null;
             /** Format: decimal */
-            min_price?: string | null;
+            readonly min_price: string | null;
             /** Format: decimal */
-            max_price?: string | null;
-            currency?: string;
-            available?: boolean;
+            readonly max_price: string | null;
+            readonly currency: string;
+            readonly available: boolean;
             /** Format: date-time */
             readonly updated_at: string;
         };
         ProductSearchInputRequest: {
             query: string;
             /** @default 8 */
-            k: number;
+            k?: number;
             /** @default hybrid */
-            mode: components["schemas"]["ModeEnum"];
+            mode?: components["schemas"]["ModeEnum"];
             filters?: components["schemas"]["FiltersInputRequest"];
         };
         ProductSearchOutput: {
@@ -2370,11 +2512,11 @@ export interface components {
         SearchInputRequest: {
             query: string;
             /** @default 8 */
-            k: number;
+            k?: number;
             source_ids?: number[];
             kinds?: components["schemas"]["SourceKindEnum"][];
             /** @default hybrid */
-            mode: components["schemas"]["ModeEnum"];
+            mode?: components["schemas"]["ModeEnum"];
         };
         SearchOutput: {
             results: components["schemas"]["HitOutput"][];
@@ -2389,6 +2531,23 @@ export interface components {
             reembedding: boolean;
         };
         /**
+         * @description Per kind: url `{url}`, website `{url, max_pages, use_sitemap}`, text `{text, format}`,
+         *     faq `{}`; uploads keep what the file needs.
+         */
+        SourceConfigOutput: {
+            url?: string;
+            max_pages?: number;
+            use_sitemap?: boolean;
+            text?: string;
+            format?: components["schemas"]["SourceConfigOutputFormatEnum"];
+        };
+        /**
+         * @description * `markdown` - markdown
+         *     * `text` - text
+         * @enum {string}
+         */
+        SourceConfigOutputFormatEnum: "markdown" | "text";
+        /**
          * @description * `url` - url
          *     * `website` - website
          *     * `text` - text
@@ -2400,7 +2559,7 @@ export interface components {
             kind: components["schemas"]["SourceCreateInputKindEnum"];
             name: string;
             /** @default off */
-            schedule: components["schemas"]["ScheduleEnum"];
+            schedule?: components["schemas"]["ScheduleEnum"];
             config?: {
                 [key: string]: unknown;
             };
@@ -2417,17 +2576,17 @@ export interface components {
         SourceKindEnum: "upload" | "url" | "website" | "faq" | "text" | "spreadsheet";
         SourceOutput: {
             readonly id: number;
-            kind: components["schemas"]["SourceKindEnum"];
-            name: string;
-            status?: components["schemas"]["SourceOutputStatusEnum"];
-            schedule?: components["schemas"]["ScheduleEnum"];
-            config?: unknown;
-            progress: components["schemas"]["ProgressOutput"];
+            readonly kind: components["schemas"]["SourceKindEnum"];
+            readonly name: string;
+            readonly status: components["schemas"]["SourceStatusEnum"];
+            readonly schedule: components["schemas"]["ScheduleEnum"];
+            readonly config: components["schemas"]["SourceConfigOutput"];
+            readonly progress: components["schemas"]["ProgressOutput"];
             /** Format: date-time */
-            last_synced_at?: string | null;
+            readonly last_synced_at: string | null;
             /** Format: date-time */
-            next_sync_at?: string | null;
-            last_error?: string;
+            readonly next_sync_at: string | null;
+            readonly last_error: string;
             /** Format: date-time */
             readonly created_at: string;
             /** Format: date-time */
@@ -2441,17 +2600,17 @@ export interface components {
          *     * `error` - Error
          * @enum {string}
          */
-        SourceOutputStatusEnum: "idle" | "queued" | "syncing" | "ready" | "error";
+        SourceStatusEnum: "idle" | "queued" | "syncing" | "ready" | "error";
         SourceUploadInputRequest: {
             /** Format: binary */
             file: string;
             /** @default  */
-            name: string;
+            name?: string;
         };
         StoreOutput: {
             slug: string;
             name: string;
-            role: string;
+            role: components["schemas"]["RoleEnum"];
             /** Format: uri */
             url: string;
         };
@@ -2472,7 +2631,20 @@ export interface components {
         TenantOutput: {
             slug: string;
             name: string;
-            status: string;
+            status: components["schemas"]["TenantStatusEnum"];
+        };
+        /**
+         * @description * `active` - Active
+         *     * `suspended` - Suspended
+         * @enum {string}
+         */
+        TenantStatusEnum: "active" | "suspended";
+        ToolCallOutput: {
+            name: string;
+            arguments?: {
+                [key: string]: unknown;
+            };
+            result?: unknown;
         };
         ToolOutput: {
             name: string;
@@ -2541,7 +2713,7 @@ export interface components {
             id: number;
             sku: string;
             options: {
-                [key: string]: unknown;
+                [key: string]: string;
             };
             /** Format: decimal */
             price: string | null;
@@ -2551,17 +2723,20 @@ export interface components {
         };
         VariantOutput: {
             readonly id: number;
-            sku?: string;
-            title?: string;
-            options?: unknown;
+            readonly sku: string;
+            readonly title: string;
+            /** @description Option name → value, in file order: {"Size": "M"}. */
+            readonly options: {
+                [key: string]: string;
+            };
             /** Format: decimal */
-            price?: string | null;
+            readonly price: string | null;
             /** Format: decimal */
-            compare_at_price?: string | null;
-            inventory_quantity?: number | null;
-            available?: boolean;
-            barcode?: string;
-            image_url?: string;
+            readonly compare_at_price: string | null;
+            readonly inventory_quantity: number | null;
+            readonly available: boolean;
+            readonly barcode: string;
+            readonly image_url: string;
         };
         /** @description The public config a storefront's loader fetches (README, "Widget"). */
         WidgetConfigOutput: {
@@ -2622,7 +2797,12 @@ export interface operations {
     v1_analytics_retrieve: {
         parameters: {
             query?: {
-                days?: 30 | 7 | 90;
+                /**
+                 * @description * `7` - 7
+                 *     * `30` - 30
+                 *     * `90` - 90
+                 */
+                days?: 7 | 30 | 90;
             };
             header?: never;
             path?: never;
@@ -3036,10 +3216,16 @@ export interface operations {
     v1_catalog_orders_list: {
         parameters: {
             query?: {
+                email?: string;
+                financial_status?: "authorized" | "paid" | "partially_paid" | "partially_refunded" | "pending" | "refunded" | "voided";
+                fulfilment_status?: "fulfilled" | "partial" | "restocked" | "unfulfilled";
                 /** @description A page number within the paginated result set. */
                 page?: number;
                 /** @description Number of results to return per page. */
                 page_size?: number;
+                /** @description Part of the order number. */
+                q?: string;
+                status?: "cancelled" | "closed" | "open";
             };
             header?: never;
             path?: never;
@@ -3081,10 +3267,22 @@ export interface operations {
     v1_catalog_products_list: {
         parameters: {
             query?: {
+                /** @description A collection's handle or title. */
+                collection?: string;
+                /** @description Only available ones. */
+                in_stock?: "1" | "true";
+                /** @description A decimal number. */
+                max_price?: string;
+                /** @description A decimal number. */
+                min_price?: string;
                 /** @description A page number within the paginated result set. */
                 page?: number;
                 /** @description Number of results to return per page. */
                 page_size?: number;
+                /** @description Part of the title, or a whole SKU. */
+                q?: string;
+                status?: "active" | "archived" | "draft";
+                vendor?: string;
             };
             header?: never;
             path?: never;
@@ -3561,10 +3759,12 @@ export interface operations {
     v1_knowledge_sources_list: {
         parameters: {
             query?: {
+                kind?: "faq" | "spreadsheet" | "text" | "upload" | "url" | "website";
                 /** @description A page number within the paginated result set. */
                 page?: number;
                 /** @description Number of results to return per page. */
                 page_size?: number;
+                status?: "error" | "idle" | "queued" | "ready" | "syncing";
             };
             header?: never;
             path?: never;
@@ -3682,6 +3882,7 @@ export interface operations {
                 page?: number;
                 /** @description Number of results to return per page. */
                 page_size?: number;
+                status?: "error" | "pending" | "processing" | "ready" | "skipped";
             };
             header?: never;
             path: {
@@ -4149,3 +4350,59 @@ export interface operations {
         };
     };
 }
+type FlattenedDeepRequired<T> = {
+    [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
+};
+type ReadonlyArray<T> = [
+    Exclude<T, undefined>
+] extends [
+    unknown[]
+] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
+export const pathsApiV1AnalyticsGetParametersQueryDaysValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/analytics/"]["get"]["parameters"]["query"]["days"]> = [7, 30, 90];
+export const pathsApiV1CatalogOrdersGetParametersQueryFinancial_statusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/catalog/orders/"]["get"]["parameters"]["query"]["financial_status"]> = ["authorized", "paid", "partially_paid", "partially_refunded", "pending", "refunded", "voided"];
+export const pathsApiV1CatalogOrdersGetParametersQueryFulfilment_statusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/catalog/orders/"]["get"]["parameters"]["query"]["fulfilment_status"]> = ["fulfilled", "partial", "restocked", "unfulfilled"];
+export const pathsApiV1CatalogOrdersGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/catalog/orders/"]["get"]["parameters"]["query"]["status"]> = ["cancelled", "closed", "open"];
+export const pathsApiV1CatalogProductsGetParametersQueryIn_stockValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/catalog/products/"]["get"]["parameters"]["query"]["in_stock"]> = ["1", "true"];
+export const pathsApiV1CatalogProductsGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/catalog/products/"]["get"]["parameters"]["query"]["status"]> = ["active", "archived", "draft"];
+export const pathsApiV1ConversationsGetParametersQueryChannelValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/conversations/"]["get"]["parameters"]["query"]["channel"]> = ["widget", "api", "playground"];
+export const pathsApiV1ConversationsGetParametersQueryFeedbackValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/conversations/"]["get"]["parameters"]["query"]["feedback"]> = ["up", "down"];
+export const pathsApiV1ConversationsGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/conversations/"]["get"]["parameters"]["query"]["status"]> = ["open", "resolved", "handed_off"];
+export const pathsApiV1KnowledgeSourcesGetParametersQueryKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/knowledge/sources/"]["get"]["parameters"]["query"]["kind"]> = ["faq", "spreadsheet", "text", "upload", "url", "website"];
+export const pathsApiV1KnowledgeSourcesGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/knowledge/sources/"]["get"]["parameters"]["query"]["status"]> = ["error", "idle", "queued", "ready", "syncing"];
+export const pathsApiV1KnowledgeSourcesSource_idDocumentsGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/knowledge/sources/{source_id}/documents/"]["get"]["parameters"]["query"]["status"]> = ["error", "pending", "processing", "ready", "skipped"];
+export const analyticsPeriodEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AnalyticsPeriodEnum"]> = [7, 30, 90];
+export const answerCitationOutputKindEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AnswerCitationOutputKindEnum"]> = ["knowledge", "product", "order"];
+export const apiKeyCreateInputRoleEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ApiKeyCreateInputRoleEnum"]> = ["admin", "editor", "viewer"];
+export const blankEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BlankEnum"]> = [""];
+export const channelEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ChannelEnum"]> = ["widget", "api", "playground"];
+export const conversationStatusEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ConversationStatusEnum"]> = ["open", "resolved", "handed_off"];
+export const currencyEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CurrencyEnum"]> = ["ADP", "AED", "AFA", "AFN", "ALK", "ALL", "AMD", "ANG", "AOA", "AOK", "AON", "AOR", "ARA", "ARL", "ARM", "ARP", "ARS", "ATS", "AUD", "AWG", "AZM", "AZN", "BAD", "BAM", "BAN", "BBD", "BDT", "BEC", "BEF", "BEL", "BGL", "BGM", "BGN", "BGO", "BHD", "BIF", "BMD", "BND", "BOB", "BOL", "BOP", "BOV", "BRB", "BRC", "BRE", "BRL", "BRN", "BRR", "BRZ", "BSD", "BTN", "BUK", "BWP", "BYB", "BYN", "BYR", "BZD", "CAD", "CDF", "CHE", "CHF", "CHW", "CLE", "CLF", "CLP", "CNH", "CNX", "CNY", "COP", "COU", "CRC", "CSD", "CSK", "CUC", "CUP", "CVE", "CYP", "CZK", "DDM", "DEM", "DJF", "DKK", "DOP", "DZD", "ECS", "ECV", "EEK", "EGP", "ERN", "ESA", "ESB", "ESP", "ETB", "EUR", "FIM", "FJD", "FKP", "FRF", "GBP", "GEK", "GEL", "GHC", "GHS", "GIP", "GMD", "GNF", "GNS", "GQE", "GRD", "GTQ", "GWE", "GWP", "GYD", "HKD", "HNL", "HRD", "HRK", "HTG", "HUF", "IDR", "IEP", "ILP", "ILR", "ILS", "INR", "IQD", "IRR", "ISJ", "ISK", "ITL", "JMD", "JOD", "JPY", "KES", "KGS", "KHR", "KMF", "KPW", "KRH", "KRO", "KRW", "KWD", "KYD", "KZT", "LAK", "LBP", "LKR", "LRD", "LSL", "LTL", "LTT", "LUC", "LUF", "LUL", "LVL", "LVR", "LYD", "MAD", "MAF", "MCF", "MDC", "MDL", "MGA", "MGF", "MKD", "MKN", "MLF", "MMK", "MNT", "MOP", "MRO", "MRU", "MTL", "MTP", "MUR", "MVP", "MVR", "MWK", "MXN", "MXP", "MXV", "MYR", "MZE", "MZM", "MZN", "NAD", "NGN", "NIC", "NIO", "NLG", "NOK", "NPR", "NZD", "OMR", "PAB", "PEI", "PEN", "PES", "PGK", "PHP", "PKR", "PLN", "PLZ", "PTE", "PYG", "QAR", "RHD", "ROL", "RON", "RSD", "RUB", "RUR", "RWF", "SAR", "SBD", "SCR", "SDD", "SDG", "SDP", "SEK", "SGD", "SHP", "SIT", "SKK", "SLE", "SLL", "SOS", "SRD", "SRG", "SSP", "STD", "STN", "SUR", "SVC", "SYP", "SZL", "THB", "TJR", "TJS", "TMM", "TMT", "TND", "TOP", "TPE", "TRL", "TRY", "TTD", "TWD", "TZS", "UAH", "UAK", "UGS", "UGX", "USD", "USN", "USS", "UYI", "UYP", "UYU", "UYW", "UZS", "VEB", "VED", "VEF", "VES", "VND", "VNN", "VUV", "WST", "XAF", "XAG", "XAU", "XBA", "XBB", "XBC", "XBD", "XCD", "XCG", "XDR", "XEU", "XFO", "XFU", "XOF", "XPD", "XPF", "XPT", "XRE", "XSU", "XTS", "XUA", "XXX", "YDD", "YER", "YUD", "YUM", "YUN", "YUR", "ZAL", "ZAR", "ZMK", "ZMW", "ZRN", "ZRZ", "ZWD", "ZWG", "ZWL", "ZWR"];
+export const documentStatusEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DocumentStatusEnum"]> = ["pending", "processing", "ready", "error", "skipped"];
+export const feedbackEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FeedbackEnum"]> = ["up", "down"];
+export const financialStatusEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FinancialStatusEnum"]> = ["pending", "authorized", "partially_paid", "paid", "partially_refunded", "refunded", "voided"];
+export const fulfilmentOutputStatusEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FulfilmentOutputStatusEnum"]> = ["shipped", "label_created", "in_transit", "out_for_delivery", "ready_for_pickup", "delivered", "exception", "cancelled"];
+export const fulfilmentStatusEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FulfilmentStatusEnum"]> = ["unfulfilled", "partial", "fulfilled", "restocked"];
+export const importFormatEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ImportFormatEnum"]> = ["shopify", "woocommerce", "generic", "json"];
+export const importKindEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ImportKindEnum"]> = ["products", "orders"];
+export const importStatusEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ImportStatusEnum"]> = ["uploaded", "validating", "validated", "running", "completed", "failed"];
+export const invitationStatusEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["InvitationStatusEnum"]> = ["pending", "accepted", "expired", "revoked"];
+export const languagePolicyEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LanguagePolicyEnum"]> = ["match", "store"];
+export const launcherIconEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LauncherIconEnum"]> = ["chat", "bag", "help", "sparkle"];
+export const llmApiFlavourEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LlmApiFlavourEnum"]> = ["openai", "azure"];
+export const localeEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LocaleEnum"]> = ["en", "de", "fr", "es"];
+export const messageRoleEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MessageRoleEnum"]> = ["user", "assistant", "agent"];
+export const messageStatusEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MessageStatusEnum"]> = ["streaming", "complete", "stopped", "failed"];
+export const modeEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ModeEnum"]> = ["hybrid", "vector", "keyword"];
+export const onboardingStepKeyEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OnboardingStepKeyEnum"]> = ["knowledge", "catalog", "assistant", "widget", "install", "live"];
+export const orderStatusEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OrderStatusEnum"]> = ["open", "closed", "cancelled"];
+export const positionEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PositionEnum"]> = ["right", "left"];
+export const productStatusEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProductStatusEnum"]> = ["active", "draft", "archived"];
+export const providerEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProviderEnum"]> = ["grounded", "openai"];
+export const roleEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RoleEnum"]> = ["owner", "admin", "editor", "viewer"];
+export const scheduleEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ScheduleEnum"]> = ["off", "hourly", "daily", "weekly"];
+export const sourceConfigOutputFormatEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SourceConfigOutputFormatEnum"]> = ["markdown", "text"];
+export const sourceCreateInputKindEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SourceCreateInputKindEnum"]> = ["url", "website", "text", "faq"];
+export const sourceKindEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SourceKindEnum"]> = ["upload", "url", "website", "faq", "text", "spreadsheet"];
+export const sourceStatusEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SourceStatusEnum"]> = ["idle", "queued", "syncing", "ready", "error"];
+export const tenantStatusEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TenantStatusEnum"]> = ["active", "suspended"];
+export const turnOutputStatusEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TurnOutputStatusEnum"]> = ["complete", "stopped", "failed"];
