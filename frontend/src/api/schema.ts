@@ -2618,16 +2618,10 @@ export interface components {
             readonly slug: string;
             readonly name: string;
             readonly currency: string;
-            readonly status: components["schemas"]["StoreSettingsOutputStatusEnum"];
+            readonly status: components["schemas"]["TenantStatusEnum"];
             /** Format: date-time */
             readonly updated_at: string;
         };
-        /**
-         * @description * `active` - Active
-         *     * `suspended` - Suspended
-         * @enum {string}
-         */
-        StoreSettingsOutputStatusEnum: "active" | "suspended";
         TenantOutput: {
             slug: string;
             name: string;

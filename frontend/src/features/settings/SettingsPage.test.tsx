@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { Role } from '../../api/types';
+import type { Role } from '../../shared/roles';
 import { requestsTo, type Routes } from '../../test/fetchMock';
 import { me } from '../../test/fixtures';
 import { renderApp } from '../../test/renderApp';
