@@ -15,6 +15,7 @@ from django.db import connection, transaction
 from apps.catalog.models import Product, Variant
 from apps.catalog.query_understanding import UnderstoodQuery, understand
 from apps.knowledge import embeddings
+from apps.knowledge.models import KnowledgeSettings
 from apps.knowledge.retrieval import (
     KEYWORD_SCAN_LIMIT,
     RRF_K,
@@ -198,12 +199,18 @@ def _sku_arm(query: str, where: str, params: dict[str, Any]) -> str | None:
 
 
 def product_search(
-    *, query: str, filters: ProductFilters | None = None, k: int = 8, mode: str = "hybrid"
+    *,
+    query: str,
+    filters: ProductFilters | None = None,
+    k: int = 8,
+    mode: str = "hybrid",
+    knowledge: KnowledgeSettings | None = None,
 ) -> ProductSearchResult:
+    """`knowledge`: the store's search settings, when the caller has already read them."""
     started = time.perf_counter()
     understood = understand(query)
     merged = _merge(understood, filters or ProductFilters())
-    knowledge = knowledge_settings_get()
+    knowledge = knowledge or knowledge_settings_get()
     params: dict[str, Any] = {
         "k": k,
         "candidates": max(CANDIDATES, k),
@@ -221,9 +228,7 @@ def product_search(
     arms = []
     text = understood.text or query
     if mode in ("hybrid", "vector") and text.strip():
-        params["vector"] = embeddings.embed_query(
-            text, model_name=knowledge.embedding_model
-        ).tolist()
+        params["vector"] = embeddings.embed_query_sql(text, model_name=knowledge.embedding_model)
         arms.append(
             "SELECT id, %(vector_weight)s / (%(rrf_k)s + row_number() OVER (ORDER BY distance))"
             " AS share FROM (SELECT p.id, p.embedding <=> %(vector)s::vector AS distance"
@@ -247,9 +252,9 @@ def product_search(
         )
     similarity = "NULL::float8"
     if mode != "keyword" and query.strip():
-        params["query_vector"] = embeddings.embed_query(
+        params["query_vector"] = embeddings.embed_query_sql(
             query, model_name=knowledge.embedding_model
-        ).tolist()
+        )
         similarity = "1 - (p.embedding <=> %(query_vector)s::vector)"
     sql = (
         f"SELECT r.id, r.score, {similarity} FROM ("
