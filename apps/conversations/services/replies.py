@@ -163,9 +163,14 @@ def _turn_prepare(
 ) -> _Turn:
     """The turn's one hop before its first word: history, the two new messages, settings,
     intent, retrieval and (without a model) the grounded answer."""
+    # Only what the history needs (turn logs, citations and products are large JSON), and
+    # not through `conversation.messages`, which would load each row's deferred foreign key.
     earlier = list(
-        conversation.messages.filter(status__in=[Message.Status.COMPLETE, Message.Status.STOPPED])
-        .only("role", "content")  # turn logs, citations and products are large JSON
+        Message.objects.filter(
+            conversation_id=conversation.pk,
+            status__in=[Message.Status.COMPLETE, Message.Status.STOPPED],
+        )
+        .only("role", "content")
         .order_by("-seq")[:HISTORY_MESSAGES]
     )
     # A handoff request (the widget's button) is no shopper message: only the answer is added.
