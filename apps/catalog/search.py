@@ -4,6 +4,7 @@ best matching variant picked for each product card."""
 
 from __future__ import annotations
 
+import json
 import re
 import time
 from dataclasses import dataclass, field
@@ -11,10 +12,13 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import connection, transaction
+from django.db.models import TextField
+from django.db.models.functions import Cast
 
 from apps.catalog.models import Product, Variant
 from apps.catalog.query_understanding import UnderstoodQuery, understand
 from apps.knowledge import embeddings
+from apps.knowledge.models import KnowledgeSettings
 from apps.knowledge.retrieval import (
     KEYWORD_SCAN_LIMIT,
     RRF_K,
@@ -50,7 +54,7 @@ CARD_FIELDS = (
     "available",
 )
 CARD_VARIANT_FIELDS = (
-    "product_id", "sku", "options", "option_values", "price", "compare_at_price", "available",
+    "product_id", "sku", "option_values", "price", "compare_at_price", "available",
 )  # fmt: skip
 _SKU_TOKEN = re.compile(r"^(?=.*\d)(?=.*[a-z])[a-z0-9][a-z0-9._/-]{3,}$", re.I)
 
@@ -198,12 +202,18 @@ def _sku_arm(query: str, where: str, params: dict[str, Any]) -> str | None:
 
 
 def product_search(
-    *, query: str, filters: ProductFilters | None = None, k: int = 8, mode: str = "hybrid"
+    *,
+    query: str,
+    filters: ProductFilters | None = None,
+    k: int = 8,
+    mode: str = "hybrid",
+    knowledge: KnowledgeSettings | None = None,
 ) -> ProductSearchResult:
+    """`knowledge`: the store's search settings, when the caller has already read them."""
     started = time.perf_counter()
     understood = understand(query)
     merged = _merge(understood, filters or ProductFilters())
-    knowledge = knowledge_settings_get()
+    knowledge = knowledge or knowledge_settings_get()
     params: dict[str, Any] = {
         "k": k,
         "candidates": max(CANDIDATES, k),
@@ -221,9 +231,7 @@ def product_search(
     arms = []
     text = understood.text or query
     if mode in ("hybrid", "vector") and text.strip():
-        params["vector"] = embeddings.embed_query(
-            text, model_name=knowledge.embedding_model
-        ).tolist()
+        params["vector"] = embeddings.embed_query_sql(text, model_name=knowledge.embedding_model)
         arms.append(
             "SELECT id, %(vector_weight)s / (%(rrf_k)s + row_number() OVER (ORDER BY distance))"
             " AS share FROM (SELECT p.id, p.embedding <=> %(vector)s::vector AS distance"
@@ -247,9 +255,9 @@ def product_search(
         )
     similarity = "NULL::float8"
     if mode != "keyword" and query.strip():
-        params["query_vector"] = embeddings.embed_query(
+        params["query_vector"] = embeddings.embed_query_sql(
             query, model_name=knowledge.embedding_model
-        ).tolist()
+        )
         similarity = "1 - (p.embedding <=> %(query_vector)s::vector)"
     sql = (
         f"SELECT r.id, r.score, {similarity} FROM ("
@@ -271,33 +279,41 @@ def _cards(
     ranked: list[tuple[int, float, float | None]], filters: ProductFilters
 ) -> list[ProductCard]:
     # Only what a card shows: the embedding, descriptions and search vector stay in the table.
-    products = Product.objects.only(*CARD_FIELDS).in_bulk([row[0] for row in ranked])
-    variants: dict[int, list[Variant]] = {}
-    for variant in Variant.objects.filter(product_id__in=products).only(*CARD_VARIANT_FIELDS):
-        variants.setdefault(variant.product_id, []).append(variant)
+    # Rows, not model instances: a product can have dozens of variants, and building a model
+    # instance for each was most of a chat turn's product search.
+    ids = [row[0] for row in ranked]
+    products = {p["id"]: p for p in Product.objects.filter(pk__in=ids).values("id", *CARD_FIELDS)}
+    variants: dict[int, list[dict[str, Any]]] = {}
+    # Options as text, decoded only for the variant each card shows: decoding every
+    # variant's JSON cost more than the rest of the search.
+    rows = Variant.objects.filter(product_id__in=ids).values(
+        "id", *CARD_VARIANT_FIELDS, options_json=Cast("options", TextField())
+    )
+    for variant in rows:
+        variants.setdefault(variant["product_id"], []).append(variant)
     cards = []
     for product_id, score, similarity in ranked:
         product = products[product_id]
         best = _best_variant(variants.get(product_id, []), filters)
         cards.append(
             ProductCard(
-                id=product.pk,
-                title=product.title,
-                handle=product.handle,
-                url=product.url,
-                image=(product.images or [None])[0],
-                min_price=product.min_price,
-                max_price=product.max_price,
-                currency=product.currency,
-                available=product.available,
+                id=product_id,
+                title=product["title"],
+                handle=product["handle"],
+                url=product["url"],
+                image=(product["images"] or [None])[0],
+                min_price=product["min_price"],
+                max_price=product["max_price"],
+                currency=product["currency"],
+                available=product["available"],
                 score=float(score),
                 variant=VariantCard(
-                    id=best.pk,
-                    sku=best.sku,
-                    options=best.options,
-                    price=best.price,
-                    compare_at_price=best.compare_at_price,
-                    available=best.available,
+                    id=best["id"],
+                    sku=best["sku"],
+                    options=json.loads(best["options_json"]),
+                    price=best["price"],
+                    compare_at_price=best["compare_at_price"],
+                    available=best["available"],
                 )
                 if best
                 else None,
@@ -307,19 +323,19 @@ def _cards(
     return cards
 
 
-def _best_variant(variants: list[Variant], filters: ProductFilters) -> Variant | None:
+def _best_variant(variants: list[dict[str, Any]], filters: ProductFilters) -> dict[str, Any] | None:
     """The variant that satisfies most of the shopper's constraints, in stock first."""
 
-    def fit(variant: Variant) -> tuple[int, int, int]:
-        names_values = [value.split(":", 1) for value in variant.option_values if ":" in value]
+    def fit(variant: dict[str, Any]) -> tuple[int, int, int]:
+        names_values = [value.split(":", 1) for value in variant["option_values"] if ":" in value]
         colours = " ".join(v for n, v in names_values if n.startswith(("colo", "shade")))
         sizes = {v for n, v in names_values if n.startswith("size")}
         matches = sum(1 for c in filters.colours if c in colours)
         matches += sum(1 for s in filters.sizes if s in sizes)
-        price = variant.price or 0
+        price = variant["price"] or 0
         in_price = (filters.max_price is None or price <= filters.max_price) and (
             filters.min_price is None or price >= filters.min_price
         )
-        return (matches, int(in_price), int(variant.available))
+        return (matches, int(in_price), int(variant["available"]))
 
     return max(variants, key=fit, default=None)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from apps.catalog.search import ProductCard, product_search
+from apps.knowledge.models import KnowledgeSettings
 from apps.knowledge.retrieval import Hit, knowledge_search
 
 PASSAGES_K = 5
@@ -36,14 +37,18 @@ class ProductContext:
     took_ms: float
 
 
-def passages_retrieve(*, question: str, k: int = PASSAGES_K) -> tuple[list[Passage], float]:
-    result = knowledge_search(query=question, k=k)
+def passages_retrieve(
+    *, question: str, k: int = PASSAGES_K, knowledge: KnowledgeSettings | None = None
+) -> tuple[list[Passage], float]:
+    result = knowledge_search(query=question, k=k, knowledge=knowledge)
     passages = [Passage(hit=hit, similarity=hit.similarity or 0.0) for hit in result.hits]
     return passages, result.took_ms
 
 
-def products_retrieve(*, question: str, k: int = PRODUCTS_K) -> ProductContext:
-    result = product_search(query=question, k=k)
+def products_retrieve(
+    *, question: str, k: int = PRODUCTS_K, knowledge: KnowledgeSettings | None = None
+) -> ProductContext:
+    result = product_search(query=question, k=k, knowledge=knowledge)
     return ProductContext(
         matches=[
             ProductMatch(card=card, similarity=card.similarity or 0.0) for card in result.cards

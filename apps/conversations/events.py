@@ -5,7 +5,7 @@ to. `to_json()` is the wire format (documented in README, "Chat protocol").
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 ErrorCode = Literal[
@@ -68,4 +68,6 @@ Event = Delta | Citations | Products | Tool | Done | Error
 
 
 def to_json(event: Event) -> dict[str, Any]:
-    return asdict(event)
+    # A shallow copy: `asdict` deep-copies citations and products, for every frame of every
+    # turn, and the frame is only encoded.
+    return dict(vars(event))

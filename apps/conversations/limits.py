@@ -10,8 +10,9 @@
 * One generation at a time per session: a Redis lock with a TTL (CHAT_GENERATION_LOCK_TTL_S),
   so a crashed process cannot wedge a session.
 
-Functions here are synchronous (one or two Redis round trips); async callers run them in a
-worker thread (`asgiref.sync.sync_to_async(..., thread_sensitive=False)`).
+Admitting a turn (lock, three tests, three hits) is two pipelined round trips, not seven: every
+chat turn pays it. Functions here are synchronous; async callers run them in a worker thread
+(`asgiref.sync.sync_to_async(..., thread_sensitive=False)`).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import re
+import secrets
 from typing import Any
 
 import redis
@@ -27,8 +29,7 @@ from django.utils.translation import gettext as _
 from limits import RateLimitItem, parse
 from limits.storage import RedisStorage
 from limits.strategies import SlidingWindowCounterRateLimiter
-from redis.exceptions import LockError, RedisError
-from redis.lock import Lock
+from redis.exceptions import RedisError
 
 from apps.conversations.events import ErrorCode
 
@@ -78,12 +79,18 @@ def _pool() -> redis.ConnectionPool:
     return redis.ConnectionPool.from_url(settings.REDIS_URL)
 
 
+def _client() -> redis.Redis:
+    return redis.Redis(connection_pool=_pool())
+
+
+@functools.cache
+def _storage() -> RedisStorage:
+    return RedisStorage(settings.REDIS_URL, connection_pool=_pool(), key_prefix="aisle:chat-limits")
+
+
 @functools.cache
 def _limiter() -> SlidingWindowCounterRateLimiter:
-    storage = RedisStorage(
-        settings.REDIS_URL, connection_pool=_pool(), key_prefix="aisle:chat-limits"
-    )
-    return SlidingWindowCounterRateLimiter(storage)
+    return SlidingWindowCounterRateLimiter(_storage())
 
 
 def _rate_limits(*, schema: str, session_id: str, ip: str) -> list[tuple[RateLimitItem, str]]:
@@ -95,48 +102,93 @@ def _rate_limits(*, schema: str, session_id: str, ip: str) -> list[tuple[RateLim
 
 
 class GenerationLock:
-    """Held while one of the session's replies is generated; `release()` is idempotent."""
+    """Held while one of the session's replies is generated; `release()` is idempotent.
+    Taken with a plain `SET NX PX` inside turn_admit's pipeline (redis-py's Lock takes its own
+    round trip), released only by its holder (compare and delete, as redis-py's Lock does)."""
 
-    def __init__(self, lock: Lock) -> None:
-        self._lock: Lock | None = lock
+    _RELEASE = (
+        "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end"
+        " return 0"
+    )
+
+    def __init__(self, name: str, token: str) -> None:
+        self.name = name
+        self._token: str | None = token
 
     def release(self) -> None:
-        lock, self._lock = self._lock, None
-        if lock is None:
+        token, self._token = self._token, None
+        if token is None:
             return
         # Expired meanwhile (TTL) or Redis gone: the TTL frees it either way.
-        with contextlib.suppress(LockError, RedisError):
-            lock.release()
+        with contextlib.suppress(RedisError):
+            _release_script()(keys=[self.name], args=[token])
+
+
+@functools.cache
+def _release_script() -> Any:
+    return _client().register_script(GenerationLock._RELEASE)
+
+
+def _window_keys(item: RateLimitItem, key: str) -> list[str]:
+    """The sliding window counter's two Redis keys (previous and current window), named as
+    the `limits` storage names them, so its own scripts can run in our pipelines."""
+    storage, limit_key = _storage(), item.key_for(key)
+    return [
+        storage.prefixed_key(storage._previous_window_key(limit_key)),
+        storage.prefixed_key(storage._current_window_key(limit_key)),
+    ]
+
+
+def _window_allows(item: RateLimitItem, window: list[Any]) -> bool:
+    """The `limits` sliding window counter's test, on its script's raw answer
+    (previous count, previous TTL in ms, current count, current TTL in ms)."""
+    previous_count, previous_ttl_ms, current_count = (float(v or 0) for v in window[:3])
+    previous_left_s = max(0.0, previous_ttl_ms) / 1000
+    weighted = previous_count * previous_left_s / item.get_expiry() + current_count
+    return weighted < item.amount
 
 
 def turn_admit(*, tenant: Any, session_id: str, ip: str) -> GenerationLock:
     """Take the session's generation lock and count the message against the rate limits.
-    Raises Refused(busy | rate_limited | unavailable)."""
+    Raises Refused(busy | rate_limited | unavailable).
+
+    Round trip 1 takes the lock and reads the three windows; round trip 2 counts the message
+    in all three (the `limits` scripts, which also refuse past the limit), only when the lock
+    was free and every window allowed it, so a refused message costs nothing."""
     schema = tenant.schema_name
+    storage = _storage()
+    token = secrets.token_hex(16)
+    lock = GenerationLock(f"aisle:chat-generating:{schema}:{session_id}", token)
+    limits = [
+        (item, _window_keys(item, key))
+        for item, key in _rate_limits(schema=schema, session_id=session_id, ip=ip)
+    ]
     try:
-        lock = Lock(
-            redis.Redis(connection_pool=_pool()),
-            f"aisle:chat-generating:{schema}:{session_id}",
-            timeout=settings.CHAT_GENERATION_LOCK_TTL_S,
-            blocking=False,
-            thread_local=False,  # acquired and released on different threads
-        )
-        if not lock.acquire():
+        client = _client()
+        pipe = client.pipeline(transaction=False)
+        pipe.set(lock.name, token, nx=True, px=settings.CHAT_GENERATION_LOCK_TTL_S * 1000)
+        for item, keys in limits:
+            storage.lua_sliding_window(keys=keys, args=[item.get_expiry()], client=pipe)
+        acquired, *windows = pipe.execute()
+        if not acquired:
             raise Refused("busy", _("Wait for the current answer to finish, or stop it."))
-        held = GenerationLock(lock)
         try:
-            limits = _rate_limits(schema=schema, session_id=session_id, ip=ip)
-            limiter = _limiter()
-            if not all(limiter.test(item, key) for item, key in limits):
+            if not all(
+                _window_allows(item, w) for (item, _keys), w in zip(limits, windows, strict=True)
+            ):
                 raise Refused("rate_limited", _("Too many messages. Wait a minute and try again."))
-            for item, key in limits:
-                limiter.hit(item, key)
+            pipe = client.pipeline(transaction=False)
+            for item, keys in limits:
+                storage.lua_acquire_sliding_window(
+                    keys=keys, args=[item.amount, item.get_expiry(), 1], client=pipe
+                )
+            pipe.execute()
         except BaseException:
-            held.release()
+            lock.release()
             raise
     except RedisError as error:
         raise Refused("unavailable", _("The assistant is unavailable. Try again soon.")) from error
-    return held
+    return lock
 
 
 def _order_lookup_limits(

@@ -27,14 +27,8 @@ def public_id_parse(value: Any) -> uuid.UUID | None:
         return None
 
 
-def message_get_by_public_id(*, public_id: uuid.UUID | str) -> Message | None:
-    return Message.objects.filter(public_id=public_id).first()
-
-
-def message_last_from_shopper(*, conversation: Conversation) -> Message | None:
-    """The conversation's latest user message: the question of the turn being answered (a
-    session has one turn at a time)."""
-    return conversation.messages.filter(role=Message.Role.USER).order_by("-seq").first()
+def conversations_exist() -> bool:
+    return Conversation.objects.exists()
 
 
 def message_list_after(

@@ -2,10 +2,11 @@
 
 `reply_stream` is the single point where the transports reach the answer pipeline
 (settings.CHAT_REPLY_STREAM, `apps.conversations.services.replies.reply_stream`): it appends
-the shopper's message and the answer, streams the answer's events and always ends with Done.
-`turn_frames` wraps it with what every transport needs: the wire format, the client's
-correlation id, server-side timings on `done`, the live inbox, and releasing the session's
-generation lock however the turn ends.
+the shopper's message and the answer, streams the answer's events and always ends with Done,
+handing each message it stores to `on_stored`. `turn_frames` wraps it with what every
+transport needs: the wire format, the client's correlation id, server-side timings on `done`,
+the live inbox (from the messages handed over: nothing is read back), and releasing the
+session's generation lock however the turn ends.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol, cast
 
@@ -26,10 +27,8 @@ from apps.conversations import events
 from apps.conversations.inbox import inbox_publish
 from apps.conversations.limits import GenerationLock
 from apps.conversations.models import Conversation, Message
-from apps.conversations.selectors import message_get_by_public_id, message_last_from_shopper
 from apps.conversations.shopper import OrderQuery
 from apps.conversations.wire import message_record
-from apps.core.tenancy.channels import tenant_db
 
 logger = logging.getLogger(__name__)
 
@@ -46,10 +45,11 @@ class ReplyStream(Protocol):
         order: OrderQuery | None = None,
         handoff: bool = False,
         ip: str = "unknown",
+        on_stored: Callable[[Message], None] | None = None,
     ) -> AsyncIterator[events.Event]: ...
 
 
-def reply_stream(turn: Turn) -> AsyncIterator[events.Event]:
+def reply_stream(turn: Turn, on_stored: Callable[[Message], None]) -> AsyncIterator[events.Event]:
     pipeline = cast(ReplyStream, import_string(settings.CHAT_REPLY_STREAM))
     return pipeline(
         tenant=turn.tenant,
@@ -60,6 +60,7 @@ def reply_stream(turn: Turn) -> AsyncIterator[events.Event]:
         order=turn.order,
         handoff=turn.handoff,
         ip=turn.ip,
+        on_stored=on_stored,
     )
 
 
@@ -87,10 +88,7 @@ def _ms_since(start: float) -> float:
     return round((time.perf_counter() - start) * 1000, 1)
 
 
-async def _publish(turn: Turn, message: Message | None) -> dict[str, Any] | None:
-    if message is None:
-        return None
-    record = message_record(message)
+async def _publish(turn: Turn, record: dict[str, Any]) -> None:
     try:
         await inbox_publish(
             tenant=turn.tenant,
@@ -100,14 +98,6 @@ async def _publish(turn: Turn, message: Message | None) -> dict[str, Any] | None
         )
     except Exception:  # the inbox is a convenience: never fail the shopper's turn over it
         logger.exception("inbox publish failed")
-    return record
-
-
-async def _question_published(turn: Turn) -> None:
-    question = await tenant_db(
-        turn.tenant, message_last_from_shopper, conversation=turn.conversation
-    )
-    turn.question = await _publish(turn, question)
 
 
 async def turn_frames(turn: Turn) -> AsyncIterator[dict[str, Any]]:
@@ -118,7 +108,17 @@ async def turn_frames(turn: Turn) -> AsyncIterator[dict[str, Any]]:
     first_delta_ms: float | None = None
     question_task: asyncio.Task[None] | None = None
     message_id: str | None = None
-    stream = reply_stream(turn)
+
+    def stored(message: Message) -> None:
+        nonlocal question_task
+        record = message_record(message)
+        if message.role == Message.Role.USER:
+            turn.question = record
+            question_task = asyncio.create_task(_publish(turn, record))
+        else:
+            turn.answer = record
+
+    stream = reply_stream(turn, stored)
     try:
         async for event in stream:
             frame = events.to_json(event)
@@ -126,21 +126,16 @@ async def turn_frames(turn: Turn) -> AsyncIterator[dict[str, Any]]:
                 frame["client_id"] = turn.client_id
             if isinstance(event, events.Delta) and first_delta_ms is None:
                 first_delta_ms = _ms_since(turn.received_at)
-            if message_id is None and event.message_id:
-                message_id = event.message_id
-                if not turn.handoff:
-                    question_task = asyncio.create_task(_question_published(turn))
+            message_id = message_id or event.message_id
             if isinstance(event, events.Done):
                 frame["timings"] = {
                     **event.timings,
                     "server_first_delta_ms": first_delta_ms,
                     "server_total_ms": _ms_since(turn.received_at),
                 }
-                answer = await tenant_db(
-                    turn.tenant, message_get_by_public_id, public_id=event.message_id
-                )
                 await _finish(turn, question_task)
-                turn.answer = await _publish(turn, answer)
+                if turn.answer is not None:
+                    await _publish(turn, turn.answer)
             yield frame
     except Exception:
         logger.exception("reply pipeline failed")

@@ -7,9 +7,13 @@ from dataclasses import dataclass
 from django.conf import settings
 
 from apps.accounts.demo import DemoCredentials, demo_store_ensure
+from apps.accounts.roles import Role
+from apps.accounts.selectors import member_list
 from apps.catalog.services.demo import demo_catalog_ensure, demo_orders_ensure
+from apps.conversations.selectors import conversations_exist
+from apps.conversations.services.demo import demo_conversations_seed
 from apps.core.tenancy import tenant_context
-from apps.knowledge.demo import demo_knowledge_ensure
+from apps.knowledge.demo import demo_knowledge_ensure, demo_knowledge_sync_now
 from apps.tenants.selectors import host_url, tenant_get_by_slug, tenant_url
 from apps.tenants.services import widget_key_ensure
 from apps.widget.services import widget_settings_get, widget_settings_update
@@ -37,6 +41,13 @@ def demo_seed() -> DemoStore:
         ]
         if demo_storefront_origin() not in origins:
             widget_settings_update(allowed_origins=[*origins, demo_storefront_origin()])
+        if not conversations_exist():
+            # The sample conversations are answered by the real pipeline, from the knowledge:
+            # index it now (a few seconds, once) rather than wait for the worker.
+            demo_knowledge_sync_now()
+            owner = member_list(tenant=tenant).filter(role=Role.OWNER).first()
+            assert owner is not None
+            demo_conversations_seed(tenant=tenant, author=owner.user)
     return DemoStore(credentials=credentials, widget_key=widget_key.key)
 
 

@@ -149,9 +149,18 @@ def embed_query(text: str, *, model_name: str) -> np.ndarray:
     return _query_vector(text, model_name)
 
 
+def embed_query_sql(text: str, *, model_name: str) -> str:
+    """The query's embedding in pgvector's text form (`[0.1,...]`, bound as a string and cast
+    with `::vector`), cached like the vector: bound as a list, the driver would format all 384
+    floats again in every query (and every place the query uses it), a large share of a chat
+    turn's CPU."""
+    return _query_vector_sql(text, model_name)
+
+
 def query_cache_clear() -> None:
     """Forget cached query vectors (benchmarks time the embedding of every query)."""
     _query_vector.cache_clear()
+    _query_vector_sql.cache_clear()
 
 
 @lru_cache(maxsize=2048)
@@ -159,6 +168,11 @@ def _query_vector(text: str, model_name: str) -> np.ndarray:
     vector = embed_texts([text], model_name=model_name)[0]
     vector.flags.writeable = False
     return vector
+
+
+@lru_cache(maxsize=2048)
+def _query_vector_sql(text: str, model_name: str) -> str:
+    return "[" + ",".join(map(repr, _query_vector(text, model_name).tolist())) + "]"
 
 
 _counting = threading.local()

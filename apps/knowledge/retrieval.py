@@ -25,6 +25,7 @@ from typing import Any, Literal
 from django.db import connection, transaction
 
 from apps.knowledge import embeddings
+from apps.knowledge.models import KnowledgeSettings
 from apps.knowledge.services.settings import knowledge_settings_get
 
 # Weighted reciprocal rank fusion: each arm adds weight / (RRF_K + rank). The values were
@@ -165,13 +166,15 @@ def knowledge_search(
     mode: Mode = "hybrid",
     candidates: int = CANDIDATES,
     exact: bool | None = None,
+    knowledge: KnowledgeSettings | None = None,
 ) -> SearchResult:
-    """The k best chunks for `query` in the active store, each with its citation."""
+    """The k best chunks for `query` in the active store, each with its citation. A caller
+    that also searches products passes the store's `knowledge` settings (read once)."""
     started = time.perf_counter()
     query = query.strip()
     if not query:
         return SearchResult(hits=[], took_ms=0.0)
-    knowledge = knowledge_settings_get()
+    knowledge = knowledge or knowledge_settings_get()
     params: dict[str, Any] = {
         "weights": KEYWORD_WEIGHTS,
         "keyword_scan": KEYWORD_SCAN_LIMIT,
@@ -188,9 +191,7 @@ def knowledge_search(
     arms = []
     uses_index = False
     if mode in ("hybrid", "vector"):
-        params["vector"] = embeddings.embed_query(
-            query, model_name=knowledge.embedding_model
-        ).tolist()
+        params["vector"] = embeddings.embed_query_sql(query, model_name=knowledge.embedding_model)
         use_exact = (
             exact if exact is not None else _chunk_count_estimate() <= EXACT_SEARCH_MAX_CHUNKS
         )

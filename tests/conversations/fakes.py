@@ -1,6 +1,7 @@
 """A stand-in for the answer pipeline with the same contract as
 `apps.conversations.services.replies.reply_stream`: it stores the shopper's message and the
-answer, streams the answer word by word, honours `stop`, and always ends with Done.
+answer (handing each to `on_stored`), streams the answer word by word, honours `stop`, and
+always ends with Done.
 
 Also used by `manage.py bench chat` to measure the transport alone
 (`CHAT_REPLY_STREAM=tests.conversations.fakes.scripted_reply_stream`)."""
@@ -10,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import os
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from typing import Any
 
 from apps.conversations import events
@@ -25,15 +26,14 @@ DELAY_S = float(os.environ.get("FAKE_REPLY_DELAY_S", "0.01"))
 CALLS: list[dict[str, Any]] = []
 
 
-def _begin(conversation: Conversation, text: str, handoff: bool) -> Message:
+def _begin(conversation: Conversation, text: str, handoff: bool) -> list[Message]:
     question: list[dict[str, object]] = (
         [] if handoff else [{"role": Message.Role.USER, "content": text}]
     )
-    *_question, answer = messages_append(
+    return messages_append(
         conversation=conversation,
         messages=[*question, {"role": Message.Role.ASSISTANT, "status": Message.Status.STREAMING}],
     )
-    return answer
 
 
 def _finish(message: Message, content: str, status: str) -> None:
@@ -51,10 +51,13 @@ async def scripted_reply_stream(
     order: OrderQuery | None = None,
     handoff: bool = False,
     ip: str = "unknown",
+    on_stored: Callable[[Message], None] | None = None,
 ) -> AsyncIterator[events.Event]:
     started = time.perf_counter()
     CALLS.append({"shopper_email": shopper_email, "order": order, "handoff": handoff, "ip": ip})
-    answer = await tenant_db(tenant, _begin, conversation, text, handoff)
+    *question, answer = await tenant_db(tenant, _begin, conversation, text, handoff)
+    if on_stored is not None and question:
+        on_stored(question[0])
     message_id = str(answer.public_id)
     words = [f"w{i}" for i in range(WORDS)]
     sent: list[str] = []
@@ -71,6 +74,8 @@ async def scripted_reply_stream(
         await tenant_db(tenant, _finish, answer, " ".join(sent), "stopped")
         raise
     await tenant_db(tenant, _finish, answer, " ".join(sent), status)
+    if on_stored is not None:
+        on_stored(answer)
     if status == "complete":
         yield events.Citations(message_id=message_id, citations=[{"n": 1, "title": "FAQ"}])
         yield events.Products(message_id=message_id, products=[{"handle": "tent"}])

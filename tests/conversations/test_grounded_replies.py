@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from asgiref.sync import async_to_sync
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from apps.conversations.events import Event
 from apps.conversations.models import AssistantSettings, Conversation, Message, UsageEvent
+from apps.conversations.services.replies import reply_stream
 from apps.conversations.shopper import OrderQuery
 from apps.core.tenancy import tenant_context
 from tests.conversations.conftest import ask, new_conversation, seed_store_b
@@ -255,3 +258,45 @@ def test_a_handoff_request_streams_the_escalation_message_and_stores_no_question
         conversation.refresh_from_db()
         roles = list(conversation.messages.values_list("role", flat=True))
     assert conversation.status == Conversation.Status.HANDED_OFF and roles == ["assistant"]
+
+
+def test_a_turn_takes_a_fixed_number_of_statements_and_reads_nothing_back(store_a) -> None:
+    # Given a conversation with an earlier turn (so there is history to read), in a store whose
+    # chunks have been analysed (as autovacuum does; else search counts them exactly)
+    conversation = new_conversation(store_a)
+    ask(store_a, "How long do I have to return something?", conversation=conversation)
+    with tenant_context(store_a), connection.cursor() as cursor:
+        cursor.execute("ANALYZE knowledge_chunk")
+    stored: list[Message] = []
+
+    async def turn() -> list[Event]:
+        return [
+            event
+            async for event in reply_stream(
+                tenant=store_a,
+                conversation=conversation,
+                text="When will my refund be processed?",
+                on_stored=stored.append,
+            )
+        ]
+
+    # When the next question is answered from the store's knowledge and products
+    with tenant_context(store_a), CaptureQueriesContext(connection) as queries:
+        events = async_to_sync(turn)()
+
+    # Then the turn took a fixed set of statements (every one costs CPU under load): per hop
+    # the store's search_path; history; the two messages appended under the conversation's row
+    # lock; the assistant and knowledge settings; knowledge search (size estimate, query);
+    # product search (its transaction's settings, query, cards and variants); and the answer
+    # with its usage event
+    statements = [q["sql"] for q in queries.captured_queries]
+    assert len(statements) == 21, "\n".join(s[:100] for s in statements)
+    # and nothing it wrote was read back: the stored messages were handed over instead
+    history_reads = [s for s in statements if s.startswith('SELECT "conversations_message"')]
+    assert len(history_reads) == 1
+    assert [m.role for m in stored] == [Message.Role.USER, Message.Role.ASSISTANT]
+    answer = stored[1]
+    assert (
+        answer.status == Message.Status.COMPLETE and str(answer.public_id) == events[-1].message_id
+    )
+    assert answer.content == "".join(e.text for e in events if e.type == "delta")

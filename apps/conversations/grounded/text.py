@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import NamedTuple
 
@@ -90,11 +91,15 @@ def sentences(body: str) -> list[Sentence]:
     return out
 
 
-def word_groups(text: str, size: int = 4) -> list[str]:
-    """The answer cut into groups of a few words (whitespace kept), streamed as deltas."""
+def word_groups(text: str, first: int = 4, size: int = 16) -> list[str]:
+    """The answer cut into deltas (whitespace kept): the first few words, so the shopper sees
+    the answer start at once, then larger groups. The whole text is known up front, so more,
+    smaller frames would only cost CPU on both ends (each is a frame to encode, send, parse
+    and render) without showing the answer any sooner."""
     pieces = re.findall(r"\S+\s*", text)
     leading = text[: len(text) - len(text.lstrip())]
-    groups = ["".join(pieces[i : i + size]) for i in range(0, len(pieces), size)]
+    bounds = [0, *range(first, len(pieces), size), len(pieces)] if pieces else []
+    groups = ["".join(pieces[a:b]) for a, b in itertools.pairwise(bounds) if b > a]
     if groups and leading:
         groups[0] = leading + groups[0]
     return groups

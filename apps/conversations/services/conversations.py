@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from django.db import transaction
-from django.db.models import F
+from django.db import connection, transaction
 from django.utils import timezone
 
 from apps.conversations.models import Conversation, Message
@@ -29,15 +28,25 @@ def messages_append(
     *, conversation: Conversation, messages: list[dict[str, object]]
 ) -> list[Message]:
     """Add messages with the next `seq`s, in order (a turn appends the shopper's question and
-    the assistant's streaming answer together). The conversation row is locked, so concurrent
-    appends (a shopper's message while an agent replies) cannot take the same seq."""
-    locked = Conversation.objects.select_for_update().get(pk=conversation.pk)
+    the assistant's streaming answer together). Counting them in first takes the conversation's
+    row lock until commit, so concurrent appends (a shopper's message while an agent replies)
+    cannot take the same seq; the UPDATE returns the new count, which saves reading the row
+    (every chat turn appends)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE conversations_conversation"
+            " SET message_count = message_count + %s, last_activity_at = %s"
+            " WHERE id = %s RETURNING message_count",
+            [len(messages), timezone.now(), conversation.pk],
+        )
+        row = cursor.fetchone()
+    if row is None:
+        raise Conversation.DoesNotExist(conversation.pk)
+    (count,) = row
+    first = count - len(messages) + 1
     created = Message.objects.bulk_create(
-        Message(conversation=locked, seq=locked.message_count + offset, **fields)
-        for offset, fields in enumerate(messages, start=1)
+        Message(conversation=conversation, seq=first + offset, **fields)
+        for offset, fields in enumerate(messages)
     )
-    Conversation.objects.filter(pk=locked.pk).update(
-        message_count=F("message_count") + len(created), last_activity_at=timezone.now()
-    )
-    conversation.message_count = locked.message_count + len(created)
+    conversation.message_count = count
     return created

@@ -1,12 +1,15 @@
 """The answer pipeline: one shopper message in, a stream of events out.
 
-history → retrieval (knowledge and products, in parallel) → an LLM turn with tools, or the
-grounded responder → citations resolved to sources → the assistant message persisted with its
-turn log → a usage event for billing → `Done`.
+history → retrieval (knowledge, then products) → an LLM turn with tools, or the grounded
+responder → citations resolved to sources → the assistant message persisted with its turn log →
+a usage event for billing → `Done`.
 
 Blocking work runs in the store on a reply thread (`threads.in_store`), never on the event
-loop. A provider that fails, times out or is rate limited never ends a turn: the grounded
-responder answers instead and the turn log says why.
+loop. Each hop to a thread costs CPU (a connection health check, the store's search_path, the
+hand-over itself), and under load CPU is what bounds throughput: a grounded turn therefore
+makes two hops, one that prepares everything up to the answer's text and one that persists it.
+A provider that fails, times out or is rate limited never ends a turn: the grounded responder
+answers instead and the turn log says why.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import suppress
 from dataclasses import dataclass, field
 from typing import Any
@@ -30,7 +33,11 @@ from apps.conversations.context import (
 )
 from apps.conversations.events import Citations, Delta, Done, Error, Event, Products, Tool
 from apps.conversations.grounded.intents import Intent, intent_detect
-from apps.conversations.grounded.responder import grounded_answer, retrieval_relevant
+from apps.conversations.grounded.responder import (
+    GroundedAnswer,
+    grounded_answer,
+    retrieval_relevant,
+)
 from apps.conversations.grounded.text import word_groups
 from apps.conversations.llm.base import (
     ChatMessage,
@@ -53,6 +60,7 @@ from apps.conversations.services.conversations import messages_append
 from apps.conversations.services.threads import in_store
 from apps.conversations.shopper import OrderQuery
 from apps.conversations.tools import TOOL_SPECS, card_json, tool_run
+from apps.knowledge.services.settings import knowledge_settings_get
 
 logger = logging.getLogger(__name__)
 
@@ -64,12 +72,29 @@ _NEEDS_RETRIEVAL = {"question", "shopping"}
 
 
 @dataclass
+class _Retrieval:
+    passages: list[Passage]
+    products: ProductContext
+    log: dict[str, Any]  # the turn log's "retrieved"
+    took_ms: float
+
+
+@dataclass
 class _Turn:
+    """Everything the turn knows before its first word: the stored messages, the settings, the
+    intent, what was retrieved and, when no model is to answer, the grounded answer itself."""
+
+    question: Message | None  # None for a handoff request
     message: Message
     settings: AssistantSettings
-    provider: Provider | None
+    provider: Provider | None  # the model answering this turn (None: the grounded responder)
     history: list[ChatMessage]
-    earlier_questions: list[str]  # the shopper's earlier messages, most recent first
+    intent: Intent
+    sources: Sources
+    retrieval: _Retrieval | None = None
+    answer: GroundedAnswer | None = None
+    # An error after the messages were stored: raised where the turn can still record it.
+    failure: Exception | None = None
 
 
 @dataclass
@@ -91,32 +116,124 @@ class _Result:
     unanswered: bool = False
 
 
-def _turn_start(*, conversation: Conversation, text: str, handoff: bool) -> _Turn:
+@dataclass(frozen=True)
+class _Shopper:
+    """What the shopper's client asked for besides the text (never stored)."""
+
+    email: str | None
+    order: OrderQuery | None
+    handoff: bool
+    ip: str
+
+    def intent(self) -> Intent | None:
+        """The turn's intent when the client named it (an order lookup, a handoff)."""
+        if self.order is not None:
+            email = self.order.email or self.email
+            return Intent(kind="order", order_number=self.order.number, email=email)
+        return Intent(kind="handoff") if self.handoff else None
+
+
+def _retrieve(*, question: str) -> _Retrieval:
+    """Knowledge and products for the question, one after the other on this thread: running
+    them on two threads saves a few milliseconds of one turn but costs a hop, which under load
+    costs every turn more."""
+    began = time.perf_counter()
+    knowledge = knowledge_settings_get()
+    passages, _took = passages_retrieve(question=question, knowledge=knowledge)
+    products = products_retrieve(question=question, knowledge=knowledge)
+    log = {
+        "chunks": [
+            {
+                "id": p.hit.chunk_id,
+                "score": round(p.hit.score, 4),
+                "similarity": round(p.similarity, 3),
+            }
+            for p in passages
+        ],
+        "products": [
+            {"id": m.card.id, "score": round(m.card.score, 4), "similarity": round(m.similarity, 3)}
+            for m in products.matches
+        ],
+    }
+    return _Retrieval(passages=passages, products=products, log=log, took_ms=_ms(began))
+
+
+def _turn_prepare(
+    *, tenant: Any, conversation: Conversation, text: str, shopper: _Shopper
+) -> _Turn:
+    """The turn's one hop before its first word: history, the two new messages, settings,
+    intent, retrieval and (without a model) the grounded answer."""
+    # Only what the history needs (turn logs, citations and products are large JSON), and
+    # not through `conversation.messages`, which would load each row's deferred foreign key.
     earlier = list(
-        conversation.messages.filter(
-            status__in=[Message.Status.COMPLETE, Message.Status.STOPPED]
-        ).order_by("-seq")[:HISTORY_MESSAGES]
+        Message.objects.filter(
+            conversation_id=conversation.pk,
+            status__in=[Message.Status.COMPLETE, Message.Status.STOPPED],
+        )
+        .only("role", "content")
+        .order_by("-seq")[:HISTORY_MESSAGES]
     )
-    history = [
-        ChatMessage(role="user" if m.role == Message.Role.USER else "assistant", content=m.content)
-        for m in reversed(earlier)
-        if m.content
-    ]
     # A handoff request (the widget's button) is no shopper message: only the answer is added.
     question: list[dict[str, object]] = (
-        [] if handoff else [{"role": Message.Role.USER, "content": text}]
+        [] if shopper.handoff else [{"role": Message.Role.USER, "content": text}]
     )
-    *_question, message = messages_append(
+    *stored, message = messages_append(
         conversation=conversation,
         messages=[*question, {"role": Message.Role.ASSISTANT, "status": Message.Status.STREAMING}],
     )
     settings = assistant_settings_get()
-    return _Turn(
+    named = shopper.intent()
+    intent = named or intent_detect(
+        question=text,
+        earlier_questions=[m.content for m in earlier if m.role == Message.Role.USER],
+        shopper_email=shopper.email,
+        refused_topics=[str(t) for t in settings.refused_topics],
+    )
+    provider = (
+        assistant_provider(row=settings) if intent.kind != "refused" and named is None else None
+    )
+    turn = _Turn(
+        question=stored[0] if stored else None,
         message=message,
         settings=settings,
-        provider=assistant_provider(row=settings),
-        history=history,
-        earlier_questions=[m.content for m in earlier if m.role == Message.Role.USER],
+        provider=provider,
+        history=[
+            ChatMessage(
+                role="user" if m.role == Message.Role.USER else "assistant", content=m.content
+            )
+            for m in reversed(earlier)
+            if m.content
+        ],
+        intent=intent,
+        sources=Sources(),
+    )
+    try:
+        if (
+            provider is not None
+            or intent.kind in _NEEDS_RETRIEVAL
+            or (intent.kind == "handoff" and not settings.handoff_enabled)
+        ):
+            turn.retrieval = _retrieve(question=text)
+        if provider is None:
+            turn.answer = _grounded_answer(tenant, conversation, turn, text, shopper)
+    except Exception as error:
+        turn.failure = error
+    return turn
+
+
+def _grounded_answer(
+    tenant: Any, conversation: Conversation, turn: _Turn, question: str, shopper: _Shopper
+) -> GroundedAnswer:
+    return grounded_answer(
+        tenant=tenant,
+        conversation=conversation,
+        intent=turn.intent,
+        question=question,
+        settings=turn.settings,
+        passages=turn.retrieval.passages if turn.retrieval else [],
+        products=turn.retrieval.products if turn.retrieval else None,
+        sources=turn.sources,
+        ip=shopper.ip,
     )
 
 
@@ -169,30 +286,6 @@ def _ms(since: float) -> float:
     return round((time.perf_counter() - since) * 1000, 2)
 
 
-async def _retrieve(
-    tenant: Any, question: str
-) -> tuple[list[Passage], ProductContext, dict[str, Any]]:
-    passages, products = await asyncio.gather(
-        in_store(tenant, passages_retrieve, question=question),
-        in_store(tenant, products_retrieve, question=question),
-    )
-    retrieved = {
-        "chunks": [
-            {
-                "id": p.hit.chunk_id,
-                "score": round(p.hit.score, 4),
-                "similarity": round(p.similarity, 3),
-            }
-            for p in passages[0]
-        ],
-        "products": [
-            {"id": m.card.id, "score": round(m.card.score, 4), "similarity": round(m.similarity, 3)}
-            for m in products.matches
-        ],
-    }
-    return passages[0], products, retrieved
-
-
 async def reply_stream(
     *,
     tenant: Any,
@@ -203,31 +296,29 @@ async def reply_stream(
     order: OrderQuery | None = None,
     handoff: bool = False,
     ip: str = "unknown",
+    on_stored: Callable[[Message], None] | None = None,
 ) -> AsyncIterator[Event]:
     """Answer `text` in `conversation`. Every event carries the new assistant message's id;
     the last one is always `Done`. Setting `stop` ends generation early: what was produced is
     kept with status `stopped`. `shopper_email`, when the storefront knows it, stands in for
     the email an order lookup needs. `order` makes the turn that order's lookup; `handoff`
     hands the conversation to the team (no shopper message is stored, `text` is ignored);
-    both skip intent detection and the LLM. `ip` (the shopper's) counts failed lookups."""
+    both skip intent detection and the LLM. `ip` (the shopper's) counts failed lookups.
+    `on_stored` is called on the event loop with each message as it is stored: the shopper's
+    question once appended, the answer once persisted (before `Done`), so callers need not
+    read them back."""
     started = time.perf_counter()
     stop = stop or asyncio.Event()
+    shopper = _Shopper(email=shopper_email, order=order, handoff=handoff, ip=ip)
     turn = await in_store(
-        tenant, _turn_start, conversation=conversation, text=text, handoff=handoff
+        tenant, _turn_prepare, tenant=tenant, conversation=conversation, text=text, shopper=shopper
     )
+    if on_stored is not None and turn.question is not None:
+        on_stored(turn.question)
     message_id = str(turn.message.public_id)
     result = _Result()
     status = Message.Status.COMPLETE
-    pipeline = _Pipeline(
-        tenant,
-        conversation,
-        turn,
-        text,
-        stop,
-        _Shopper(email=shopper_email, order=order, handoff=handoff, ip=ip),
-        result,
-        started,
-    )
+    pipeline = _Pipeline(tenant, conversation, turn, text, stop, shopper, result, started)
     try:
         async for event in pipeline.run():
             yield event
@@ -257,6 +348,8 @@ async def reply_stream(
     await in_store(
         tenant, _turn_finish, message=turn.message, status=status, result=result, total_ms=total_ms
     )
+    if on_stored is not None:
+        on_stored(turn.message)
     yield Done(
         message_id=message_id,
         status=status,  # type: ignore[arg-type]
@@ -266,23 +359,6 @@ async def reply_stream(
             "total_ms": total_ms,
         },
     )
-
-
-@dataclass(frozen=True)
-class _Shopper:
-    """What the shopper's client asked for besides the text (never stored)."""
-
-    email: str | None
-    order: OrderQuery | None
-    handoff: bool
-    ip: str
-
-    def intent(self) -> Intent | None:
-        """The turn's intent when the client named it (an order lookup, a handoff)."""
-        if self.order is not None:
-            email = self.order.email or self.email
-            return Intent(kind="order", order_number=self.order.number, email=email)
-        return Intent(kind="handoff") if self.handoff else None
 
 
 class _Pipeline:
@@ -306,7 +382,7 @@ class _Pipeline:
         self.shopper = shopper
         self.result = result
         self.started = started
-        self.sources = Sources()
+        self.sources = turn.sources
         self.message_id = str(turn.message.public_id)
         self.cards: dict[int, dict[str, Any]] = {}
 
@@ -317,42 +393,30 @@ class _Pipeline:
         return Delta(message_id=self.message_id, text=text)
 
     async def run(self) -> AsyncIterator[Event]:
-        named = self.shopper.intent()
-        intent = named or intent_detect(
-            question=self.question,
-            earlier_questions=self.turn.earlier_questions,
-            shopper_email=self.shopper.email,
-            refused_topics=[str(t) for t in self.settings.refused_topics],
-        )
-        self.result.log["intent"] = intent.kind
-        provider = self.turn.provider if intent.kind != "refused" and named is None else None
-        retrieve = (
-            provider is not None
-            or intent.kind in _NEEDS_RETRIEVAL
-            or (intent.kind == "handoff" and not self.settings.handoff_enabled)
-        )
+        turn = self.turn
+        self.result.log["intent"] = turn.intent.kind
         passages: list[Passage] = []
         products: ProductContext | None = None
-        if retrieve:
-            began = time.perf_counter()
-            passages, products, self.result.log["retrieved"] = await _retrieve(
-                self.tenant, self.question
-            )
-            self.result.retrieval_ms = _ms(began)
+        if turn.retrieval is not None:
+            passages, products = turn.retrieval.passages, turn.retrieval.products
+            self.result.log["retrieved"] = turn.retrieval.log
+            self.result.retrieval_ms = turn.retrieval.took_ms
             self.result.best_similarity = max(
                 [p.similarity for p in passages] + [m.similarity for m in products.matches],
                 default=None,
             )
             for match in products.matches:
                 self.cards[match.card.id] = card_json(match.card)
-        if provider is not None:
+        if turn.failure is not None:
+            raise turn.failure
+        if turn.provider is not None:
             # Without a relevant passage or product the model can only say it does not know
             # (the prompt forbids answering from elsewhere), unless a tool finds something.
-            self.result.unanswered = intent.kind in _NEEDS_RETRIEVAL and not retrieval_relevant(
-                passages, products
+            self.result.unanswered = (
+                turn.intent.kind in _NEEDS_RETRIEVAL and not retrieval_relevant(passages, products)
             )
             try:
-                async for event in self._llm(provider, passages, products):
+                async for event in self._llm(turn.provider, passages, products):
                     yield event
                 return
             except Exception as error:  # any provider failure: the grounded responder answers
@@ -365,25 +429,21 @@ class _Pipeline:
                     return
                 if self.result.content:
                     yield self._delta("\n\n")
-        async for event in self._grounded(intent, passages, products):
+        async for event in self._grounded():
             yield event
 
-    async def _grounded(
-        self, intent: Intent, passages: list[Passage], products: ProductContext | None
-    ) -> AsyncIterator[Event]:
-        answer = await in_store(
-            self.tenant,
-            grounded_answer,
-            tenant=self.tenant,
-            conversation=self.conversation,
-            intent=intent,
-            question=self.question,
-            settings=self.settings,
-            passages=passages,
-            products=products,
-            sources=self.sources,
-            ip=self.shopper.ip,
-        )
+    async def _grounded(self) -> AsyncIterator[Event]:
+        answer = self.turn.answer
+        if answer is None:  # a model was to answer and failed: the grounded responder does
+            answer = await in_store(
+                self.tenant,
+                _grounded_answer,
+                self.tenant,
+                self.conversation,
+                self.turn,
+                self.question,
+                self.shopper,
+            )
         self.result.log["answer"] = answer.kind
         self.result.unanswered = answer.kind == "dont_know"
         if answer.notes:

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from apps.knowledge.models import FaqEntry, Source
-from apps.knowledge.services.sync import source_sync_request
+from apps.knowledge.services.sync import source_sync, source_sync_request
 
 DEMO_DIR = Path(__file__).resolve().parent
 FAQ_SOURCE_NAME = "Frequently asked questions"
@@ -57,3 +57,12 @@ def demo_knowledge_ensure() -> list[Source]:
     for source in created:
         source_sync_request(source=source)
     return created
+
+
+def demo_knowledge_sync_now() -> None:
+    """Index the demo's pages and FAQ here rather than in the worker, for seeding that answers
+    from them at once. The worker's queued syncs then find them unchanged (cheap)."""
+    for source in Source.objects.filter(kind__in=[Source.Kind.TEXT, Source.Kind.FAQ]).exclude(
+        status=Source.Status.READY
+    ):
+        source_sync(source_id=source.pk)
