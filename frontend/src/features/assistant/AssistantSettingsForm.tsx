@@ -20,6 +20,7 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { confirmDestructive } from '../../shared/confirm';
+import { changedFields, SettingsFormFooter } from '../../shared/settingsForm';
 import { useServerForm } from '../../shared/useServerForm';
 import {
   useClearLlmKey,
@@ -50,16 +51,6 @@ const EDITABLE: (keyof FormValues)[] = [
 
 function formValues(settings: AssistantSettings): FormValues {
   return Object.fromEntries(EDITABLE.map((key) => [key, settings[key]])) as FormValues;
-}
-
-/** Only what changed, so the audit log records what the merchant actually edited. */
-function changedFields(values: FormValues, settings: AssistantSettings): AssistantSettingsPatch {
-  return Object.fromEntries(
-    EDITABLE.filter((key) => JSON.stringify(values[key]) !== JSON.stringify(settings[key])).map((key) => [
-      key,
-      values[key],
-    ]),
-  );
 }
 
 const LANGUAGE_POLICIES = [
@@ -171,7 +162,7 @@ export function AssistantSettingsForm({ settings, editable }: { settings: Assist
   const update = useUpdateAssistantSettings();
   const server = useServerForm(
     form,
-    (values) => update.mutateAsync(changedFields(values, settings)),
+    (values) => update.mutateAsync(changedFields(values, settings, EDITABLE)),
     () => form.resetDirty(),
   );
   const llm = form.values.provider === 'openai';
@@ -247,14 +238,12 @@ export function AssistantSettingsForm({ settings, editable }: { settings: Assist
                 </Group>
               </Stack>
             )}
-            {server.formError && <Alert color="red">{server.formError}</Alert>}
-            {editable && (
-              <Group>
-                <Button type="submit" loading={update.isPending} disabled={!form.isDirty()}>
-                  Save settings
-                </Button>
-              </Group>
-            )}
+            <SettingsFormFooter
+              formError={server.formError}
+              editable={editable}
+              saving={update.isPending}
+              dirty={form.isDirty()}
+            />
           </Stack>
         </Fieldset>
       </form>

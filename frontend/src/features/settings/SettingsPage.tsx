@@ -1,7 +1,8 @@
-import { Alert, Button, Card, Fieldset, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Card, Fieldset, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { PageHeader } from '../../shared/PageHeader';
 import { QueryState } from '../../shared/QueryState';
+import { changedFields, SettingsFormFooter } from '../../shared/settingsForm';
 import { useServerForm } from '../../shared/useServerForm';
 import { canManage } from '../session/permissions';
 import { useSession } from '../session/SessionContext';
@@ -17,21 +18,12 @@ function currencyOptions(current: string): { value: string; label: string }[] {
   return [...codes].sort().map((code) => ({ value: code, label: `${code} — ${names.of(code) ?? code}` }));
 }
 
-/** Only what changed, so the audit log records what the merchant actually edited. */
-function changedFields(values: FormValues, settings: StoreSettings): StoreSettingsPatch {
-  return Object.fromEntries(
-    (Object.keys(values) as (keyof FormValues)[])
-      .filter((key) => values[key] !== settings[key])
-      .map((key) => [key, values[key]]),
-  );
-}
-
 function StoreSettingsForm({ settings, editable }: { settings: StoreSettings; editable: boolean }) {
   const form = useForm<FormValues>({ initialValues: { name: settings.name, currency: settings.currency } });
   const update = useUpdateStoreSettings();
   const server = useServerForm(
     form,
-    (values) => update.mutateAsync(changedFields(values, settings)),
+    (values) => update.mutateAsync(changedFields(values, settings, ['name', 'currency'])),
     () => form.resetDirty(),
   );
   return (
@@ -68,14 +60,12 @@ function StoreSettingsForm({ settings, editable }: { settings: StoreSettings; ed
               allowDeselect={false}
               {...form.getInputProps('currency')}
             />
-            {server.formError && <Alert color="red">{server.formError}</Alert>}
-            {editable && (
-              <Group>
-                <Button type="submit" loading={update.isPending} disabled={!form.isDirty()}>
-                  Save settings
-                </Button>
-              </Group>
-            )}
+            <SettingsFormFooter
+              formError={server.formError}
+              editable={editable}
+              saving={update.isPending}
+              dirty={form.isDirty()}
+            />
           </Stack>
         </Fieldset>
       </form>

@@ -17,6 +17,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { changedFields, SettingsFormFooter } from '../../shared/settingsForm';
 import { useServerForm } from '../../shared/useServerForm';
 import { useUpdateWidgetSettings, type WidgetSettings, type WidgetSettingsPatch } from './hooks';
 
@@ -56,12 +57,9 @@ function formValues(settings: WidgetSettings): FormValues {
   return Object.fromEntries(EDITABLE.map((key) => [key, settings[key]])) as FormValues;
 }
 
-/** What changed, with blank suggested questions dropped. */
-function changedFields(values: FormValues, settings: WidgetSettings): WidgetSettingsPatch {
-  const cleaned = { ...values, suggested_questions: values.suggested_questions.map((q) => q.trim()).filter(Boolean) };
-  return Object.fromEntries(
-    EDITABLE.filter((key) => JSON.stringify(cleaned[key]) !== JSON.stringify(settings[key])).map((key) => [key, cleaned[key]]),
-  );
+/** Blank suggested questions are dropped before saving. */
+function cleaned(values: FormValues): FormValues {
+  return { ...values, suggested_questions: values.suggested_questions.map((q) => q.trim()).filter(Boolean) };
 }
 
 function SuggestedQuestions({ form }: { form: ReturnType<typeof useForm<FormValues>> }) {
@@ -128,7 +126,7 @@ export function WidgetSettingsForm({ settings, editable }: { settings: WidgetSet
   const update = useUpdateWidgetSettings();
   const server = useServerForm(
     form,
-    (values) => update.mutateAsync(changedFields(values, settings)),
+    (values) => update.mutateAsync(changedFields(cleaned(values), settings, EDITABLE)),
     () => form.resetDirty(),
   );
 
@@ -172,14 +170,12 @@ export function WidgetSettingsForm({ settings, editable }: { settings: WidgetSet
               clearable
               {...form.getInputProps('allowed_origins')}
             />
-            {server.formError && <Alert color="red">{server.formError}</Alert>}
-            {editable && (
-              <Group>
-                <Button type="submit" loading={update.isPending} disabled={!form.isDirty()}>
-                  Save settings
-                </Button>
-              </Group>
-            )}
+            <SettingsFormFooter
+              formError={server.formError}
+              editable={editable}
+              saving={update.isPending}
+              dirty={form.isDirty()}
+            />
           </Stack>
         </Fieldset>
       </form>
