@@ -4,6 +4,7 @@ editors and up resolve, reopen and reply to shoppers handed to the team."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
@@ -58,28 +59,26 @@ def _detail(conversation: Conversation) -> dict[str, object]:
     }
 
 
-class ConversationResolveView(GenericAPIView):
+# POST sets the conversation's status through `change` (a service) and returns it.
+class _ConversationStatusView(GenericAPIView):
     permission_classes = [IsEditor]
+    change: Callable[..., Conversation]
 
     @extend_schema(request=None, responses=s.ConversationDetailOutput)
     def post(self, request: Request, conversation_id: uuid.UUID) -> Response:
-        conversation = conversation_resolve(
+        conversation = type(self).change(
             tenant=request.tenant,  # type: ignore[attr-defined]
             conversation=_conversation(conversation_id),
         )
         return Response(_detail(conversation))
 
 
-class ConversationReopenView(GenericAPIView):
-    permission_classes = [IsEditor]
+class ConversationResolveView(_ConversationStatusView):
+    change = staticmethod(conversation_resolve)
 
-    @extend_schema(request=None, responses=s.ConversationDetailOutput)
-    def post(self, request: Request, conversation_id: uuid.UUID) -> Response:
-        conversation = conversation_reopen(
-            tenant=request.tenant,  # type: ignore[attr-defined]
-            conversation=_conversation(conversation_id),
-        )
-        return Response(_detail(conversation))
+
+class ConversationReopenView(_ConversationStatusView):
+    change = staticmethod(conversation_reopen)
 
 
 class ConversationReplyView(GenericAPIView):
