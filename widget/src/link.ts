@@ -4,7 +4,7 @@
  * jitter, and falls back to server-sent events over HTTP when no socket ever opens.
  */
 import { parseFrame, type ClientFrame, type ServerFrame } from './protocol';
-import { SseLink, type LinkState } from './sse';
+import { SseLink, type SseLinkOptions } from './sse';
 
 /**
  * - `connecting`: no `ready` yet (first attempts, or SSE history loading).
@@ -44,18 +44,11 @@ export const WS_ATTEMPTS_BEFORE_SSE = 2;
 export const PING_INTERVAL_MS = 25_000;
 const REFUSED = [4403, 4404];
 
-export interface LinkOptions {
+export interface LinkOptions extends SseLinkOptions {
   wsUrl: string;
-  httpUrl: string;
-  key: string;
-  sessionId: string;
-  locale: string;
-  state: LinkState;
-  onFrame: (frame: ServerFrame) => void;
   onStatus: (status: LinkStatus) => void;
   /** Null when the browser has no WebSocket. */
   socket?: (url: string) => SocketLike | null;
-  fetch?: typeof fetch;
   random?: () => number;
 }
 
