@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Badge, Button, Code } from '@mantine/core';
+import { Button, Code } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { confirmDestructive } from '../../shared/confirm';
 import { formatDateTime } from '../../shared/format';
+import { KeyStatusBadge } from '../../shared/KeyStatusBadge';
 import { PageHeader } from '../../shared/PageHeader';
 import { PaginatedTable, type Column } from '../../shared/PaginatedTable';
 import { RoleBadge } from '../../shared/roles';
@@ -37,16 +38,7 @@ export function ApiKeysPage() {
     { header: 'Last used', cell: (key) => formatDateTime(key.last_used_at, 'Never') },
     {
       header: 'Status',
-      cell: (key) =>
-        key.revoked_at ? (
-          <Badge color="red" variant="light" title={`Revoked ${formatDateTime(key.revoked_at)}`}>
-            revoked
-          </Badge>
-        ) : (
-          <Badge color="green" variant="light">
-            active
-          </Badge>
-        ),
+      cell: (key) => <KeyStatusBadge revokedAt={key.revoked_at} />,
     },
   ];
 

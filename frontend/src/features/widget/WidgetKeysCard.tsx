@@ -1,6 +1,7 @@
-import { Badge, Button, Card, Code, Group, Text, Title } from '@mantine/core';
+import { Button, Card, Code, Group, Text, Title } from '@mantine/core';
 import { confirmDestructive } from '../../shared/confirm';
 import { formatDateTime } from '../../shared/format';
+import { KeyStatusBadge } from '../../shared/KeyStatusBadge';
 import { PaginatedTable, type Column } from '../../shared/PaginatedTable';
 import { useCreateWidgetKey, useRevokeWidgetKey, useRotateWidgetKey, useWidgetKeys, type WidgetKey } from './hooks';
 
@@ -16,16 +17,7 @@ export function WidgetKeysCard({ editable }: { editable: boolean }) {
     { header: 'Created', cell: (key) => formatDateTime(key.created_at) },
     {
       header: 'Status',
-      cell: (key) =>
-        key.revoked_at ? (
-          <Badge color="red" variant="light" title={`Revoked ${formatDateTime(key.revoked_at)}`}>
-            revoked
-          </Badge>
-        ) : (
-          <Badge color="green" variant="light">
-            active
-          </Badge>
-        ),
+      cell: (key) => <KeyStatusBadge revokedAt={key.revoked_at} />,
     },
   ];
   if (editable) {
