@@ -1,5 +1,6 @@
 import { AppShell, Burger, Center, Group, Loader, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router';
 import { SessionProvider } from '../features/session/SessionContext';
 import { useMeQuery } from '../features/session/useMeQuery';
@@ -9,34 +10,35 @@ import { StoreSwitcher } from './StoreSwitcher';
 import { UserMenu } from './UserMenu';
 
 const NAV_ITEMS: NavItem[] = [
-  { to: '/', label: 'Overview' },
-  { to: '/inbox', label: 'Inbox' },
-  { to: '/analytics', label: 'Analytics' },
+  { to: '/', label: 'overview' },
+  { to: '/inbox', label: 'inbox' },
+  { to: '/analytics', label: 'analytics' },
   {
     to: '/catalog',
-    label: 'Catalog',
+    label: 'catalog',
     children: [
-      { to: '/catalog/products', label: 'Products' },
-      { to: '/catalog/imports', label: 'Imports' },
+      { to: '/catalog/products', label: 'products' },
+      { to: '/catalog/imports', label: 'imports' },
     ],
   },
-  { to: '/knowledge', label: 'Knowledge' },
-  { to: '/assistant', label: 'Assistant' },
-  { to: '/widget', label: 'Widget' },
-  { to: '/team', label: 'Team' },
-  { to: '/settings', label: 'Settings' },
-  { to: '/api-keys', label: 'API keys' },
-  { to: '/audit', label: 'Audit log' },
+  { to: '/knowledge', label: 'knowledge' },
+  { to: '/assistant', label: 'assistant' },
+  { to: '/widget', label: 'widget' },
+  { to: '/team', label: 'team' },
+  { to: '/settings', label: 'settings' },
+  { to: '/api-keys', label: 'apiKeys' },
+  { to: '/audit', label: 'audit' },
 ];
 
 export function AppLayout() {
+  const { t } = useTranslation('nav');
   const me = useMeQuery();
   const [navOpened, { toggle: toggleNav, close: closeNav }] = useDisclosure(false);
 
   if (me.isPending) {
     return (
       <Center mih="100vh">
-        <Loader aria-label="Loading your store" />
+        <Loader aria-label={t('loadingStore')} />
       </Center>
     );
   }
@@ -57,11 +59,11 @@ export function AppLayout() {
       >
         <AppShell.Header>
           <Group h="100%" px="md">
-            <Burger opened={navOpened} onClick={toggleNav} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
-            <Title order={3}>Aisle</Title>
+            <Burger opened={navOpened} onClick={toggleNav} hiddenFrom="sm" size="sm" aria-label={t('toggleNavigation')} />
+            <Title order={3}>{t('appName')}</Title>
           </Group>
         </AppShell.Header>
-        <AppShell.Navbar p="sm" aria-label="Main navigation">
+        <AppShell.Navbar p="sm" aria-label={t('mainNavigation')}>
           <AppShell.Section>
             <StoreSwitcher />
           </AppShell.Section>

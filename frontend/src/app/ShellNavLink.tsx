@@ -1,9 +1,12 @@
 import { NavLink } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import { Link, useMatch } from 'react-router';
+import type { resources } from '../i18n/locales/en';
 
 export interface NavItem {
   to: string;
-  label: string;
+  /** The entry's key under `link` in the `nav` catalog. */
+  label: keyof (typeof resources)['nav']['link'];
   /** Pages grouped under this entry; the entry itself then only opens and closes the group. */
   children?: Omit<NavItem, 'children'>[];
 }
@@ -13,9 +16,10 @@ interface ShellNavLinkProps extends NavItem {
 }
 
 function ShellNavGroup({ to, label, children = [], onNavigate }: ShellNavLinkProps) {
+  const { t } = useTranslation('nav');
   const inside = useMatch({ path: to, end: false }) !== null;
   return (
-    <NavLink label={label} defaultOpened active={inside} variant="subtle" childrenOffset="md">
+    <NavLink label={t(`link.${label}`)} defaultOpened active={inside} variant="subtle" childrenOffset="md">
       {children.map((child) => (
         <ShellNavLink key={child.to} {...child} onNavigate={onNavigate} />
       ))}
@@ -25,13 +29,14 @@ function ShellNavGroup({ to, label, children = [], onNavigate }: ShellNavLinkPro
 
 export function ShellNavLink(props: ShellNavLinkProps) {
   const { to, label, children, onNavigate } = props;
+  const { t } = useTranslation('nav');
   const active = useMatch({ path: to, end: to === '/' }) !== null;
   if (children) return <ShellNavGroup {...props} />;
   return (
     <NavLink
       component={Link}
       to={to}
-      label={label}
+      label={t(`link.${label}`)}
       active={active}
       aria-current={active ? 'page' : undefined}
       onClick={onNavigate}

@@ -1,21 +1,23 @@
 import { Menu, Text, UnstyledButton } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { useTranslation } from 'react-i18next';
 import { logout } from '../features/session/logout';
 import { useSession } from '../features/session/SessionContext';
 
 export function UserMenu() {
+  const { t } = useTranslation('nav');
   const { user } = useSession();
 
   const handleLogout = () => {
     logout().catch(() => {
-      notifications.show({ color: 'red', title: 'Could not log out', message: 'Please try again.' });
+      notifications.show({ color: 'red', title: t('logoutFailed.title'), message: t('logoutFailed.message') });
     });
   };
 
   return (
     <Menu position="top-start" width={240}>
       <Menu.Target>
-        <UnstyledButton aria-label={`Account menu for ${user.email}`} w="100%" p="xs">
+        <UnstyledButton aria-label={t('accountMenu', { email: user.email })} w="100%" p="xs">
           <Text size="sm" fw={500} truncate>
             {user.name || user.email}
           </Text>
@@ -26,7 +28,7 @@ export function UserMenu() {
       </Menu.Target>
       <Menu.Dropdown>
         <Menu.Item color="red" onClick={handleLogout}>
-          Log out
+          {t('logOut')}
         </Menu.Item>
       </Menu.Dropdown>
     </Menu>

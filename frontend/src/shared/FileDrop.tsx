@@ -1,4 +1,5 @@
 import { useState, type DragEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { FileInput, Paper, Stack, Text } from '@mantine/core';
 
 interface FileDropProps {
@@ -17,6 +18,7 @@ interface FileDropProps {
  * input, so keyboard and screen-reader users lose nothing to the drag-and-drop.
  */
 export function FileDrop({ label, description, accept, value, onChange, disabled = false, error }: FileDropProps) {
+  const { t } = useTranslation();
   const [over, setOver] = useState(false);
 
   const onDragOver = (event: DragEvent) => {
@@ -49,12 +51,12 @@ export function FileDrop({ label, description, accept, value, onChange, disabled
     >
       <Stack gap="xs" align="stretch">
         <Text size="sm" c="dimmed" ta="center">
-          {over ? 'Drop the file to choose it' : 'Drag a file here, or choose one'}
+          {over ? t('fileDrop.dropHere') : t('fileDrop.dragOrChoose')}
         </Text>
         <FileInput
           label={label}
           description={description}
-          placeholder="Choose a file"
+          placeholder={t('fileDrop.placeholder')}
           accept={accept}
           value={value}
           onChange={onChange}

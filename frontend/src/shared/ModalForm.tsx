@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import { Alert, Button, Group, Modal, Stack } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
+import { useTranslation } from 'react-i18next';
+
 import { useServerForm } from './useServerForm';
 
 interface ModalFormProps<T extends object> {
@@ -27,6 +29,7 @@ export function ModalForm<T extends object>({
   onSubmit,
   children,
 }: ModalFormProps<T>) {
+  const { t } = useTranslation();
   const close = () => {
     form.reset();
     server.clearFormError();
@@ -42,7 +45,7 @@ export function ModalForm<T extends object>({
           {children}
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>
-              Cancel
+              {t('cancel')}
             </Button>
             <Button type="submit" loading={form.submitting}>
               {submitLabel}

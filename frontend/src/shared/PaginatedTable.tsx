@@ -1,5 +1,6 @@
 import type { Key, ReactNode } from 'react';
 import { Group, Pagination, Stack, Table, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import { QueryState } from './QueryState';
 import type { PaginatedQuery } from './usePaginatedQuery';
 
@@ -30,6 +31,7 @@ export function PaginatedTable<T>({
   emptyMessage,
   rowKey = byId,
 }: PaginatedTableProps<T>) {
+  const { t } = useTranslation();
   return (
     <QueryState query={list.query}>
       {(data) =>
@@ -62,14 +64,14 @@ export function PaginatedTable<T>({
               </Table>
             </Table.ScrollContainer>
             {list.totalPages > 1 && (
-              <Group component="nav" aria-label={`${label} pages`} justify="flex-end">
+              <Group component="nav" aria-label={t('table.pages', { label })} justify="flex-end">
                 <Pagination
                   total={list.totalPages}
                   value={list.page}
                   onChange={list.setPage}
                   disabled={list.query.isFetching}
-                  getItemProps={(page) => ({ 'aria-label': `Page ${page}` })}
-                  getControlProps={(control) => ({ 'aria-label': `${control} page` })}
+                  getItemProps={(page) => ({ 'aria-label': t('table.page', { page }) })}
+                  getControlProps={(control) => ({ 'aria-label': t(`table.${control}`) })}
                 />
               </Group>
             )}

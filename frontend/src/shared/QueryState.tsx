@@ -1,19 +1,21 @@
 import type { ReactNode } from 'react';
 import { Alert, Button, Skeleton, Stack } from '@mantine/core';
 import type { UseQueryResult } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../api/client';
 import { StatusMessage } from './StatusMessage';
 import { LOGIN_URL } from './urls';
 
 export function ErrorState({ error }: { error: ApiError }) {
+  const { t } = useTranslation();
   if (error.status === 401 || error.code === 'not_authenticated') {
     return (
       <StatusMessage
-        title="Your session has ended"
-        description="Sign in again to continue."
+        title={t('sessionEnded.title')}
+        description={t('sessionEnded.description')}
         action={
           <Button component="a" href={LOGIN_URL}>
-            Sign in
+            {t('sessionEnded.action')}
           </Button>
         }
       />
@@ -22,21 +24,22 @@ export function ErrorState({ error }: { error: ApiError }) {
   if (error.status === 403) {
     return (
       <StatusMessage
-        title="You don't have access"
-        description="Your role in this store doesn't allow this. Ask a store owner or admin if you need access."
+        title={t('noAccess.title')}
+        description={t('noAccess.description')}
       />
     );
   }
   return (
-    <Alert color="red" title="Something went wrong">
+    <Alert color="red" title={t('somethingWentWrong')}>
       {error.detail}
     </Alert>
   );
 }
 
 function LoadingSkeleton() {
+  const { t } = useTranslation();
   return (
-    <Stack gap="xs" role="status" aria-label="Loading">
+    <Stack gap="xs" role="status" aria-label={t('loading')}>
       {Array.from({ length: 3 }, (_, index) => (
         <Skeleton key={index} height={28} />
       ))}

@@ -1,5 +1,6 @@
 import { Text } from '@mantine/core';
 import { modals } from '@mantine/modals';
+import { i18n } from '../i18n';
 
 interface ConfirmOptions {
   title: string;
@@ -13,7 +14,7 @@ export function confirmDestructive({ title, message, confirmLabel, onConfirm }: 
   modals.openConfirmModal({
     title,
     children: <Text size="sm">{message}</Text>,
-    labels: { confirm: confirmLabel, cancel: 'Cancel' },
+    labels: { confirm: confirmLabel, cancel: i18n.t('cancel') },
     confirmProps: { color: 'red' },
     onConfirm,
   });

@@ -1,10 +1,13 @@
-const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const relativeFormat = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+import { i18n } from '../i18n';
+
+// Every date, number and amount is formatted in the interface's language (read per call: a
+// language change applies to the next render).
+const locale = () => i18n.language;
 
 export function formatDateTime(iso: string | null, fallback = '—'): string {
   if (!iso) return fallback;
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : dateTimeFormat.format(date);
+  return Number.isNaN(date.getTime()) ? iso : new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
@@ -22,13 +25,14 @@ export function formatRelativeTime(iso: string | null, fallback = '—', now: nu
   const time = new Date(iso).getTime();
   if (Number.isNaN(time)) return iso;
   const seconds = (time - now) / 1000;
+  const relativeFormat = new Intl.RelativeTimeFormat(locale(), { numeric: 'auto' });
   for (const [unit, size] of UNITS) {
     if (Math.abs(seconds) >= size) return relativeFormat.format(Math.round(seconds / size), unit);
   }
   return relativeFormat.format(0, 'second');
 }
 
-const BYTE_UNITS = ['bytes', 'KB', 'MB', 'GB'];
+const BYTE_UNITS = ['bytes', 'KB', 'MB', 'GB'] as const;
 
 /** 1536 → "1.5 KB" (binary multiples, as upload limits usually are). */
 export function formatBytes(bytes: number): string {
@@ -38,8 +42,9 @@ export function formatBytes(bytes: number): string {
     value /= 1024;
     unit += 1;
   }
-  const rounded = unit === 0 ? String(value) : value.toFixed(value < 10 && value % 1 !== 0 ? 1 : 0);
-  return `${rounded} ${BYTE_UNITS[unit]}`;
+  const digits = unit > 0 && value < 10 && value % 1 !== 0 ? 1 : 0;
+  const rounded = new Intl.NumberFormat(locale(), { maximumFractionDigits: digits }).format(value);
+  return i18n.t(`common:bytes.${BYTE_UNITS[unit]!}`, { value: rounded });
 }
 
 /**
@@ -51,9 +56,9 @@ export function formatMoney(amount: string | null, currency: string, fallback = 
   const value = Number(amount);
   if (Number.isNaN(value)) return amount;
   try {
-    return new Intl.NumberFormat(undefined, { style: 'currency', currency }).format(value);
+    return new Intl.NumberFormat(locale(), { style: 'currency', currency }).format(value);
   } catch {
-    return `${new Intl.NumberFormat(undefined, { minimumFractionDigits: 2 }).format(value)} ${currency}`;
+    return `${new Intl.NumberFormat(locale(), { minimumFractionDigits: 2 }).format(value)} ${currency}`;
   }
 }
 

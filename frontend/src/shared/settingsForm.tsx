@@ -1,4 +1,6 @@
 import { Alert, Button, Group } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+
 
 /** Only the fields whose value differs from the saved settings, so a PATCH (and the audit log)
  * carries what the merchant actually edited. Values are compared as JSON (lists, numbers). */
@@ -21,13 +23,14 @@ export function SettingsFormFooter({
   saving: boolean;
   dirty: boolean;
 }) {
+  const { t } = useTranslation();
   return (
     <>
       {formError && <Alert color="red">{formError}</Alert>}
       {editable && (
         <Group>
           <Button type="submit" loading={saving} disabled={!dirty}>
-            Save settings
+            {t('saveSettings')}
           </Button>
         </Group>
       )}

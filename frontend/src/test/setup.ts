@@ -2,6 +2,8 @@ import '@testing-library/jest-dom/vitest';
 import { notifications } from '@mantine/notifications';
 import { cleanup, configure } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
+// The app's i18n instance, with the English catalogs: tests assert on the English text.
+import '../i18n';
 
 // Pages load their code on first visit (lazy routes): the first test to open one also waits
 // for its modules to compile.

@@ -1,15 +1,17 @@
 import { Button } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { StatusMessage } from '../../shared/StatusMessage';
 
 export function NotFoundPage() {
+  const { t } = useTranslation('nav');
   return (
     <StatusMessage
-      title="Page not found"
-      description="There is nothing at this address."
+      title={t('notFound.title')}
+      description={t('notFound.description')}
       action={
         <Button component={Link} to="/">
-          Back to overview
+          {t('notFound.action')}
         </Button>
       }
     />

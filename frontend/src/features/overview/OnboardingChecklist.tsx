@@ -1,57 +1,22 @@
 import { Anchor, Badge, Card, Group, List, Progress, Text, ThemeIcon, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { QueryState } from '../../shared/QueryState';
 import { useOnboarding, type OnboardingStep, type OnboardingStepKey } from './hooks';
 
-interface StepCopy {
-  title: string;
-  description: string;
-  /** Where the merchant takes this step. */
-  to: string;
-  action: string;
-}
-
-const STEPS: Record<OnboardingStepKey, StepCopy> = {
-  knowledge: {
-    title: 'Add knowledge',
-    description: 'Give the assistant your policies, FAQs and help pages.',
-    to: '/knowledge',
-    action: 'Add knowledge',
-  },
-  catalog: {
-    title: 'Import your catalog',
-    description: 'So the assistant can recommend products.',
-    to: '/catalog/imports/new',
-    action: 'Import products',
-  },
-  assistant: {
-    title: 'Shape the assistant',
-    description: 'Its name, tone, languages and what it should not talk about.',
-    to: '/assistant',
-    action: 'Open assistant settings',
-  },
-  widget: {
-    title: 'Customise the widget',
-    description: 'Colours, position, greeting and suggested questions.',
-    to: '/widget',
-    action: 'Open widget settings',
-  },
-  install: {
-    title: 'Install the snippet',
-    description: 'Allow your storefront’s domain and paste the script tag.',
-    to: '/widget',
-    action: 'Get the snippet',
-  },
-  live: {
-    title: 'Go live',
-    description: 'Your first shopper conversation through the widget.',
-    to: '/inbox',
-    action: 'Open the inbox',
-  },
+/** Where the merchant takes each step; its title, description and action are in the catalog. */
+const STEP_LINKS: Record<OnboardingStepKey, string> = {
+  knowledge: '/knowledge',
+  catalog: '/catalog/imports/new',
+  assistant: '/assistant',
+  widget: '/widget',
+  install: '/widget',
+  live: '/inbox',
 };
 
 function Step({ step }: { step: OnboardingStep }) {
-  const copy = STEPS[step.key];
+  const { t } = useTranslation('overview');
+  const title = t(`step.${step.key}.title`);
   return (
     <List.Item
       icon={
@@ -59,21 +24,21 @@ function Step({ step }: { step: OnboardingStep }) {
           {step.done ? '✓' : ''}
         </ThemeIcon>
       }
-      aria-label={`${copy.title}: ${step.done ? 'done' : 'to do'}`}
+      aria-label={t('stepState', { title, context: step.done ? 'done' : 'toDo' })}
     >
       <Group gap="xs">
-        <Text fw={500}>{copy.title}</Text>
+        <Text fw={500}>{title}</Text>
         <Badge size="sm" variant="light" color={step.done ? 'green' : 'gray'}>
-          {step.done ? 'Done' : 'To do'}
+          {step.done ? t('done') : t('toDo')}
         </Badge>
       </Group>
       <Text size="sm" c="dimmed">
-        {copy.description}
+        {t(`step.${step.key}.description`)}
       </Text>
       <Text size="sm">{step.detail}</Text>
       {!step.done && (
-        <Anchor component={Link} to={copy.to} size="sm">
-          {copy.action}
+        <Anchor component={Link} to={STEP_LINKS[step.key]} size="sm">
+          {t(`step.${step.key}.action`)}
         </Anchor>
       )}
     </List.Item>
@@ -82,11 +47,12 @@ function Step({ step }: { step: OnboardingStep }) {
 
 /** The getting-started steps and their state, as the server computes it from the store's data. */
 export function OnboardingChecklist() {
+  const { t } = useTranslation('overview');
   const onboarding = useOnboarding();
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="getting-started">
       <Title order={3} size="h4" mb="xs" id="getting-started">
-        Getting started
+        {t('gettingStarted')}
       </Title>
       <QueryState query={onboarding}>
         {({ steps }) => {
@@ -94,10 +60,10 @@ export function OnboardingChecklist() {
           return (
             <>
               <Text size="sm" c="dimmed" mb={4}>
-                {done} of {steps.length} steps done
+                {t('stepsDone', { count: done, total: steps.length })}
               </Text>
-              <Progress value={(done / steps.length) * 100} mb="md" aria-label="Getting started progress" />
-              <List spacing="md" center={false} aria-label="Getting started steps">
+              <Progress value={(done / steps.length) * 100} mb="md" aria-label={t('progress')} />
+              <List spacing="md" center={false} aria-label={t('steps')}>
                 {steps.map((step) => (
                   <Step key={step.key} step={step} />
                 ))}

@@ -1,0 +1,50 @@
+/** Shared components: states, tables, dialogs, file picker, settings footer, roles, key status. */
+export default {
+  cancel: 'Cancel',
+  saveSettings: 'Save settings',
+  loading: 'Loading',
+  somethingWentWrong: 'Something went wrong',
+  sessionEnded: {
+    title: 'Your session has ended',
+    description: 'Sign in again to continue.',
+    action: 'Sign in',
+  },
+  noAccess: {
+    title: "You don't have access",
+    description: "Your role in this store doesn't allow this. Ask a store owner or admin if you need access.",
+  },
+  routeError: {
+    description: 'An unexpected error occurred while showing this page.',
+    reload: 'Reload',
+  },
+  table: {
+    pages: '{{label}} pages',
+    page: 'Page {{page}}',
+    first: 'First page',
+    previous: 'Previous page',
+    next: 'Next page',
+    last: 'Last page',
+  },
+  fileDrop: {
+    dropHere: 'Drop the file to choose it',
+    dragOrChoose: 'Drag a file here, or choose one',
+    placeholder: 'Choose a file',
+  },
+  role: {
+    owner: 'Owner',
+    admin: 'Admin',
+    editor: 'Editor',
+    viewer: 'Viewer',
+  },
+  keyStatus: {
+    active: 'active',
+    revoked: 'revoked',
+    revokedAt: 'Revoked {{time}}',
+  },
+  bytes: {
+    bytes: '{{value}} bytes',
+    KB: '{{value}} KB',
+    MB: '{{value}} MB',
+    GB: '{{value}} GB',
+  },
+};

@@ -1,0 +1,35 @@
+/** The app shell: navigation, store switcher, user menu, not-found page. */
+export default {
+  appName: 'Aisle',
+  mainNavigation: 'Main navigation',
+  toggleNavigation: 'Toggle navigation',
+  loadingStore: 'Loading your store',
+  link: {
+    overview: 'Overview',
+    inbox: 'Inbox',
+    analytics: 'Analytics',
+    catalog: 'Catalog',
+    products: 'Products',
+    imports: 'Imports',
+    knowledge: 'Knowledge',
+    assistant: 'Assistant',
+    widget: 'Widget',
+    team: 'Team',
+    settings: 'Settings',
+    apiKeys: 'API keys',
+    audit: 'Audit log',
+  },
+  switchStore: 'Switch store (current: {{name}})',
+  yourStores: 'Your stores',
+  accountMenu: 'Account menu for {{email}}',
+  logOut: 'Log out',
+  logoutFailed: {
+    title: 'Could not log out',
+    message: 'Please try again.',
+  },
+  notFound: {
+    title: 'Page not found',
+    description: 'There is nothing at this address.',
+    action: 'Back to overview',
+  },
+};

@@ -1,0 +1,50 @@
+export default {
+  description: 'Store overview',
+  store: 'Store',
+  storeDetails: 'Store details',
+  name: 'Name',
+  slug: 'Slug',
+  status: 'Status',
+  yourRole: 'Your role',
+  gettingStarted: 'Getting started',
+  stepsDone_one: '{{count}} of {{total}} step done',
+  stepsDone_other: '{{count}} of {{total}} steps done',
+  progress: 'Getting started progress',
+  steps: 'Getting started steps',
+  done: 'Done',
+  toDo: 'To do',
+  stepState_done: '{{title}}: done',
+  stepState_toDo: '{{title}}: to do',
+  step: {
+    knowledge: {
+      title: 'Add knowledge',
+      description: 'Give the assistant your policies, FAQs and help pages.',
+      action: 'Add knowledge',
+    },
+    catalog: {
+      title: 'Import your catalog',
+      description: 'So the assistant can recommend products.',
+      action: 'Import products',
+    },
+    assistant: {
+      title: 'Shape the assistant',
+      description: 'Its name, tone, languages and what it should not talk about.',
+      action: 'Open assistant settings',
+    },
+    widget: {
+      title: 'Customise the widget',
+      description: 'Colours, position, greeting and suggested questions.',
+      action: 'Open widget settings',
+    },
+    install: {
+      title: 'Install the snippet',
+      description: 'Allow your storefront’s domain and paste the script tag.',
+      action: 'Get the snippet',
+    },
+    live: {
+      title: 'Go live',
+      description: 'Your first shopper conversation through the widget.',
+      action: 'Open the inbox',
+    },
+  },
+};
