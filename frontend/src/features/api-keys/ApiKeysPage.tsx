@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Button, Code } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { useTranslation } from 'react-i18next';
 import { confirmDestructive } from '../../shared/confirm';
 import { formatDateTime } from '../../shared/format';
 import { KeyStatusBadge } from '../../shared/KeyStatusBadge';
@@ -14,6 +15,7 @@ import { useApiKeys, useRevokeApiKey, type ApiKey, type CreatedApiKey } from './
 import { OneTimeKeyModal } from './OneTimeKeyModal';
 
 export function ApiKeysPage() {
+  const { t } = useTranslation('apiKeys');
   const { role } = useSession();
   const manage = canManage(role);
   const apiKeys = useApiKeys();
@@ -23,39 +25,39 @@ export function ApiKeysPage() {
 
   const confirmRevoke = (key: ApiKey) =>
     confirmDestructive({
-      title: 'Revoke API key',
-      message: `Revoke “${key.name}” (${key.prefix})? Anything using it will stop working immediately.`,
-      confirmLabel: 'Revoke',
+      title: t('confirmRevoke.title'),
+      message: t('confirmRevoke.message', { name: key.name, prefix: key.prefix }),
+      confirmLabel: t('revoke'),
       onConfirm: () => revoke.mutate(key),
     });
 
   const columns: Column<ApiKey>[] = [
-    { header: 'Name', cell: (key) => key.name },
-    { header: 'Key', cell: (key) => <Code>{key.prefix}…</Code> },
-    { header: 'Role', cell: (key) => <RoleBadge role={key.role} /> },
-    { header: 'Created by', cell: (key) => key.created_by },
-    { header: 'Created', cell: (key) => formatDateTime(key.created_at) },
-    { header: 'Last used', cell: (key) => formatDateTime(key.last_used_at, 'Never') },
+    { header: t('column.name'), cell: (key) => key.name },
+    { header: t('column.key'), cell: (key) => <Code>{key.prefix}…</Code> },
+    { header: t('column.role'), cell: (key) => <RoleBadge role={key.role} /> },
+    { header: t('column.createdBy'), cell: (key) => key.created_by },
+    { header: t('column.created'), cell: (key) => formatDateTime(key.created_at) },
+    { header: t('column.lastUsed'), cell: (key) => formatDateTime(key.last_used_at, t('never')) },
     {
-      header: 'Status',
+      header: t('column.status'),
       cell: (key) => <KeyStatusBadge revokedAt={key.revoked_at} />,
     },
   ];
 
   if (manage) {
     columns.push({
-      header: 'Actions',
+      header: t('column.actions'),
       cell: (key) =>
         !key.revoked_at && (
           <Button
             variant="subtle"
             color="red"
             size="xs"
-            aria-label={`Revoke ${key.name}`}
+            aria-label={t('revokeKey', { name: key.name })}
             loading={revoke.isPending && revoke.variables.id === key.id}
             onClick={() => confirmRevoke(key)}
           >
-            Revoke
+            {t('revoke')}
           </Button>
         ),
     });
@@ -64,11 +66,11 @@ export function ApiKeysPage() {
   return (
     <>
       <PageHeader
-        title="API keys"
-        description="Keys let your own systems call the Aisle API for this store."
-        action={manage && <Button onClick={create.open}>Create API key</Button>}
+        title={t('title')}
+        description={t('description')}
+        action={manage && <Button onClick={create.open}>{t('create')}</Button>}
       />
-      <PaginatedTable label="API keys" list={apiKeys} columns={columns} emptyMessage="No API keys yet." />
+      <PaginatedTable label={t('table')} list={apiKeys} columns={columns} emptyMessage={t('empty')} />
       {manage && <CreateApiKeyModal opened={createOpened} onClose={create.close} onCreated={setCreatedKey} />}
       <OneTimeKeyModal apiKey={createdKey} onClose={() => setCreatedKey(null)} />
     </>

@@ -1,5 +1,6 @@
 import { Select, TextInput } from '@mantine/core';
 import { isNotEmpty, useForm } from '@mantine/form';
+import { useTranslation } from 'react-i18next';
 import { ModalForm } from '../../shared/ModalForm';
 import { roleOptions, type Role } from '../../shared/roles';
 import { apiKeyRoles } from '../session/permissions';
@@ -13,32 +14,33 @@ interface CreateApiKeyModalProps {
 }
 
 export function CreateApiKeyModal({ opened, onClose, onCreated }: CreateApiKeyModalProps) {
+  const { t } = useTranslation('apiKeys');
   const { role } = useSession();
   const createKey = useCreateApiKey();
   const form = useForm<ApiKeyInput>({
     initialValues: { name: '', role: 'viewer' },
-    validate: { name: isNotEmpty('Give the key a name.') },
+    validate: { name: isNotEmpty(t('createModal.nameRequired')) },
   });
 
   return (
     <ModalForm
-      title="Create API key"
+      title={t('createModal.title')}
       opened={opened}
       onClose={onClose}
       form={form}
-      submitLabel="Create key"
+      submitLabel={t('createModal.submit')}
       onSubmit={async (values) => onCreated(await createKey.mutateAsync(values))}
     >
       <TextInput
-        label="Name"
-        description="Where the key is used, e.g. “CI” or “Catalog sync”."
+        label={t('createModal.name')}
+        description={t('createModal.nameDescription')}
         required
         data-autofocus
         {...form.getInputProps('name')}
       />
       <Select<Role>
-        label="Role"
-        description="The key can do what a member with this role can do."
+        label={t('createModal.role')}
+        description={t('createModal.roleDescription')}
         data={roleOptions(apiKeyRoles(role))}
         allowDeselect={false}
         required

@@ -1,37 +1,39 @@
 import { Alert, Button, Code, CopyButton, Group, Modal, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import type { CreatedApiKey } from './hooks';
 
 /** Shows a newly created key's secret: the only time it is ever available. */
 export function OneTimeKeyModal({ apiKey, onClose }: { apiKey: CreatedApiKey | null; onClose: () => void }) {
+  const { t } = useTranslation('apiKeys');
   return (
     <Modal
       opened={apiKey !== null}
       onClose={onClose}
-      title="Your new API key"
+      title={t('oneTime.title')}
       closeOnClickOutside={false}
       closeOnEscape={false}
       size="lg"
     >
       {apiKey && (
         <Stack>
-          <Alert color="yellow" title="Copy this key now">
-            You won’t see it again. If you lose it, revoke it and create a new one.
+          <Alert color="yellow" title={t('oneTime.warningTitle')}>
+            {t('oneTime.warning')}
           </Alert>
           <Text size="sm">
-            Key “{apiKey.name}” ({apiKey.role}):
+            {t('oneTime.keyFor', { name: apiKey.name, role: apiKey.role })}
           </Text>
-          <Code block aria-label="New API key">
+          <Code block aria-label={t('oneTime.newKey')}>
             {apiKey.key}
           </Code>
           <Group justify="flex-end">
             <CopyButton value={apiKey.key}>
               {({ copied, copy }) => (
                 <Button variant="light" color={copied ? 'teal' : undefined} onClick={copy}>
-                  {copied ? 'Copied' : 'Copy key'}
+                  {copied ? t('oneTime.copied') : t('oneTime.copy')}
                 </Button>
               )}
             </CopyButton>
-            <Button onClick={onClose}>I’ve copied it</Button>
+            <Button onClick={onClose}>{t('oneTime.done')}</Button>
           </Group>
         </Stack>
       )}

@@ -1,5 +1,7 @@
 import { Card, Fieldset, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { useTranslation } from 'react-i18next';
+import { i18n } from '../../i18n';
 import { PageHeader } from '../../shared/PageHeader';
 import { QueryState } from '../../shared/QueryState';
 import { changedFields, SettingsFormFooter } from '../../shared/settingsForm';
@@ -13,12 +15,13 @@ type FormValues = Required<StoreSettingsPatch>;
 /** ISO 4217 codes the browser knows, named in the merchant's language; the server has the final
  * word (an unknown code comes back as a field error). The store's own code is always listed. */
 function currencyOptions(current: string): { value: string; label: string }[] {
-  const names = new Intl.DisplayNames(undefined, { type: 'currency' });
+  const names = new Intl.DisplayNames(i18n.language, { type: 'currency' });
   const codes = new Set([...Intl.supportedValuesOf('currency'), current]);
-  return [...codes].sort().map((code) => ({ value: code, label: `${code} — ${names.of(code) ?? code}` }));
+  return [...codes].sort().map((code) => ({ value: code, label: i18n.t('settings:currencyOption', { code, name: names.of(code) ?? code }) }));
 }
 
 function StoreSettingsForm({ settings, editable }: { settings: StoreSettings; editable: boolean }) {
+  const { t } = useTranslation('settings');
   const form = useForm<FormValues>({ initialValues: { name: settings.name, currency: settings.currency } });
   const update = useUpdateStoreSettings();
   const server = useServerForm(
@@ -29,32 +32,32 @@ function StoreSettingsForm({ settings, editable }: { settings: StoreSettings; ed
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="store-settings-title" maw={640}>
       <Title id="store-settings-title" order={3} size="h4" mb="sm">
-        Store
+        {t('store')}
       </Title>
       {!editable && (
         <Text size="sm" c="dimmed" mb="sm">
-          Only owners and admins can change the store’s settings.
+          {t('readOnly')}
         </Text>
       )}
-      <form onSubmit={server.onSubmit} noValidate aria-label="Store settings">
+      <form onSubmit={server.onSubmit} noValidate aria-label={t('form')}>
         <Fieldset variant="unstyled" disabled={!editable}>
           <Stack>
             <TextInput
-              label="Store name"
-              description="Shoppers see it in the chat widget."
+              label={t('name')}
+              description={t('nameDescription')}
               required
               {...form.getInputProps('name')}
             />
             <TextInput
-              label="Store address"
-              description="Your admin site’s web address; it can’t be changed."
+              label={t('address')}
+              description={t('addressDescription')}
               value={settings.slug}
               readOnly
               disabled
             />
             <Select
-              label="Currency"
-              description="Prices in imported files that don’t name their currency are in this one."
+              label={t('currency')}
+              description={t('currencyDescription')}
               data={currencyOptions(settings.currency)}
               searchable
               allowDeselect={false}
@@ -75,11 +78,12 @@ function StoreSettingsForm({ settings, editable }: { settings: StoreSettings; ed
 
 /** /settings: the store's own settings. Admins and owners edit; everyone else reads. */
 export function SettingsPage() {
+  const { t } = useTranslation('settings');
   const { role } = useSession();
   const settings = useStoreSettings();
   return (
     <>
-      <PageHeader title="Settings" description="Your store’s name and currency." />
+      <PageHeader title={t('title')} description={t('description')} />
       <QueryState query={settings}>
         {(data) => <StoreSettingsForm settings={data} editable={canManage(role)} />}
       </QueryState>

@@ -1,4 +1,5 @@
 import { Badge, Button, Group, Select } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import { confirmDestructive } from '../../shared/confirm';
 import { formatDateTime } from '../../shared/format';
 import { PaginatedTable, type Column } from '../../shared/PaginatedTable';
@@ -8,6 +9,7 @@ import { useSession } from '../session/SessionContext';
 import { useMembers, useRemoveMember, useUpdateMemberRole, type Member } from './hooks';
 
 export function MembersTable() {
+  const { t } = useTranslation('team');
   const { role: actorRole, user, tenant } = useSession();
   const members = useMembers();
   const updateRole = useUpdateMemberRole();
@@ -15,33 +17,33 @@ export function MembersTable() {
 
   const confirmRemove = (member: Member) =>
     confirmDestructive({
-      title: 'Remove member',
-      message: `Remove ${member.user.email} from ${tenant.name}? They will lose access immediately.`,
-      confirmLabel: 'Remove',
+      title: t('confirmRemove.title'),
+      message: t('confirmRemove.message', { email: member.user.email, store: tenant.name }),
+      confirmLabel: t('remove'),
       onConfirm: () => removeMember.mutate(member),
     });
 
   const columns: Column<Member>[] = [
-    { header: 'Email', cell: (member) => member.user.email },
+    { header: t('column.email'), cell: (member) => member.user.email },
     {
-      header: 'Name',
+      header: t('column.name'),
       cell: (member) => (
         <Group gap="xs">
           {member.user.name || '—'}
           {member.user.id === user.id && (
             <Badge size="xs" variant="outline">
-              you
+              {t('you')}
             </Badge>
           )}
         </Group>
       ),
     },
     {
-      header: 'Role',
+      header: t('column.role'),
       cell: (member) =>
         canManageMember(actorRole, member.role) ? (
           <Select<Role>
-            aria-label={`Role for ${member.user.email}`}
+            aria-label={t('roleFor', { email: member.user.email })}
             data={roleOptions(assignableRoles(actorRole))}
             value={member.role}
             allowDeselect={false}
@@ -55,27 +57,27 @@ export function MembersTable() {
           <RoleBadge role={member.role} />
         ),
     },
-    { header: 'Joined', cell: (member) => formatDateTime(member.created_at) },
+    { header: t('column.joined'), cell: (member) => formatDateTime(member.created_at) },
   ];
 
   if (canManage(actorRole)) {
     columns.push({
-      header: 'Actions',
+      header: t('column.actions'),
       cell: (member) =>
         canManageMember(actorRole, member.role) && (
           <Button
             variant="subtle"
             color="red"
             size="xs"
-            aria-label={`Remove ${member.user.email}`}
+            aria-label={t('removeMember', { email: member.user.email })}
             loading={removeMember.isPending && removeMember.variables.id === member.id}
             onClick={() => confirmRemove(member)}
           >
-            Remove
+            {t('remove')}
           </Button>
         ),
     });
   }
 
-  return <PaginatedTable label="Members" list={members} columns={columns} emptyMessage="No members yet." />;
+  return <PaginatedTable label={t('members')} list={members} columns={columns} emptyMessage={t('noMembers')} />;
 }

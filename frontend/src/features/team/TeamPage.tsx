@@ -1,5 +1,6 @@
 import { Button, Stack, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../shared/PageHeader';
 import { canManage } from '../session/permissions';
 import { useSession } from '../session/SessionContext';
@@ -8,6 +9,7 @@ import { InviteModal } from './InviteModal';
 import { MembersTable } from './MembersTable';
 
 export function TeamPage() {
+  const { t } = useTranslation('team');
   const { role } = useSession();
   const manage = canManage(role);
   const [inviteOpened, invite] = useDisclosure(false);
@@ -15,18 +17,18 @@ export function TeamPage() {
   return (
     <>
       <PageHeader
-        title="Team"
-        description={manage ? 'Manage who can access this store.' : 'People who can access this store.'}
-        action={manage && <Button onClick={invite.open}>Invite</Button>}
+        title={t('title')}
+        description={manage ? t('descriptionManage') : t('descriptionView')}
+        action={manage && <Button onClick={invite.open}>{t('invite')}</Button>}
       />
       <Stack gap="xl">
         <Stack gap="sm">
-          <Title order={3}>Members</Title>
+          <Title order={3}>{t('members')}</Title>
           <MembersTable />
         </Stack>
         {manage && (
           <Stack gap="sm">
-            <Title order={3}>Invitations</Title>
+            <Title order={3}>{t('invitations')}</Title>
             <InvitationsTable />
           </Stack>
         )}

@@ -1,6 +1,10 @@
+import apiKeys from './apiKeys';
+import audit from './audit';
 import common from './common';
 import nav from './nav';
 import overview from './overview';
+import settings from './settings';
+import team from './team';
 
 /** The English catalogs, one namespace per feature: the source of every key (see i18next.d.ts). */
-export const resources = { common, nav, overview };
+export const resources = { common, nav, overview, team, apiKeys, audit, settings };
