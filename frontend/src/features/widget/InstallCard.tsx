@@ -1,25 +1,27 @@
 import { Button, Card, Code, CopyButton, Group, Text, Title } from '@mantine/core';
+import { Trans, useTranslation } from 'react-i18next';
 
 /** The one tag a merchant pastes into the storefront. */
 export function InstallCard({ snippet }: { snippet: string | null }) {
+  const { t } = useTranslation('widget');
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="widget-install-title">
       <Title id="widget-install-title" order={3} size="h4" mb="sm">
-        Install
+        {t('install.title')}
       </Title>
       {snippet ? (
         <>
           <Text size="sm" mb="xs">
-            Paste this tag into your storefront’s HTML, before <Code>{'</body>'}</Code>:
+            <Trans t={t} i18nKey="install.instructions" components={{ code: <Code>{'</body>'}</Code> }} />
           </Text>
-          <Code block aria-label="Install snippet" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+          <Code block aria-label={t('install.snippet')} style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
             {snippet}
           </Code>
           <Group justify="flex-end" mt="xs">
             <CopyButton value={snippet}>
               {({ copied, copy }) => (
                 <Button variant="light" color={copied ? 'teal' : undefined} onClick={copy}>
-                  {copied ? 'Copied' : 'Copy snippet'}
+                  {copied ? t('install.copied') : t('install.copy')}
                 </Button>
               )}
             </CopyButton>
@@ -27,7 +29,7 @@ export function InstallCard({ snippet }: { snippet: string | null }) {
         </>
       ) : (
         <Text size="sm" c="dimmed">
-          Create a widget key to get your install snippet.
+          {t('install.noKey')}
         </Text>
       )}
     </Card>

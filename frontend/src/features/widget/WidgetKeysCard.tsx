@@ -1,4 +1,5 @@
 import { Button, Card, Code, Group, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import { confirmDestructive } from '../../shared/confirm';
 import { formatDateTime } from '../../shared/format';
 import { KeyStatusBadge } from '../../shared/KeyStatusBadge';
@@ -7,57 +8,58 @@ import { useCreateWidgetKey, useRevokeWidgetKey, useRotateWidgetKey, useWidgetKe
 
 /** Public widget keys (they sit in the storefront's HTML): list, and for admins create, rotate, revoke. */
 export function WidgetKeysCard({ editable }: { editable: boolean }) {
+  const { t } = useTranslation('widget');
   const keys = useWidgetKeys();
   const create = useCreateWidgetKey();
   const rotate = useRotateWidgetKey();
   const revoke = useRevokeWidgetKey();
 
   const columns: Column<WidgetKey>[] = [
-    { header: 'Key', cell: (key) => <Code>{key.key}</Code> },
-    { header: 'Created', cell: (key) => formatDateTime(key.created_at) },
+    { header: t('keys.column.key'), cell: (key) => <Code>{key.key}</Code> },
+    { header: t('keys.column.created'), cell: (key) => formatDateTime(key.created_at) },
     {
-      header: 'Status',
+      header: t('keys.column.status'),
       cell: (key) => <KeyStatusBadge revokedAt={key.revoked_at} />,
     },
   ];
   if (editable) {
     columns.push({
-      header: 'Actions',
+      header: t('keys.column.actions'),
       cell: (key) =>
         !key.revoked_at && (
           <Group gap={4} wrap="nowrap">
             <Button
               variant="subtle"
               size="xs"
-              aria-label={`Rotate ${key.key}`}
+              aria-label={t('keys.rotateKey', { key: key.key })}
               loading={rotate.isPending && rotate.variables.id === key.id}
               onClick={() =>
                 confirmDestructive({
-                  title: 'Rotate widget key',
-                  message: `Replace ${key.key} with a new key? The old key stops working at once: update the snippet on your storefront right after.`,
-                  confirmLabel: 'Rotate',
+                  title: t('keys.confirmRotate.title'),
+                  message: t('keys.confirmRotate.message', { key: key.key }),
+                  confirmLabel: t('keys.rotate'),
                   onConfirm: () => rotate.mutate(key),
                 })
               }
             >
-              Rotate
+              {t('keys.rotate')}
             </Button>
             <Button
               variant="subtle"
               color="red"
               size="xs"
-              aria-label={`Revoke ${key.key}`}
+              aria-label={t('keys.revokeKey', { key: key.key })}
               loading={revoke.isPending && revoke.variables.id === key.id}
               onClick={() =>
                 confirmDestructive({
-                  title: 'Revoke widget key',
-                  message: `Revoke ${key.key}? Storefronts using it lose the widget at once.`,
-                  confirmLabel: 'Revoke',
+                  title: t('keys.confirmRevoke.title'),
+                  message: t('keys.confirmRevoke.message', { key: key.key }),
+                  confirmLabel: t('keys.revoke'),
                   onConfirm: () => revoke.mutate(key),
                 })
               }
             >
-              Revoke
+              {t('keys.revoke')}
             </Button>
           </Group>
         ),
@@ -68,18 +70,18 @@ export function WidgetKeysCard({ editable }: { editable: boolean }) {
     <Card withBorder padding="lg" component="section" aria-labelledby="widget-keys-title">
       <Group justify="space-between" mb="sm">
         <Title id="widget-keys-title" order={3} size="h4">
-          Widget keys
+          {t('keys.title')}
         </Title>
         {editable && (
           <Button size="xs" variant="light" loading={create.isPending} onClick={() => create.mutate(undefined)}>
-            Create key
+            {t('keys.create')}
           </Button>
         )}
       </Group>
       <Text size="sm" c="dimmed" mb="sm">
-        Public keys: they appear in your storefront’s HTML and only work from your allowed websites.
+        {t('keys.description')}
       </Text>
-      <PaginatedTable label="Widget keys" list={keys} columns={columns} emptyMessage="No widget keys yet." />
+      <PaginatedTable label={t('keys.title')} list={keys} columns={columns} emptyMessage={t('keys.empty')} />
     </Card>
   );
 }

@@ -97,6 +97,7 @@ describe('Widget page', () => {
 
     expect(await screen.findByLabelText('Install snippet')).toHaveTextContent(SNIPPET);
     expect(screen.getByRole('button', { name: 'Copy snippet' })).toBeInTheDocument();
+    expect(screen.getByText(/before/)).toHaveTextContent('Paste this tag into your storefront’s HTML, before </body>:');
   });
 
   it('lists keys and rotates one after confirmation', async () => {

@@ -1,4 +1,5 @@
 import { Card, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../shared/PageHeader';
 import { QueryState } from '../../shared/QueryState';
 import { canManage } from '../session/permissions';
@@ -15,16 +16,17 @@ const PREVIEW_PATH = '/widget/preview/';
  * save) gives the iframe a new URL, so it reloads and the widget fetches its fresh config.
  */
 function Preview({ version }: { version: string }) {
+  const { t } = useTranslation('widget');
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="widget-preview-title">
       <Title id="widget-preview-title" order={3} size="h4" mb="xs">
-        Preview
+        {t('preview.title')}
       </Title>
       <Text size="sm" c="dimmed" mb="sm">
-        Your widget with the saved settings. Open it and ask a question.
+        {t('preview.description')}
       </Text>
       <iframe
-        title="Widget preview"
+        title={t('preview.frame')}
         src={`${PREVIEW_PATH}?v=${encodeURIComponent(version)}`}
         style={{ width: '100%', height: 560, border: '1px solid var(--mantine-color-default-border)', borderRadius: 8 }}
       />
@@ -34,12 +36,13 @@ function Preview({ version }: { version: string }) {
 
 /** /widget: the storefront widget's look, where it may run, its keys, snippet and a live preview. */
 export function WidgetPage() {
+  const { t } = useTranslation('widget');
   const { role } = useSession();
   const editable = canManage(role);
   const settings = useWidgetSettings();
   return (
     <>
-      <PageHeader title="Widget" description="The chat on your storefront: how it looks, where it runs, and how to install it." />
+      <PageHeader title={t('title')} description={t('description')} />
       <QueryState query={settings}>
         {(data) => (
           <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg" style={{ alignItems: 'start' }}>

@@ -17,6 +17,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { useTranslation } from 'react-i18next';
 import { changedFields, SettingsFormFooter } from '../../shared/settingsForm';
 import { useServerForm } from '../../shared/useServerForm';
 import { useUpdateWidgetSettings, type WidgetSettings, type WidgetSettingsPatch } from './hooks';
@@ -24,23 +25,10 @@ import { useUpdateWidgetSettings, type WidgetSettings, type WidgetSettingsPatch 
 const MAX_QUESTIONS = 6;
 // Select options need a non-empty value; the API's "" means "the shopper's browser language".
 const BROWSER_LOCALE = 'browser';
-const LOCALES = [
-  { value: BROWSER_LOCALE, label: 'Shopper’s browser language' },
-  { value: 'en', label: 'English' },
-  { value: 'de', label: 'German' },
-  { value: 'fr', label: 'French' },
-  { value: 'es', label: 'Spanish' },
-];
-const POSITIONS = [
-  { value: 'right', label: 'Bottom right' },
-  { value: 'left', label: 'Bottom left' },
-];
-const ICONS = [
-  { value: 'chat', label: 'Chat' },
-  { value: 'bag', label: 'Bag' },
-  { value: 'help', label: 'Help' },
-  { value: 'sparkle', label: 'Sparkle' },
-];
+// The widget's own languages, named in the admin's language by Intl.
+const WIDGET_LANGUAGES = ['en', 'de', 'fr', 'es'];
+const POSITIONS = ['right', 'left'] as const;
+const ICONS = ['chat', 'bag', 'help', 'sparkle'] as const;
 
 type FormValues = Required<WidgetSettingsPatch>;
 const EDITABLE: (keyof FormValues)[] = [
@@ -63,26 +51,27 @@ function cleaned(values: FormValues): FormValues {
 }
 
 function SuggestedQuestions({ form }: { form: ReturnType<typeof useForm<FormValues>> }) {
+  const { t } = useTranslation('widget', { keyPrefix: 'settings.questions' });
   const questions = form.values.suggested_questions;
   return (
     <Input.Wrapper
-      label="Suggested questions"
-      description={`Shown as buttons when the chat opens (up to ${MAX_QUESTIONS}).`}
+      label={t('label')}
+      description={t('description', { max: MAX_QUESTIONS })}
       error={form.errors.suggested_questions}
     >
       <Stack gap="xs" mt={6}>
         {questions.map((_, index) => (
           <Group key={index} gap="xs" wrap="nowrap">
             <TextInput
-              aria-label={`Suggested question ${index + 1}`}
-              placeholder="Do you ship to Austria?"
+              aria-label={t('question', { number: index + 1 })}
+              placeholder={t('placeholder')}
               style={{ flex: 1 }}
               {...form.getInputProps(`suggested_questions.${index}`)}
             />
             <ActionIcon
               variant="subtle"
               color="red"
-              aria-label={`Remove suggested question ${index + 1}`}
+              aria-label={t('remove', { number: index + 1 })}
               onClick={() => form.removeListItem('suggested_questions', index)}
             >
               ×
@@ -92,7 +81,7 @@ function SuggestedQuestions({ form }: { form: ReturnType<typeof useForm<FormValu
         {questions.length < MAX_QUESTIONS && (
           <Group>
             <Button variant="subtle" size="xs" onClick={() => form.insertListItem('suggested_questions', '')}>
-              Add question
+              {t('add')}
             </Button>
           </Group>
         )}
@@ -103,9 +92,10 @@ function SuggestedQuestions({ form }: { form: ReturnType<typeof useForm<FormValu
 
 /** Says which colour shoppers actually see when the server darkened or lightened the chosen one. */
 function ContrastNote({ settings }: { settings: WidgetSettings }) {
+  const { t } = useTranslation('widget', { keyPrefix: 'settings.contrast' });
   if (settings.theme.primary.toLowerCase() === settings.primary_color.toLowerCase()) return null;
   return (
-    <Alert color="yellow" title="Colour adjusted for contrast" role="status">
+    <Alert color="yellow" title={t('title')} role="status">
       <Group gap="xs">
         <ColorSwatch color={settings.primary_color} size={16} />
         <Text size="sm">{settings.primary_color}</Text>
@@ -114,7 +104,7 @@ function ContrastNote({ settings }: { settings: WidgetSettings }) {
         <Text size="sm">{settings.theme.primary}</Text>
       </Group>
       <Text size="sm" mt={4}>
-        So that text on it stays readable (WCAG contrast 4.5:1), shoppers see {settings.theme.primary}.
+        {t('explanation', { color: settings.theme.primary })}
       </Text>
     </Alert>
   );
@@ -122,7 +112,13 @@ function ContrastNote({ settings }: { settings: WidgetSettings }) {
 
 /** Appearance and allowed websites. Admins and owners edit; everyone else sees them read-only. */
 export function WidgetSettingsForm({ settings, editable }: { settings: WidgetSettings; editable: boolean }) {
+  const { t, i18n } = useTranslation('widget', { keyPrefix: 'settings' });
   const form = useForm<FormValues>({ initialValues: formValues(settings) });
+  const languageNames = new Intl.DisplayNames(i18n.language, { type: 'language' });
+  const locales = [
+    { value: BROWSER_LOCALE, label: t('browserLanguage') },
+    ...WIDGET_LANGUAGES.map((code) => ({ value: code, label: languageNames.of(code) ?? code })),
+  ];
   const update = useUpdateWidgetSettings();
   const server = useServerForm(
     form,
@@ -133,40 +129,40 @@ export function WidgetSettingsForm({ settings, editable }: { settings: WidgetSet
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="widget-settings-title">
       <Title id="widget-settings-title" order={3} size="h4" mb="sm">
-        Settings
+        {t('title')}
       </Title>
       {!editable && (
         <Text size="sm" c="dimmed" mb="sm">
-          Only owners and admins can change the widget.
+          {t('readOnly')}
         </Text>
       )}
-      <form onSubmit={server.onSubmit} noValidate aria-label="Widget settings">
+      <form onSubmit={server.onSubmit} noValidate aria-label={t('form')}>
         <Fieldset variant="unstyled" disabled={!editable}>
           <Stack>
-            <ColorInput label="Primary colour" format="hex" {...form.getInputProps('primary_color')} />
+            <ColorInput label={t('primaryColor')} format="hex" {...form.getInputProps('primary_color')} />
             <ContrastNote settings={settings} />
             <Group grow align="flex-start">
-              <Input.Wrapper label="Position" labelElement="div">
-                <SegmentedControl display="flex" aria-label="Position" data={POSITIONS} {...form.getInputProps('position')} />
+              <Input.Wrapper label={t('position')} labelElement="div">
+                <SegmentedControl display="flex" aria-label={t('position')} data={POSITIONS.map((value) => ({ value, label: t(`positions.${value}`) }))} {...form.getInputProps('position')} />
               </Input.Wrapper>
-              <Input.Wrapper label="Launcher icon" labelElement="div">
-                <SegmentedControl display="flex" aria-label="Launcher icon" data={ICONS} {...form.getInputProps('launcher_icon')} />
+              <Input.Wrapper label={t('launcherIcon')} labelElement="div">
+                <SegmentedControl display="flex" aria-label={t('launcherIcon')} data={ICONS.map((value) => ({ value, label: t(`icons.${value}`) }))} {...form.getInputProps('launcher_icon')} />
               </Input.Wrapper>
             </Group>
-            <TextInput label="Greeting" {...form.getInputProps('greeting')} />
+            <TextInput label={t('greeting')} {...form.getInputProps('greeting')} />
             <SuggestedQuestions form={form} />
             <Select
-              label="Language"
-              description="A page can still choose with data-locale on the script tag."
-              data={LOCALES}
+              label={t('language')}
+              description={t('languageDescription')}
+              data={locales}
               allowDeselect={false}
               value={form.values.locale || BROWSER_LOCALE}
               onChange={(value) => form.setFieldValue('locale', value === BROWSER_LOCALE || !value ? '' : (value as FormValues['locale']))}
               error={form.errors.locale}
             />
             <TagsInput
-              label="Allowed websites"
-              description="The widget works only on these origins, e.g. https://shop.example.com. Press Enter after each."
+              label={t('allowedOrigins')}
+              description={t('allowedOriginsDescription')}
               clearable
               {...form.getInputProps('allowed_origins')}
             />

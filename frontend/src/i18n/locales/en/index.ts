@@ -5,6 +5,7 @@ import nav from './nav';
 import overview from './overview';
 import settings from './settings';
 import team from './team';
+import widget from './widget';
 
 /** The English catalogs, one namespace per feature: the source of every key (see i18next.d.ts). */
-export const resources = { common, nav, overview, team, apiKeys, audit, settings };
+export const resources = { common, nav, overview, team, apiKeys, audit, settings, widget };

@@ -1,0 +1,71 @@
+export default {
+  title: 'Widget',
+  description: 'The chat on your storefront: how it looks, where it runs, and how to install it.',
+  preview: {
+    title: 'Preview',
+    description: 'Your widget with the saved settings. Open it and ask a question.',
+    frame: 'Widget preview',
+  },
+  install: {
+    title: 'Install',
+    instructions: 'Paste this tag into your storefront’s HTML, before <code/>:',
+    snippet: 'Install snippet',
+    copy: 'Copy snippet',
+    copied: 'Copied',
+    noKey: 'Create a widget key to get your install snippet.',
+  },
+  keys: {
+    title: 'Widget keys',
+    create: 'Create key',
+    description: 'Public keys: they appear in your storefront’s HTML and only work from your allowed websites.',
+    empty: 'No widget keys yet.',
+    column: {
+      key: 'Key',
+      created: 'Created',
+      status: 'Status',
+      actions: 'Actions',
+    },
+    rotate: 'Rotate',
+    rotateKey: 'Rotate {{key}}',
+    confirmRotate: {
+      title: 'Rotate widget key',
+      message:
+        'Replace {{key}} with a new key? The old key stops working at once: update the snippet on your storefront right after.',
+    },
+    revoke: 'Revoke',
+    revokeKey: 'Revoke {{key}}',
+    confirmRevoke: {
+      title: 'Revoke widget key',
+      message: 'Revoke {{key}}? Storefronts using it lose the widget at once.',
+    },
+  },
+  settings: {
+    title: 'Settings',
+    readOnly: 'Only owners and admins can change the widget.',
+    form: 'Widget settings',
+    primaryColor: 'Primary colour',
+    position: 'Position',
+    positions: { right: 'Bottom right', left: 'Bottom left' },
+    launcherIcon: 'Launcher icon',
+    icons: { chat: 'Chat', bag: 'Bag', help: 'Help', sparkle: 'Sparkle' },
+    greeting: 'Greeting',
+    language: 'Language',
+    languageDescription: 'A page can still choose with data-locale on the script tag.',
+    browserLanguage: 'Shopper’s browser language',
+    allowedOrigins: 'Allowed websites',
+    allowedOriginsDescription:
+      'The widget works only on these origins, e.g. https://shop.example.com. Press Enter after each.',
+    questions: {
+      label: 'Suggested questions',
+      description: 'Shown as buttons when the chat opens (up to {{max}}).',
+      question: 'Suggested question {{number}}',
+      placeholder: 'Do you ship to Austria?',
+      remove: 'Remove suggested question {{number}}',
+      add: 'Add question',
+    },
+    contrast: {
+      title: 'Colour adjusted for contrast',
+      explanation: 'So that text on it stays readable (WCAG contrast 4.5:1), shoppers see {{color}}.',
+    },
+  },
+};
