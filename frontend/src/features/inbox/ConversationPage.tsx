@@ -1,6 +1,7 @@
 import { Anchor, Button, Card, Group, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../shared/format';
 import { PageHeader } from '../../shared/PageHeader';
 import { QueryState } from '../../shared/QueryState';
@@ -13,12 +14,13 @@ import {
   useReply,
   type ConversationDetail,
 } from './hooks';
-import { CHANNEL_LABELS, ConversationStatusBadge, INBOX_PAGE } from './labels';
+import { ConversationStatusBadge, INBOX_PAGE } from './labels';
 import { Transcript } from './Transcript';
 
 const MAX_REPLY_CHARS = 4000;
 
 function StatusActions({ conversation }: { conversation: ConversationDetail }) {
+  const { t } = useTranslation('inbox', { keyPrefix: 'conversation' });
   const status = useConversationStatus(conversation.id);
   const action = conversation.status === 'resolved' ? 'reopen' : 'resolve';
   return (
@@ -27,12 +29,13 @@ function StatusActions({ conversation }: { conversation: ConversationDetail }) {
       loading={status.isPending}
       onClick={() => status.mutate(action)}
     >
-      {action === 'resolve' ? 'Mark resolved' : 'Reopen'}
+      {action === 'resolve' ? t('resolve') : t('reopen')}
     </Button>
   );
 }
 
 function ReplyForm({ id }: { id: string }) {
+  const { t } = useTranslation('inbox', { keyPrefix: 'conversation' });
   const reply = useReply(id);
   const [text, setText] = useState('');
   const send = () => reply.mutate(text.trim(), { onSuccess: () => setText('') });
@@ -40,8 +43,8 @@ function ReplyForm({ id }: { id: string }) {
     <Card withBorder component="form" onSubmit={(event) => (event.preventDefault(), send())}>
       <Stack gap="sm">
         <Textarea
-          label="Reply to the shopper"
-          description="The shopper sees your reply in the chat at once."
+          label={t('reply')}
+          description={t('replyDescription')}
           autosize
           minRows={2}
           maxLength={MAX_REPLY_CHARS}
@@ -50,7 +53,7 @@ function ReplyForm({ id }: { id: string }) {
         />
         <Group justify="flex-end">
           <Button type="submit" loading={reply.isPending} disabled={!text.trim()}>
-            Send reply
+            {t('send')}
           </Button>
         </Group>
       </Stack>
@@ -59,20 +62,24 @@ function ReplyForm({ id }: { id: string }) {
 }
 
 function Conversation({ conversation }: { conversation: ConversationDetail }) {
+  const { t } = useTranslation('inbox');
   const { role } = useSession();
   const canAct = canEditContent(role);
   return (
     <>
       <PageHeader
-        title="Conversation"
-        description={`${CHANNEL_LABELS[conversation.channel]} · started ${formatDateTime(conversation.started_at)}`}
+        title={t('conversation.title')}
+        description={t('conversation.description', {
+          channel: t(`channel.${conversation.channel}`),
+          time: formatDateTime(conversation.started_at),
+        })}
         action={canAct && <StatusActions conversation={conversation} />}
       />
       <Stack gap="md">
         <Group gap="xs">
           <ConversationStatusBadge status={conversation.status} />
           <Text size="sm" c="dimmed">
-            {conversation.message_count} messages
+            {t('conversation.messages', { count: conversation.message_count })}
             {conversation.locale && ` · ${conversation.locale}`}
           </Text>
         </Group>
@@ -85,12 +92,13 @@ function Conversation({ conversation }: { conversation: ConversationDetail }) {
 
 export function ConversationPage() {
   const { id = '' } = useParams();
+  const { t } = useTranslation('inbox');
   const conversation = useConversation(id);
   useInboxLiveUpdates();
   return (
     <>
       <Anchor component={Link} to={INBOX_PAGE} size="sm" mb="sm" display="inline-block">
-        ← Inbox
+        {t('conversation.back')}
       </Anchor>
       <QueryState query={conversation}>{(data) => <Conversation conversation={data} />}</QueryState>
     </>

@@ -1,13 +1,8 @@
 import { Button, Group, Select, TextInput } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import { CONVERSATION_CHANNELS, CONVERSATION_STATUSES, type ConversationListParams, type FeedbackValue } from './hooks';
-import { CHANNEL_LABELS, STATUS_LABELS } from './labels';
 
-const STATUS_OPTIONS = CONVERSATION_STATUSES.map((value) => ({ value, label: STATUS_LABELS[value] }));
-const CHANNEL_OPTIONS = CONVERSATION_CHANNELS.map((value) => ({ value, label: CHANNEL_LABELS[value] }));
-const FEEDBACK_OPTIONS: { value: FeedbackValue; label: string }[] = [
-  { value: 'up', label: 'Rated helpful' },
-  { value: 'down', label: 'Rated not helpful' },
-];
+const FEEDBACK_VALUES: FeedbackValue[] = ['up', 'down'];
 const FIELD_WIDTH = { base: '100%', xs: 170 };
 
 interface InboxFilterBarProps {
@@ -18,37 +13,38 @@ interface InboxFilterBarProps {
 }
 
 export function InboxFilterBar({ values, update, clear, filtered }: InboxFilterBarProps) {
+  const { t } = useTranslation('inbox');
   return (
-    <Group component="section" aria-label="Filters" align="flex-end" gap="sm" mb="lg">
+    <Group component="section" aria-label={t('filters.label')} align="flex-end" gap="sm" mb="lg">
       <Select
-        label="Status"
-        placeholder="Any status"
-        data={STATUS_OPTIONS}
+        label={t('filters.status')}
+        placeholder={t('filters.anyStatus')}
+        data={CONVERSATION_STATUSES.map((value) => ({ value, label: t(`status.${value}`) }))}
         value={values.status ?? null}
         onChange={(status) => update({ status: (status ?? undefined) as ConversationListParams['status'] })}
         clearable
         w={FIELD_WIDTH}
       />
       <Select
-        label="Channel"
-        placeholder="Any channel"
-        data={CHANNEL_OPTIONS}
+        label={t('filters.channel')}
+        placeholder={t('filters.anyChannel')}
+        data={CONVERSATION_CHANNELS.map((value) => ({ value, label: t(`channel.${value}`) }))}
         value={values.channel ?? null}
         onChange={(channel) => update({ channel: (channel ?? undefined) as ConversationListParams['channel'] })}
         clearable
         w={FIELD_WIDTH}
       />
       <Select
-        label="Feedback"
-        placeholder="Any feedback"
-        data={FEEDBACK_OPTIONS}
+        label={t('filters.feedback')}
+        placeholder={t('filters.anyFeedback')}
+        data={FEEDBACK_VALUES.map((value) => ({ value, label: t(`feedback.${value}`) }))}
         value={values.feedback ?? null}
         onChange={(feedback) => update({ feedback: (feedback ?? undefined) as FeedbackValue | undefined })}
         clearable
         w={FIELD_WIDTH}
       />
       <TextInput
-        label="From"
+        label={t('filters.from')}
         type="date"
         value={values.since ?? ''}
         max={values.until}
@@ -56,7 +52,7 @@ export function InboxFilterBar({ values, update, clear, filtered }: InboxFilterB
         w={FIELD_WIDTH}
       />
       <TextInput
-        label="To"
+        label={t('filters.to')}
         type="date"
         value={values.until ?? ''}
         min={values.since}
@@ -65,7 +61,7 @@ export function InboxFilterBar({ values, update, clear, filtered }: InboxFilterB
       />
       {filtered && (
         <Button variant="subtle" onClick={clear}>
-          Clear filters
+          {t('filters.clear')}
         </Button>
       )}
     </Group>

@@ -1,5 +1,6 @@
 import { Anchor, Group, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../shared/PageHeader';
 import { PaginatedTable, type Column } from '../../shared/PaginatedTable';
 import { RelativeTime } from '../../shared/RelativeTime';
@@ -7,24 +8,30 @@ import { StatusMessage } from '../../shared/StatusMessage';
 import { useConversations, useInboxLiveUpdates, type ConversationListItem } from './hooks';
 import { InboxFilterBar } from './InboxFilterBar';
 import { useInboxFilters } from './inboxFilters';
-import { CHANNEL_LABELS, ConversationStatusBadge, conversationPage } from './labels';
+import { ConversationStatusBadge, conversationPage } from './labels';
 
 export function FeedbackCounts({ up, down }: { up: number; down: number }) {
+  const { t } = useTranslation('inbox');
   if (!up && !down) return <>—</>;
   return (
-    <Text span size="sm" aria-label={`${up} helpful, ${down} not helpful`} style={{ whiteSpace: 'nowrap' }}>
-      {up} up · {down} down
+    <Text span size="sm" aria-label={t('feedbackCountsLabel', { up, down })} style={{ whiteSpace: 'nowrap' }}>
+      {t('feedbackCounts', { up, down })}
     </Text>
   );
 }
 
-const COLUMNS: Column<ConversationListItem>[] = [
+export function InboxPage() {
+  const { t } = useTranslation('inbox');
+  const { values, update, clear, filtered } = useInboxFilters();
+  const conversations = useConversations(values);
+  useInboxLiveUpdates();
+  const columns: Column<ConversationListItem>[] = [
   {
-    header: 'Conversation',
+    header: t('column.conversation'),
     cell: (conversation) => (
       <Stack gap={2} maw={520}>
         <Anchor component={Link} to={conversationPage(conversation.id)} fw={500} lineClamp={1}>
-          {conversation.preview || 'No message yet'}
+          {conversation.preview || t('noMessageYet')}
         </Anchor>
         {conversation.last_message && conversation.last_message !== conversation.preview && (
           <Text size="sm" c="dimmed" lineClamp={1}>
@@ -35,44 +42,39 @@ const COLUMNS: Column<ConversationListItem>[] = [
     ),
   },
   {
-    header: 'Status',
+    header: t('column.status'),
     cell: (conversation) => (
       <Group gap={4} wrap="nowrap">
         <ConversationStatusBadge status={conversation.status} />
         {conversation.handed_off && conversation.status !== 'handed_off' && (
           <Text span size="xs" c="dimmed">
-            was handed off
+            {t('wasHandedOff')}
           </Text>
         )}
       </Group>
     ),
   },
-  { header: 'Channel', cell: (conversation) => CHANNEL_LABELS[conversation.channel] },
-  { header: 'Messages', cell: (conversation) => conversation.message_count },
-  { header: 'Feedback', cell: (conversation) => <FeedbackCounts {...conversation.feedback} /> },
-  { header: 'Last activity', cell: (conversation) => <RelativeTime iso={conversation.last_activity_at} /> },
+  { header: t('column.channel'), cell: (conversation) => t(`channel.${conversation.channel}`) },
+  { header: t('column.messages'), cell: (conversation) => conversation.message_count },
+  { header: t('column.feedback'), cell: (conversation) => <FeedbackCounts {...conversation.feedback} /> },
+  { header: t('column.lastActivity'), cell: (conversation) => <RelativeTime iso={conversation.last_activity_at} /> },
 ];
-
-export function InboxPage() {
-  const { values, update, clear, filtered } = useInboxFilters();
-  const conversations = useConversations(values);
-  useInboxLiveUpdates();
   return (
     <>
-      <PageHeader title="Inbox" description="Every conversation shoppers had with the assistant, newest first." />
+      <PageHeader title={t('title')} description={t('description')} />
       <InboxFilterBar values={values} update={update} clear={clear} filtered={filtered} />
       <PaginatedTable
-        label="Conversations"
+        label={t('table')}
         list={conversations}
-        columns={COLUMNS}
+        columns={columns}
         rowKey={(conversation) => conversation.id}
         emptyMessage={
           filtered ? (
-            'No conversation matches these filters.'
+            t('noMatch')
           ) : (
             <StatusMessage
-              title="No conversations yet"
-              description="Conversations appear here as soon as a shopper writes to the assistant on your storefront."
+              title={t('empty.title')}
+              description={t('empty.description')}
             />
           )
         }

@@ -1,14 +1,15 @@
 import { Badge, Button, Card, Code, Collapse, Group, List, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { useTranslation } from 'react-i18next';
 import type { AnswerCitation, AnswerProduct, ToolCall, TranscriptMessage } from './hooks';
 import { ExternalLink } from '../../shared/ExternalLink';
 import { formatMoneyRange } from '../../shared/format';
 import { RelativeTime } from '../../shared/RelativeTime';
-import { ROLE_LABELS } from './labels';
 
 function Citations({ citations }: { citations: AnswerCitation[] }) {
+  const { t } = useTranslation('inbox', { keyPrefix: 'transcript' });
   return (
-    <List size="sm" aria-label="Sources" listStyleType="none" spacing={4}>
+    <List size="sm" aria-label={t('sources')} listStyleType="none" spacing={4}>
       {citations.map((citation) => (
         <List.Item key={citation.n}>
           <Text span size="sm" fw={500}>
@@ -28,8 +29,9 @@ function Citations({ citations }: { citations: AnswerCitation[] }) {
 }
 
 function Products({ products }: { products: AnswerProduct[] }) {
+  const { t } = useTranslation('inbox', { keyPrefix: 'transcript' });
   return (
-    <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="xs" aria-label="Products shown">
+    <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="xs" aria-label={t('products')}>
       {products.map((product) => (
         <Card key={product.id} withBorder padding="xs">
           <Text size="sm" fw={500} lineClamp={2}>
@@ -37,7 +39,7 @@ function Products({ products }: { products: AnswerProduct[] }) {
           </Text>
           <Text size="sm" c="dimmed">
             {formatMoneyRange(product.min_price, product.max_price, product.currency)}
-            {product.available ? '' : ' · out of stock'}
+            {product.available ? '' : t('outOfStock')}
           </Text>
         </Card>
       ))}
@@ -46,11 +48,12 @@ function Products({ products }: { products: AnswerProduct[] }) {
 }
 
 function ToolCallItem({ call }: { call: ToolCall }) {
+  const { t } = useTranslation('inbox', { keyPrefix: 'transcript' });
   const [opened, { toggle }] = useDisclosure(false);
   return (
     <div>
       <Button variant="subtle" size="compact-sm" onClick={toggle} aria-expanded={opened}>
-        Tool: {call.name}
+        {t('tool', { name: call.name })}
       </Button>
       <Collapse expanded={opened}>
         <Code block>{JSON.stringify({ arguments: call.arguments, result: call.result }, null, 2)}</Code>
@@ -60,8 +63,9 @@ function ToolCallItem({ call }: { call: ToolCall }) {
 }
 
 function ToolCalls({ calls }: { calls: ToolCall[] }) {
+  const { t } = useTranslation('inbox', { keyPrefix: 'transcript' });
   return (
-    <Stack gap={4} aria-label="Tool calls">
+    <Stack gap={4} aria-label={t('toolCalls')}>
       {calls.map((call, index) => (
         <ToolCallItem key={index} call={call} />
       ))}
@@ -70,12 +74,13 @@ function ToolCalls({ calls }: { calls: ToolCall[] }) {
 }
 
 function Feedback({ message }: { message: TranscriptMessage }) {
+  const { t } = useTranslation('inbox');
   if (!message.feedback) return null;
   const helpful = message.feedback === 'up';
   return (
     <Group gap="xs">
       <Badge variant="light" color={helpful ? 'green' : 'red'}>
-        {helpful ? 'Rated helpful' : 'Rated not helpful'}
+        {t(`feedback.${message.feedback}`)}
       </Badge>
       {message.feedback_comment && (
         <Text size="sm" c="dimmed">
@@ -88,7 +93,11 @@ function Feedback({ message }: { message: TranscriptMessage }) {
 
 function Message({ message }: { message: TranscriptMessage }) {
   const fromShopper = message.role === 'user';
-  const speaker = message.role === 'agent' && message.author ? `${ROLE_LABELS.agent} · ${message.author}` : ROLE_LABELS[message.role];
+  const { t } = useTranslation('inbox');
+  const speaker =
+    message.role === 'agent' && message.author
+      ? t('speaker.agentNamed', { name: message.author })
+      : t(`speaker.${message.role}`);
   return (
     <Paper
       component="li"
@@ -97,7 +106,7 @@ function Message({ message }: { message: TranscriptMessage }) {
       maw={{ base: '100%', sm: '85%' }}
       ml={fromShopper ? 'auto' : undefined}
       bg={fromShopper ? 'var(--mantine-primary-color-light)' : undefined}
-      aria-label={`${speaker} message`}
+      aria-label={t('transcript.message', { speaker })}
     >
       <Stack gap="xs">
         <Group justify="space-between" gap="xs">
@@ -107,7 +116,7 @@ function Message({ message }: { message: TranscriptMessage }) {
           <Group gap="xs">
             {message.status !== 'complete' && (
               <Badge size="sm" variant="outline" color={message.status === 'failed' ? 'red' : 'gray'}>
-                {message.status}
+                {t(`transcript.messageStatus.${message.status}`)}
               </Badge>
             )}
             <RelativeTime iso={message.created_at} />
@@ -127,9 +136,10 @@ function Message({ message }: { message: TranscriptMessage }) {
 }
 
 export function Transcript({ messages }: { messages: TranscriptMessage[] }) {
-  if (messages.length === 0) return <Text c="dimmed">No messages yet.</Text>;
+  const { t } = useTranslation('inbox', { keyPrefix: 'transcript' });
+  if (messages.length === 0) return <Text c="dimmed">{t('empty')}</Text>;
   return (
-    <Stack component="ol" gap="sm" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Transcript">
+    <Stack component="ol" gap="sm" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('label')}>
       {messages.map((message) => (
         <Message key={message.id} message={message} />
       ))}

@@ -1,26 +1,14 @@
 import { Badge } from '@mantine/core';
-import type { ConversationChannel, ConversationStatus, MessageRole } from './hooks';
-
-export const STATUS_LABELS: Record<ConversationStatus, string> = {
-  open: 'Open',
-  handed_off: 'Handed off',
-  resolved: 'Resolved',
-};
+import { useTranslation } from 'react-i18next';
+import type { ConversationStatus } from './hooks';
 
 const STATUS_COLORS: Record<ConversationStatus, string> = { open: 'blue', handed_off: 'orange', resolved: 'gray' };
 
-export const CHANNEL_LABELS: Record<ConversationChannel, string> = {
-  widget: 'Widget',
-  api: 'API',
-  playground: 'Playground',
-};
-
-export const ROLE_LABELS: Record<MessageRole, string> = { user: 'Shopper', assistant: 'Assistant', agent: 'Team' };
-
 export function ConversationStatusBadge({ status }: { status: ConversationStatus }) {
+  const { t } = useTranslation('inbox');
   return (
     <Badge variant="light" color={STATUS_COLORS[status]}>
-      {STATUS_LABELS[status]}
+      {t(`status.${status}`)}
     </Badge>
   );
 }

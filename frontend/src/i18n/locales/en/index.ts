@@ -1,6 +1,7 @@
 import apiKeys from './apiKeys';
 import audit from './audit';
 import common from './common';
+import inbox from './inbox';
 import nav from './nav';
 import overview from './overview';
 import settings from './settings';
@@ -8,4 +9,4 @@ import team from './team';
 import widget from './widget';
 
 /** The English catalogs, one namespace per feature: the source of every key (see i18next.d.ts). */
-export const resources = { common, nav, overview, team, apiKeys, audit, settings, widget };
+export const resources = { common, nav, overview, team, apiKeys, audit, settings, widget, inbox };
