@@ -69,3 +69,13 @@ export function formatMoneyRange(min: string | null, max: string | null, currenc
   const high = formatMoney(max ?? min, currency);
   return low === high ? low : `${low} – ${high}`;
 }
+
+/** 0.42 → "42%". */
+export function formatPercent(share: number): string {
+  return new Intl.NumberFormat(locale(), { style: 'percent', maximumFractionDigits: 0 }).format(share);
+}
+
+/** A calendar day as the API sends it ("2025-01-15") → "Jan 15": the day itself, in no time zone. */
+export function formatShortDate(day: string): string {
+  return new Intl.DateTimeFormat(locale(), { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(new Date(day));
+}

@@ -2,8 +2,10 @@ import '@mantine/charts/styles.css';
 import { AreaChart, BarChart } from '@mantine/charts';
 import { Card, Group, SegmentedControl, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../shared/PageHeader';
 import { QueryState } from '../../shared/QueryState';
+import { formatPercent, formatShortDate } from '../../shared/format';
 import { RelativeTime } from '../../shared/RelativeTime';
 import {
   useAnalytics,
@@ -14,12 +16,8 @@ import {
   type QuestionGroup,
 } from './hooks';
 
-const PERIOD_OPTIONS = ANALYTICS_PERIODS.map((days) => ({ value: String(days), label: `${days} days` }));
-const percent = new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 0 });
-const shortDate = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', timeZone: 'UTC' });
-
 function formatShare(share: number | null): string {
-  return share === null ? '—' : percent.format(share);
+  return share === null ? '—' : formatPercent(share);
 }
 
 function Stat({ label, value, hint }: { label: string; value: ReactNode; hint: string }) {
@@ -61,6 +59,7 @@ interface QuestionTableProps {
 }
 
 function QuestionTable({ title, description, empty, rows, showSimilarity = false }: QuestionTableProps) {
+  const { t } = useTranslation('analytics');
   return (
     <Card withBorder padding="lg">
       <Title order={3} size="h4">
@@ -76,10 +75,10 @@ function QuestionTable({ title, description, empty, rows, showSimilarity = false
           <Table aria-label={title} striped>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>Question</Table.Th>
-                <Table.Th>Asked</Table.Th>
-                {showSimilarity && <Table.Th>Closest source</Table.Th>}
-                <Table.Th>Last asked</Table.Th>
+                <Table.Th>{t('column.question')}</Table.Th>
+                <Table.Th>{t('column.asked')}</Table.Th>
+                {showSimilarity && <Table.Th>{t('column.closestSource')}</Table.Th>}
+                <Table.Th>{t('column.lastAsked')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -88,7 +87,7 @@ function QuestionTable({ title, description, empty, rows, showSimilarity = false
                   <Table.Td>{row.text}</Table.Td>
                   <Table.Td>{row.count}</Table.Td>
                   {showSimilarity && (
-                    <Table.Td>{row.best_similarity == null ? 'none found' : percent.format(row.best_similarity)}</Table.Td>
+                    <Table.Td>{row.best_similarity == null ? t('noneFound') : formatPercent(row.best_similarity)}</Table.Td>
                   )}
                   <Table.Td>
                     <RelativeTime iso={row.last_asked_at} />
@@ -104,36 +103,42 @@ function QuestionTable({ title, description, empty, rows, showSimilarity = false
 }
 
 function Report({ report }: { report: Analytics }) {
+  const { t } = useTranslation('analytics');
   const { totals } = report;
-  const daily = report.daily.map((day) => ({ ...day, label: shortDate.format(new Date(day.date)) }));
+  const daily = report.daily.map((day) => ({ ...day, label: formatShortDate(day.date) }));
   return (
     <Stack gap="lg">
-      <SimpleGrid component="ul" cols={{ base: 1, xs: 2, md: 4 }} p={0} m={0} style={{ listStyle: 'none' }} aria-label="Totals">
-        <Stat label="Conversations" value={totals.conversations} hint={`${totals.questions} shopper questions`} />
-        <Stat label="Messages" value={totals.messages} hint="from shoppers, the assistant and your team" />
+      <SimpleGrid component="ul" cols={{ base: 1, xs: 2, md: 4 }} p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('totals')}>
+        <Stat label={t('conversations')} value={totals.conversations} hint={t('questions', { count: totals.questions })} />
+        <Stat label={t('messages')} value={totals.messages} hint={t('messagesHint')} />
         <Stat
-          label="Answered without handoff"
+          label={t('answeredWithoutHandoff')}
           value={formatShare(totals.answered_without_handoff_share)}
-          hint={`${totals.handed_off} handed to your team`}
+          hint={t('handedOff', { count: totals.handed_off })}
         />
         <Stat
-          label="Helpful answers"
+          label={t('helpfulAnswers')}
           value={formatShare(totals.feedback_positive_share)}
-          hint={`${totals.feedback_up} helpful, ${totals.feedback_down} not helpful`}
+          hint={t('feedbackHint', { up: totals.feedback_up, down: totals.feedback_down })}
         />
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
         <ChartCard
-          title="Conversations and messages per day"
-          summary={`${totals.conversations} conversations and ${totals.messages} messages from ${report.since} to ${report.until}.`}
+          title={t('activityChart.title')}
+          summary={t('activityChart.summary', {
+            conversations: totals.conversations,
+            messages: totals.messages,
+            since: report.since,
+            until: report.until,
+          })}
         >
           <AreaChart
             h={240}
             data={daily}
             dataKey="label"
             series={[
-              { name: 'messages', label: 'Messages', color: 'indigo.4' },
-              { name: 'conversations', label: 'Conversations', color: 'teal.6' },
+              { name: 'messages', label: t('messages'), color: 'indigo.4' },
+              { name: 'conversations', label: t('conversations'), color: 'teal.6' },
             ]}
             curveType="monotone"
             withLegend
@@ -141,8 +146,8 @@ function Report({ report }: { report: Analytics }) {
           />
         </ChartCard>
         <ChartCard
-          title="Feedback per day"
-          summary={`${totals.feedback_up} answers rated helpful and ${totals.feedback_down} not helpful.`}
+          title={t('feedbackChart.title')}
+          summary={t('feedbackChart.summary', { up: totals.feedback_up, down: totals.feedback_down })}
         >
           <BarChart
             h={240}
@@ -150,8 +155,8 @@ function Report({ report }: { report: Analytics }) {
             dataKey="label"
             type="stacked"
             series={[
-              { name: 'feedback_up', label: 'Helpful', color: 'green.6' },
-              { name: 'feedback_down', label: 'Not helpful', color: 'red.6' },
+              { name: 'feedback_up', label: t('feedbackChart.helpful'), color: 'green.6' },
+              { name: 'feedback_down', label: t('feedbackChart.notHelpful'), color: 'red.6' },
             ]}
             withLegend
           />
@@ -159,15 +164,15 @@ function Report({ report }: { report: Analytics }) {
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
         <QuestionTable
-          title="Top questions"
-          description="What shoppers ask most, grouped ignoring case and punctuation."
-          empty="No questions in this period."
+          title={t('topQuestions.title')}
+          description={t('topQuestions.description')}
+          empty={t('topQuestions.empty')}
           rows={report.top_questions}
         />
         <QuestionTable
-          title="Knowledge gaps"
-          description="Questions the assistant could not answer from your knowledge or catalog: add a source or FAQ that answers them."
-          empty="No gaps in this period: every question found a good source."
+          title={t('gaps.title')}
+          description={t('gaps.description')}
+          empty={t('gaps.empty')}
           rows={report.knowledge_gaps}
           showSimilarity
         />
@@ -177,18 +182,19 @@ function Report({ report }: { report: Analytics }) {
 }
 
 export function AnalyticsPage() {
+  const { t } = useTranslation('analytics');
   const [days, setDays] = useAnalyticsPeriod();
   const analytics = useAnalytics(days);
   return (
     <>
       <PageHeader
-        title="Analytics"
-        description="How shoppers use the assistant, and where it needs more knowledge."
+        title={t('title')}
+        description={t('description')}
         action={
           <Group>
             <SegmentedControl
-              aria-label="Period"
-              data={PERIOD_OPTIONS}
+              aria-label={t('period')}
+              data={ANALYTICS_PERIODS.map((count) => ({ value: String(count), label: t('days', { count }) }))}
               value={String(days)}
               onChange={(value) => setDays(Number(value) as AnalyticsPeriod)}
             />

@@ -1,3 +1,4 @@
+import analytics from './analytics';
 import apiKeys from './apiKeys';
 import audit from './audit';
 import common from './common';
@@ -9,4 +10,4 @@ import team from './team';
 import widget from './widget';
 
 /** The English catalogs, one namespace per feature: the source of every key (see i18next.d.ts). */
-export const resources = { common, nav, overview, team, apiKeys, audit, settings, widget, inbox };
+export const resources = { common, nav, overview, team, apiKeys, audit, settings, widget, inbox, analytics };

@@ -1,0 +1,45 @@
+export default {
+  title: 'Analytics',
+  description: 'How shoppers use the assistant, and where it needs more knowledge.',
+  period: 'Period',
+  days_one: '{{count}} day',
+  days_other: '{{count}} days',
+  totals: 'Totals',
+  conversations: 'Conversations',
+  messages: 'Messages',
+  questions_one: '{{count}} shopper question',
+  questions_other: '{{count}} shopper questions',
+  messagesHint: 'from shoppers, the assistant and your team',
+  answeredWithoutHandoff: 'Answered without handoff',
+  handedOff: '{{count}} handed to your team',
+  helpfulAnswers: 'Helpful answers',
+  feedbackHint: '{{up}} helpful, {{down}} not helpful',
+  activityChart: {
+    title: 'Conversations and messages per day',
+    summary: '{{conversations}} conversations and {{messages}} messages from {{since}} to {{until}}.',
+  },
+  feedbackChart: {
+    title: 'Feedback per day',
+    summary: '{{up}} answers rated helpful and {{down}} not helpful.',
+    helpful: 'Helpful',
+    notHelpful: 'Not helpful',
+  },
+  column: {
+    question: 'Question',
+    asked: 'Asked',
+    closestSource: 'Closest source',
+    lastAsked: 'Last asked',
+  },
+  noneFound: 'none found',
+  topQuestions: {
+    title: 'Top questions',
+    description: 'What shoppers ask most, grouped ignoring case and punctuation.',
+    empty: 'No questions in this period.',
+  },
+  gaps: {
+    title: 'Knowledge gaps',
+    description:
+      'Questions the assistant could not answer from your knowledge or catalog: add a source or FAQ that answers them.',
+    empty: 'No gaps in this period: every question found a good source.',
+  },
+};
