@@ -1,4 +1,5 @@
 import type { components, paths } from './schema';
+import { i18n } from '../i18n';
 import { readEventStream, type ServerSentEvent } from './sse';
 
 export const API_ROOT = '/api/v1';
@@ -56,7 +57,7 @@ interface ApiFetchOptions {
 }
 
 async function toApiError(response: Response): Promise<ApiError> {
-  const fallback = `Request failed with status ${response.status}.`;
+  const fallback = i18n.t('common:apiError.status', { status: response.status });
   let body: ErrorBody = {};
   try {
     const parsed: unknown = await response.json();
@@ -88,7 +89,7 @@ async function send(path: string, { method = 'GET', body, signal }: ApiFetchOpti
   try {
     response = await fetch(`${API_ROOT}${path}`, { method, headers, credentials: 'same-origin', body: payload, signal });
   } catch {
-    throw new ApiError(0, 'network_error', 'Could not reach the server. Check your connection and try again.');
+    throw new ApiError(0, 'network_error', i18n.t('common:apiError.network'));
   }
 
   if (!response.ok) throw await toApiError(response);
@@ -106,7 +107,7 @@ async function apiFetch<T>(path: string, options: ApiFetchOptions = {}): Promise
   try {
     return (await response.json()) as T;
   } catch {
-    throw new ApiError(response.status, 'invalid_response', 'The server sent an unexpected response.');
+    throw new ApiError(response.status, 'invalid_response', i18n.t('common:apiError.invalidResponse'));
   }
 }
 
@@ -117,7 +118,7 @@ async function apiFetch<T>(path: string, options: ApiFetchOptions = {}): Promise
  */
 export async function* apiEventStream(path: string, body: unknown, signal?: AbortSignal): AsyncGenerator<ServerSentEvent> {
   const response = await send(path, { method: 'POST', body, signal }, 'text/event-stream');
-  if (!response.body) throw new ApiError(response.status, 'invalid_response', 'The server sent an empty stream.');
+  if (!response.body) throw new ApiError(response.status, 'invalid_response', i18n.t('common:apiError.emptyStream'));
   yield* readEventStream(response.body);
 }
 

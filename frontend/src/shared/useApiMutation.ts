@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { notifications } from '@mantine/notifications';
 import type { ApiError } from '../api/client';
+import { i18n } from '../i18n';
 
 interface ApiMutationOptions<TVars, TData> {
   mutationFn: (vars: TVars) => Promise<TData>;
@@ -26,7 +27,7 @@ export function useApiMutation<TVars, TData = void>({
       await Promise.all(invalidates.map((key) => queryClient.invalidateQueries({ queryKey: [key] })));
     },
     onError: (error) => {
-      if (notifyOnError) notifications.show({ color: 'red', title: 'That didn’t work', message: error.detail });
+      if (notifyOnError) notifications.show({ color: 'red', title: i18n.t('actionFailed'), message: error.detail });
     },
   });
 }

@@ -1,4 +1,5 @@
 import { api, type Schema } from '../../api/client';
+import { i18n } from '../../i18n';
 import { useApiMutation } from '../../shared/useApiMutation';
 import { usePaginatedQuery } from '../../shared/usePaginatedQuery';
 
@@ -17,7 +18,7 @@ export function useCreateApiKey() {
   return useApiMutation({
     mutationFn: (input: ApiKeyInput) => api.post('/api-keys/', { body: input }),
     invalidates: [API_KEYS],
-    successMessage: (key) => `API key “${key.name}” created.`,
+    successMessage: (key) => i18n.t('apiKeys:notify.created', { name: key.name }),
     notifyOnError: false,
   });
 }
@@ -26,6 +27,6 @@ export function useRevokeApiKey() {
   return useApiMutation({
     mutationFn: (key: ApiKey) => api.delete('/api-keys/{key_id}/', { params: { key_id: key.id } }),
     invalidates: [API_KEYS],
-    successMessage: (_, key) => `API key “${key.name}” revoked.`,
+    successMessage: (_, key) => i18n.t('apiKeys:notify.revoked', { name: key.name }),
   });
 }

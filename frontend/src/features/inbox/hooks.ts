@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type ListQuery, type Schema } from '../../api/client';
 import { channelEnumValues, conversationStatusEnumValues } from '../../api/schema';
+import { i18n } from '../../i18n';
 import { useAdminEvents, type AdminEvent } from '../../shared/useAdminEvents';
 import { useApiMutation } from '../../shared/useApiMutation';
 import { usePaginatedQuery } from '../../shared/usePaginatedQuery';
@@ -55,14 +56,12 @@ export function useInboxLiveUpdates(): void {
   );
 }
 
-const STATUS_MESSAGES = { resolve: 'Conversation resolved.', reopen: 'Conversation reopened.' } as const;
-
 export function useConversationStatus(id: string) {
-  return useApiMutation<keyof typeof STATUS_MESSAGES, ConversationDetail>({
+  return useApiMutation<'resolve' | 'reopen', ConversationDetail>({
     mutationFn: (action) =>
       api.post(`/conversations/{conversation_id}/${action}/`, { params: { conversation_id: id } }),
     invalidates: [CONVERSATIONS, CONVERSATION],
-    successMessage: (_data, action) => STATUS_MESSAGES[action],
+    successMessage: (_data, action) => i18n.t(`inbox:notify.${action}`),
   });
 }
 
@@ -71,6 +70,6 @@ export function useReply(id: string) {
     mutationFn: (text) =>
       api.post('/conversations/{conversation_id}/replies/', { params: { conversation_id: id }, body: { text } }),
     invalidates: [CONVERSATIONS, CONVERSATION],
-    successMessage: () => 'Reply sent.',
+    successMessage: () => i18n.t('inbox:notify.replySent'),
   });
 }

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, type Schema } from '../../api/client';
+import { i18n } from '../../i18n';
 import { useApiMutation } from '../../shared/useApiMutation';
 import { ME_QUERY_KEY } from '../session/useMeQuery';
 
@@ -17,7 +18,7 @@ export function useUpdateStoreSettings() {
     mutationFn: (patch: StoreSettingsPatch) => api.patch('/store/', { body: patch }),
     // The shell (store switcher, overview) shows the store's name from /me/.
     invalidates: [STORE, ME_QUERY_KEY],
-    successMessage: () => 'Store settings saved.',
+    successMessage: () => i18n.t('settings:saved'),
     notifyOnError: false,
   });
 }

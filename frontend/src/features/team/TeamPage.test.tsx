@@ -79,7 +79,7 @@ describe('Team screen', () => {
 
     await waitFor(() => expect(requestsTo(requests, 'PATCH', '/api/v1/members/2/')).toHaveLength(1));
     expect(requestsTo(requests, 'PATCH', '/api/v1/members/2/')[0]?.body).toEqual({ role: 'viewer' });
-    expect(await screen.findByText('bob@example.com is now viewer.')).toBeInTheDocument();
+    expect(await screen.findByText('bob@example.com is now Viewer.')).toBeInTheDocument();
   });
 
   it('shows the server error when removing the last owner fails', async () => {

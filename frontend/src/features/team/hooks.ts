@@ -1,6 +1,8 @@
 import { api, type Schema } from '../../api/client';
+import { i18n } from '../../i18n';
 import { useApiMutation } from '../../shared/useApiMutation';
 import { usePaginatedQuery } from '../../shared/usePaginatedQuery';
+import { roleLabel } from '../../shared/roles';
 import { ME_QUERY_KEY } from '../session/useMeQuery';
 
 export type Member = Schema<'MemberOutput'>;
@@ -21,7 +23,8 @@ export function useUpdateMemberRole() {
       api.patch('/members/{member_id}/', { params: { member_id: member.id }, body: { role } }),
     // The signed-in user's own role may be the one that changed.
     invalidates: [MEMBERS, ME_QUERY_KEY],
-    successMessage: (updated) => `${updated.user.email} is now ${updated.role}.`,
+    successMessage: (updated) =>
+      i18n.t('team:notify.roleChanged', { email: updated.user.email, role: roleLabel(updated.role) }),
   });
 }
 
@@ -29,7 +32,7 @@ export function useRemoveMember() {
   return useApiMutation({
     mutationFn: (member: Member) => api.delete('/members/{member_id}/', { params: { member_id: member.id } }),
     invalidates: [MEMBERS],
-    successMessage: (_, member) => `${member.user.email} was removed from the store.`,
+    successMessage: (_, member) => i18n.t('team:notify.removed', { email: member.user.email }),
   });
 }
 
@@ -41,7 +44,7 @@ export function useCreateInvitation() {
   return useApiMutation({
     mutationFn: (input: InvitationInput) => api.post('/invitations/', { body: input }),
     invalidates: [INVITATIONS],
-    successMessage: (invitation) => `Invitation sent to ${invitation.email}.`,
+    successMessage: (invitation) => i18n.t('team:notify.invited', { email: invitation.email }),
     notifyOnError: false,
   });
 }
@@ -51,6 +54,6 @@ export function useRevokeInvitation() {
     mutationFn: (invitation: Invitation) =>
       api.delete('/invitations/{invitation_id}/', { params: { invitation_id: invitation.id } }),
     invalidates: [INVITATIONS],
-    successMessage: (_, invitation) => `Invitation for ${invitation.email} revoked.`,
+    successMessage: (_, invitation) => i18n.t('team:notify.invitationRevoked', { email: invitation.email }),
   });
 }

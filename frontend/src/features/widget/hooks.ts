@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, type Schema } from '../../api/client';
+import { i18n } from '../../i18n';
 import { useApiMutation } from '../../shared/useApiMutation';
 import { usePaginatedQuery } from '../../shared/usePaginatedQuery';
 
@@ -18,7 +19,7 @@ export function useUpdateWidgetSettings() {
   return useApiMutation({
     mutationFn: (patch: WidgetSettingsPatch) => api.patch('/widget/settings/', { body: patch }),
     invalidates: [SETTINGS],
-    successMessage: () => 'Widget settings saved.',
+    successMessage: () => i18n.t('widget:notify.saved'),
     notifyOnError: false,
   });
 }
@@ -34,7 +35,7 @@ export function useCreateWidgetKey() {
   return useApiMutation({
     mutationFn: () => api.post('/widget/keys/'),
     invalidates: KEY_INVALIDATES,
-    successMessage: (key) => `Widget key ${key.key} created.`,
+    successMessage: (key) => i18n.t('widget:notify.keyCreated', { key: key.key }),
   });
 }
 
@@ -42,7 +43,7 @@ export function useRotateWidgetKey() {
   return useApiMutation({
     mutationFn: (key: WidgetKey) => api.post('/widget/keys/{key_id}/rotate/', { params: { key_id: key.id } }),
     invalidates: KEY_INVALIDATES,
-    successMessage: (key) => `Key rotated. The new key is ${key.key}.`,
+    successMessage: (key) => i18n.t('widget:notify.keyRotated', { key: key.key }),
   });
 }
 
@@ -50,6 +51,6 @@ export function useRevokeWidgetKey() {
   return useApiMutation({
     mutationFn: (key: WidgetKey) => api.delete('/widget/keys/{key_id}/', { params: { key_id: key.id } }),
     invalidates: KEY_INVALIDATES,
-    successMessage: (_, key) => `Widget key ${key.key} revoked.`,
+    successMessage: (_, key) => i18n.t('widget:notify.keyRevoked', { key: key.key }),
   });
 }

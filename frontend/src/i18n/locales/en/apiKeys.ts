@@ -15,6 +15,10 @@ export default {
     actions: 'Actions',
   },
   never: 'Never',
+  notify: {
+    created: 'API key “{{name}}” created.',
+    revoked: 'API key “{{name}}” revoked.',
+  },
   revoke: 'Revoke',
   revokeKey: 'Revoke {{name}}',
   confirmRevoke: {

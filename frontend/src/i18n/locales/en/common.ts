@@ -4,6 +4,13 @@ export default {
   saveSettings: 'Save settings',
   loading: 'Loading',
   somethingWentWrong: 'Something went wrong',
+  actionFailed: 'That didn’t work',
+  apiError: {
+    network: 'Could not reach the server. Check your connection and try again.',
+    status: 'Request failed with status {{status}}.',
+    invalidResponse: 'The server sent an unexpected response.',
+    emptyStream: 'The server sent an empty stream.',
+  },
   sessionEnded: {
     title: 'Your session has ended',
     description: 'Sign in again to continue.',

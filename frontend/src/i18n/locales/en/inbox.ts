@@ -1,5 +1,10 @@
 export default {
   title: 'Inbox',
+  notify: {
+    resolve: 'Conversation resolved.',
+    reopen: 'Conversation reopened.',
+    replySent: 'Reply sent.',
+  },
   description: 'Every conversation shoppers had with the assistant, newest first.',
   table: 'Conversations',
   noMatch: 'No conversation matches these filters.',

@@ -1,5 +1,6 @@
 export default {
   title: 'Settings',
+  saved: 'Store settings saved.',
   description: 'Your store’s name and currency.',
   store: 'Store',
   readOnly: 'Only owners and admins can change the store’s settings.',

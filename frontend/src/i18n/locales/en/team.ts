@@ -19,6 +19,12 @@ export default {
     actions: 'Actions',
   },
   you: 'you',
+  notify: {
+    roleChanged: '{{email}} is now {{role}}.',
+    removed: '{{email}} was removed from the store.',
+    invited: 'Invitation sent to {{email}}.',
+    invitationRevoked: 'Invitation for {{email}} revoked.',
+  },
   roleFor: 'Role for {{email}}',
   remove: 'Remove',
   removeMember: 'Remove {{email}}',

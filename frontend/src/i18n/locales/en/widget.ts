@@ -1,5 +1,11 @@
 export default {
   title: 'Widget',
+  notify: {
+    saved: 'Widget settings saved.',
+    keyCreated: 'Widget key {{key}} created.',
+    keyRotated: 'Key rotated. The new key is {{key}}.',
+    keyRevoked: 'Widget key {{key}} revoked.',
+  },
   description: 'The chat on your storefront: how it looks, where it runs, and how to install it.',
   preview: {
     title: 'Preview',
