@@ -19,6 +19,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { useTranslation } from 'react-i18next';
 import { confirmDestructive } from '../../shared/confirm';
 import { changedFields, SettingsFormFooter } from '../../shared/settingsForm';
 import { useServerForm } from '../../shared/useServerForm';
@@ -53,21 +54,13 @@ function formValues(settings: AssistantSettings): FormValues {
   return Object.fromEntries(EDITABLE.map((key) => [key, settings[key]])) as FormValues;
 }
 
-const LANGUAGE_POLICIES = [
-  { value: 'match', label: 'Reply in the shopper’s language' },
-  { value: 'store', label: 'Always reply in the store language' },
-];
-const PROVIDERS = [
-  { value: 'grounded', label: 'Built-in grounded responder' },
-  { value: 'openai', label: 'OpenAI-compatible LLM' },
-];
-const FLAVOURS = [
-  { value: 'openai', label: 'OpenAI API (OpenAI, Ollama, vLLM, LM Studio)' },
-  { value: 'azure', label: 'Azure OpenAI' },
-];
+const LANGUAGE_POLICIES = ['match', 'store'] as const;
+const PROVIDERS = ['grounded', 'openai'] as const;
+const FLAVOURS = ['openai', 'azure'] as const;
 
 /** The write-only LLM API key: members see whether one is set; admins replace or clear it. */
 function ApiKeyField({ settings, editable }: { settings: AssistantSettings; editable: boolean }) {
+  const { t } = useTranslation('assistant', { keyPrefix: 'llmKey' });
   const [key, setKey] = useState('');
   const save = useSetLlmKey();
   const clear = useClearLlmKey();
@@ -75,23 +68,23 @@ function ApiKeyField({ settings, editable }: { settings: AssistantSettings; edit
     <Stack gap="xs">
       <Group gap="xs">
         <Text size="sm" fw={500}>
-          API key
+          {t('label')}
         </Text>
         {settings.llm_api_key_set ? (
           <Badge color="green" variant="light">
-            Key set
+            {t('set')}
           </Badge>
         ) : (
           <Badge color="gray" variant="light">
-            No key
+            {t('none')}
           </Badge>
         )}
       </Group>
       {editable && (
         <Group align="flex-end" gap="xs">
           <PasswordInput
-            label={settings.llm_api_key_set ? 'Replace API key' : 'API key'}
-            description="Stored encrypted; never shown again."
+            label={settings.llm_api_key_set ? t('replace') : t('label')}
+            description={t('description')}
             autoComplete="off"
             value={key}
             onChange={(event) => setKey(event.currentTarget.value)}
@@ -103,7 +96,7 @@ function ApiKeyField({ settings, editable }: { settings: AssistantSettings; edit
             loading={save.isPending}
             onClick={() => save.mutate(key.trim(), { onSuccess: () => setKey('') })}
           >
-            Save key
+            {t('save')}
           </Button>
           {settings.llm_api_key_set && (
             <Button
@@ -112,14 +105,14 @@ function ApiKeyField({ settings, editable }: { settings: AssistantSettings; edit
               loading={clear.isPending}
               onClick={() =>
                 confirmDestructive({
-                  title: 'Remove API key',
-                  message: 'Remove the stored API key? The assistant falls back to the grounded responder until a key is set.',
-                  confirmLabel: 'Remove',
+                  title: t('confirmClear.title'),
+                  message: t('confirmClear.message'),
+                  confirmLabel: t('confirmClear.confirm'),
                   onConfirm: () => clear.mutate(undefined),
                 })
               }
             >
-              Clear key
+              {t('clear')}
             </Button>
           )}
         </Group>
@@ -129,26 +122,27 @@ function ApiKeyField({ settings, editable }: { settings: AssistantSettings; edit
 }
 
 function ConnectionTest({ dirty }: { dirty: boolean }) {
+  const { t } = useTranslation('assistant', { keyPrefix: 'connection' });
   const test = useTestConnection();
   return (
     <Stack gap="xs">
       <Group gap="sm">
         <Button variant="light" onClick={() => test.mutate()} loading={test.isPending}>
-          Test connection
+          {t('test')}
         </Button>
         <Text size="xs" c="dimmed">
-          {dirty ? 'Tests the saved settings: save your changes first.' : 'Sends a tiny request with the saved settings.'}
+          {dirty ? t('dirty') : t('clean')}
         </Text>
       </Group>
       {test.isError && (
-        <Alert color="red" title="Test failed" role="status">
+        <Alert color="red" title={t('testFailed')} role="status">
           {test.error.detail}
         </Alert>
       )}
       {test.data && (
-        <Alert color={test.data.ok ? 'green' : 'red'} title={test.data.ok ? 'Connected' : 'Connection failed'} role="status">
+        <Alert color={test.data.ok ? 'green' : 'red'} title={test.data.ok ? t('connected') : t('failed')} role="status">
           {test.data.ok
-            ? `${test.data.model} answered in ${Math.round(test.data.latency_ms ?? 0)} ms.`
+            ? t('answered', { model: test.data.model, ms: Math.round(test.data.latency_ms ?? 0) })
             : test.data.detail}
         </Alert>
       )}
@@ -158,6 +152,7 @@ function ConnectionTest({ dirty }: { dirty: boolean }) {
 
 /** Persona, policies and provider. Admins and owners edit; everyone else sees them read-only. */
 export function AssistantSettingsForm({ settings, editable }: { settings: AssistantSettings; editable: boolean }) {
+  const { t } = useTranslation('assistant', { keyPrefix: 'settings' });
   const form = useForm<FormValues>({ initialValues: formValues(settings) });
   const update = useUpdateAssistantSettings();
   const server = useServerForm(
@@ -171,69 +166,71 @@ export function AssistantSettingsForm({ settings, editable }: { settings: Assist
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="assistant-settings-title">
       <Title id="assistant-settings-title" order={3} size="h4" mb="sm">
-        Settings
+        {t('title')}
       </Title>
       {!editable && (
         <Text size="sm" c="dimmed" mb="sm">
-          Only owners and admins can change the assistant.
+          {t('readOnly')}
         </Text>
       )}
-      <form onSubmit={server.onSubmit} noValidate aria-label="Assistant settings">
+      <form onSubmit={server.onSubmit} noValidate aria-label={t('form')}>
         <Fieldset variant="unstyled" disabled={!editable}>
           <Stack>
             <Group grow align="flex-start">
-              <TextInput label="Name" required {...form.getInputProps('name')} />
-              <TextInput label="Tone" placeholder="friendly and concise" {...form.getInputProps('tone')} />
+              <TextInput label={t('name')} required {...form.getInputProps('name')} />
+              <TextInput label={t('tone')} placeholder={t('tonePlaceholder')} {...form.getInputProps('tone')} />
             </Group>
             <Group grow align="flex-start">
               <Select
-                label="Language"
-                data={LANGUAGE_POLICIES}
+                label={t('language')}
+                data={LANGUAGE_POLICIES.map((value) => ({ value, label: t(`languagePolicy.${value}`) }))}
                 allowDeselect={false}
                 {...form.getInputProps('language_policy')}
               />
               <TextInput
-                label="Store language"
-                description="A language code, like en or pt-BR."
+                label={t('storeLanguage')}
+                description={t('storeLanguageDescription')}
                 {...form.getInputProps('store_language')}
               />
             </Group>
             <TagsInput
-              label="Refused topics"
-              description="The assistant politely declines these. Press Enter after each."
+              label={t('refusedTopics')}
+              description={t('refusedTopicsDescription')}
               clearable
               {...form.getInputProps('refused_topics')}
             />
             <Textarea
-              label="Handoff message"
-              description="What the assistant says when it hands a shopper to your team."
+              label={t('handoffMessage')}
+              description={t('handoffMessageDescription')}
               autosize
               minRows={2}
               {...form.getInputProps('escalation_message')}
             />
             <Switch
-              label="Shoppers can ask for a person (handoff)"
+              label={t('handoffEnabled')}
               {...form.getInputProps('handoff_enabled', { type: 'checkbox' })}
             />
             <Stack gap={4}>
               <Text size="sm" fw={500} id="provider-label">
-                Answers come from
+                {t('provider')}
               </Text>
-              <SegmentedControl aria-labelledby="provider-label" data={PROVIDERS} {...form.getInputProps('provider')} />
+              <SegmentedControl aria-labelledby="provider-label" data={PROVIDERS.map((value) => ({ value, label: t(`providers.${value}`) }))} {...form.getInputProps('provider')} />
             </Stack>
             {llm && (
               <Stack gap="sm">
-                <Select label="API flavour" data={FLAVOURS} allowDeselect={false} {...form.getInputProps('llm_api_flavour')} />
+                <Select
+                  label={t('flavour')}
+                  data={FLAVOURS.map((value) => ({ value, label: t(`flavours.${value}`) }))} allowDeselect={false} {...form.getInputProps('llm_api_flavour')} />
                 <TextInput
-                  label={azure ? 'Resource endpoint' : 'Base URL'}
+                  label={azure ? t('resourceEndpoint') : t('baseUrl')}
                   placeholder={azure ? 'https://my-resource.openai.azure.com' : 'https://api.openai.com/v1'}
                   {...form.getInputProps('llm_base_url')}
                 />
                 <Group grow align="flex-start">
-                  <TextInput label={azure ? 'Deployment' : 'Model'} {...form.getInputProps('llm_model')} />
-                  <NumberInput label="Temperature" min={0} max={2} step={0.1} decimalScale={2} {...form.getInputProps('llm_temperature')} />
+                  <TextInput label={azure ? t('deployment') : t('model')} {...form.getInputProps('llm_model')} />
+                  <NumberInput label={t('temperature')} min={0} max={2} step={0.1} decimalScale={2} {...form.getInputProps('llm_temperature')} />
                   {azure && (
-                    <TextInput label="API version" placeholder="2024-10-21" {...form.getInputProps('llm_api_version')} />
+                    <TextInput label={t('apiVersion')} placeholder="2024-10-21" {...form.getInputProps('llm_api_version')} />
                   )}
                 </Group>
               </Stack>

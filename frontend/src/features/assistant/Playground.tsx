@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Alert, Badge, Button, Card, Group, Loader, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import { ExternalLink } from '../../shared/ExternalLink';
 import { formatMoneyRange } from '../../shared/format';
 import { ProductCell } from '../catalog/ProductCell';
@@ -8,7 +9,12 @@ import { formatTimings, type AssistantReply, type ChatCitation } from './chat';
 import { usePlayground } from './usePlayground';
 
 function Citation({ citation }: { citation: ChatCitation }) {
-  const where = [citation.source_name, citation.section, citation.page != null ? `page ${citation.page}` : null].filter(
+  const { t } = useTranslation('assistant', { keyPrefix: 'playground' });
+  const where = [
+    citation.source_name,
+    citation.section,
+    citation.page != null ? t('page', { page: citation.page }) : null,
+  ].filter(
     Boolean,
   );
   return (
@@ -25,12 +31,13 @@ function Citation({ citation }: { citation: ChatCitation }) {
 }
 
 function Reply({ reply }: { reply: AssistantReply }) {
+  const { t } = useTranslation('assistant', { keyPrefix: 'playground' });
   return (
     <Stack gap="xs">
       {/* Answers quote store documents: always plain text, never HTML. */}
       <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
         {reply.text}
-        {reply.status === 'streaming' && <Loader size={12} ml={6} type="dots" aria-label="Answering" />}
+        {reply.status === 'streaming' && <Loader size={12} ml={6} type="dots" aria-label={t('answering')} />}
       </Text>
       {reply.error && (
         <Alert color="red" p="xs">
@@ -38,7 +45,7 @@ function Reply({ reply }: { reply: AssistantReply }) {
         </Alert>
       )}
       {reply.products.length > 0 && (
-        <Stack gap={6} aria-label="Products">
+        <Stack gap={6} aria-label={t('products')}>
           {reply.products.map((product) => (
             <Group key={product.id} justify="space-between" wrap="nowrap" gap="xs">
               <ProductCell id={product.id} title={product.title} image={product.image} />
@@ -51,24 +58,24 @@ function Reply({ reply }: { reply: AssistantReply }) {
         </Stack>
       )}
       {reply.citations.length > 0 && (
-        <Stack gap={2} component="ol" aria-label="Sources" p={0} m={0} style={{ listStyle: 'none' }}>
+        <Stack gap={2} component="ol" aria-label={t('sources')} p={0} m={0} style={{ listStyle: 'none' }}>
           {reply.citations.map((citation) => (
             <Citation key={citation.n} citation={citation} />
           ))}
         </Stack>
       )}
       {reply.tools.length > 0 && (
-        <Group gap={6} aria-label="Tool calls">
+        <Group gap={6} aria-label={t('toolCalls')}>
           {reply.tools.map((tool, index) => (
             <Badge key={index} variant="outline" color={tool.status === 'failed' ? 'red' : 'gray'} tt="none">
-              {tool.name} · {tool.status}
+              {t('tool', { name: tool.name, status: t(`toolStatus.${tool.status}`) })}
             </Badge>
           ))}
         </Group>
       )}
       {reply.timings && (
-        <Text size="xs" c="dimmed" aria-label="Timings">
-          {reply.status !== 'complete' && `${reply.status} · `}
+        <Text size="xs" c="dimmed" aria-label={t('timings')}>
+          {reply.status !== 'complete' && `${t(`status.${reply.status}`)} · `}
           {formatTimings(reply.timings)}
         </Text>
       )}
@@ -78,6 +85,7 @@ function Reply({ reply }: { reply: AssistantReply }) {
 
 /** Chat with the assistant as a shopper would, with its sources, tools and timings shown. */
 export function Playground() {
+  const { t } = useTranslation('assistant', { keyPrefix: 'playground' });
   const { exchanges, streaming, ask, stop, reset } = usePlayground();
   const [question, setQuestion] = useState('');
 
@@ -92,18 +100,18 @@ export function Playground() {
     <Card withBorder padding="lg" component="section" aria-labelledby="playground-title">
       <Group justify="space-between" mb="sm">
         <Title id="playground-title" order={3} size="h4">
-          Playground
+          {t('title')}
         </Title>
         <Button variant="subtle" size="xs" onClick={reset} disabled={exchanges.length === 0}>
-          New conversation
+          {t('newConversation')}
         </Button>
       </Group>
       <Text size="sm" c="dimmed" mb="md">
-        Ask what a shopper would. Answers use the saved settings and your store’s knowledge and catalog.
+        {t('description')}
       </Text>
-      <Stack gap="md" aria-label="Conversation" role="log">
+      <Stack gap="md" aria-label={t('conversation')} role="log">
         {exchanges.map((exchange) => (
-          <Stack key={exchange.id} gap="xs" component="article" aria-label={`Answer to: ${exchange.question}`}>
+          <Stack key={exchange.id} gap="xs" component="article" aria-label={t('answerTo', { question: exchange.question })}>
             <Paper bg="var(--mantine-color-blue-light)" p="xs" radius="md" ml="xl">
               <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
                 {exchange.question}
@@ -115,8 +123,8 @@ export function Playground() {
       </Stack>
       <Stack gap="xs" mt="md">
         <Textarea
-          label="Message"
-          placeholder="Do you ship to Austria?"
+          label={t('message')}
+          placeholder={t('placeholder')}
           autosize
           minRows={2}
           value={question}
@@ -131,11 +139,11 @@ export function Playground() {
         <Group justify="flex-end">
           {streaming ? (
             <Button variant="default" onClick={stop}>
-              Stop
+              {t('stop')}
             </Button>
           ) : (
             <Button onClick={send} disabled={!question.trim()}>
-              Send
+              {t('send')}
             </Button>
           )}
         </Group>

@@ -1,4 +1,5 @@
 import type { Schema } from '../../api/client';
+import { i18n } from '../../i18n';
 
 // The chat protocol's frames (README "Chat protocol"). They travel as server-sent events, which
 // the OpenAPI schema cannot describe, so they are typed here.
@@ -82,18 +83,14 @@ export function replyWithFrame(reply: AssistantReply, frame: ChatFrame): Assista
   }
 }
 
-const TIMING_LABELS: [string, string][] = [
-  ['retrieval_ms', 'retrieval'],
-  ['first_token_ms', 'first token'],
-  ['total_ms', 'answer'],
-  ['server_first_delta_ms', 'first delta'],
-  ['server_total_ms', 'turn'],
-];
+const TIMINGS = ['retrieval_ms', 'first_token_ms', 'total_ms', 'server_first_delta_ms', 'server_total_ms'] as const;
 
 /** "retrieval 12 ms · first token 40 ms · …", for the timings the turn reported. */
 export function formatTimings(timings: ChatTimings): string {
-  return TIMING_LABELS.flatMap(([key, label]) => {
+  return TIMINGS.flatMap((key) => {
     const value = timings[key];
-    return typeof value === 'number' ? [`${label} ${Math.round(value)} ms`] : [];
+    if (typeof value !== 'number') return [];
+    const label = i18n.t(`assistant:playground.timingLabel.${key}`);
+    return [i18n.t('assistant:playground.timing', { label, ms: Math.round(value) })];
   }).join(' · ');
 }

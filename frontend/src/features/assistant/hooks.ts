@@ -1,5 +1,6 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { api, type Schema } from '../../api/client';
+import { i18n } from '../../i18n';
 import { useApiMutation } from '../../shared/useApiMutation';
 
 const SETTINGS = 'assistant-settings';
@@ -15,7 +16,7 @@ export function useUpdateAssistantSettings() {
   return useApiMutation({
     mutationFn: (patch: AssistantSettingsPatch) => api.patch('/assistant/settings/', { body: patch }),
     invalidates: [SETTINGS],
-    successMessage: () => 'Assistant settings saved.',
+    successMessage: () => i18n.t('assistant:notify.saved'),
     notifyOnError: false,
   });
 }
@@ -24,7 +25,7 @@ export function useSetLlmKey() {
   return useApiMutation({
     mutationFn: (key: string) => api.put('/assistant/settings/llm-key/', { body: { key } }),
     invalidates: [SETTINGS],
-    successMessage: () => 'API key saved.',
+    successMessage: () => i18n.t('assistant:notify.keySaved'),
   });
 }
 
@@ -32,7 +33,7 @@ export function useClearLlmKey() {
   return useApiMutation({
     mutationFn: () => api.delete('/assistant/settings/llm-key/'),
     invalidates: [SETTINGS],
-    successMessage: () => 'API key removed.',
+    successMessage: () => i18n.t('assistant:notify.keyRemoved'),
   });
 }
 

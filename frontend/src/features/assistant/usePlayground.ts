@@ -1,5 +1,6 @@
 import { useCallback, useRef, useState } from 'react';
 import { apiEventStream, isApiError } from '../../api/client';
+import { i18n } from '../../i18n';
 import { EMPTY_REPLY, replyWithFrame, type AssistantReply, type ChatFrame } from './chat';
 
 export interface PlaygroundExchange {
@@ -44,7 +45,7 @@ export function usePlayground() {
       if (controller.signal.aborted) {
         update((reply) => ({ ...reply, status: 'stopped' }));
       } else {
-        const detail = isApiError(error) ? error.detail : 'The answer could not be read.';
+        const detail = isApiError(error) ? error.detail : i18n.t('assistant:playground.unreadable');
         update((reply) => ({ ...reply, status: 'failed', error: detail }));
       }
     } finally {

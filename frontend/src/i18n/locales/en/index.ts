@@ -1,5 +1,6 @@
 import analytics from './analytics';
 import apiKeys from './apiKeys';
+import assistant from './assistant';
 import audit from './audit';
 import common from './common';
 import inbox from './inbox';
@@ -10,4 +11,4 @@ import team from './team';
 import widget from './widget';
 
 /** The English catalogs, one namespace per feature: the source of every key (see i18next.d.ts). */
-export const resources = { common, nav, overview, team, apiKeys, audit, settings, widget, inbox, analytics };
+export const resources = { common, nav, overview, team, apiKeys, audit, settings, widget, inbox, analytics, assistant };
