@@ -1,33 +1,30 @@
 import { Button, Combobox, Menu, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import type { CreatableSourceKind } from './hooks';
 import { CreateSourceModal } from './CreateSourceModal';
 import { UploadSourceModal } from './UploadSourceModal';
 
 export type NewSourceKind = 'upload' | CreatableSourceKind;
 
-const MENU: { kind: NewSourceKind; label: string; description: string }[] = [
-  { kind: 'upload', label: 'Upload file', description: 'PDF, Word, HTML, Markdown, text, CSV or Excel' },
-  { kind: 'url', label: 'Web page', description: 'One page, by its URL' },
-  { kind: 'website', label: 'Website crawl', description: 'Pages linked from a start URL' },
-  { kind: 'text', label: 'Text note', description: 'Write or paste text' },
-  { kind: 'faq', label: 'FAQ list', description: 'Questions and answers' },
-];
+/** The menu's entries, in order; each one's label and description are in the catalog. */
+const MENU: NewSourceKind[] = ['upload', 'url', 'website', 'text', 'faq'];
 
 const CREATABLE: CreatableSourceKind[] = ['url', 'website', 'text', 'faq'];
 
 /** The "Add source" button and its menu of source kinds. */
 export function AddSourceMenu({ onSelect }: { onSelect: (kind: NewSourceKind) => void }) {
+  const { t } = useTranslation('knowledge', { keyPrefix: 'add' });
   return (
     <Menu position="bottom-end" width={280}>
       <Menu.Target>
-        <Button rightSection={<Combobox.Chevron />}>Add source</Button>
+        <Button rightSection={<Combobox.Chevron />}>{t('button')}</Button>
       </Menu.Target>
       <Menu.Dropdown>
-        {MENU.map((item) => (
-          <Menu.Item key={item.kind} onClick={() => onSelect(item.kind)}>
-            <Text size="sm">{item.label}</Text>
+        {MENU.map((kind) => (
+          <Menu.Item key={kind} onClick={() => onSelect(kind)}>
+            <Text size="sm">{t(`${kind}.label`)}</Text>
             <Text size="xs" c="dimmed">
-              {item.description}
+              {t(`${kind}.description`)}
             </Text>
           </Menu.Item>
         ))}

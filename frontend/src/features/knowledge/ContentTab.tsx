@@ -1,5 +1,6 @@
 import { Alert, Button, Group, Paper, Stack, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { useTranslation } from 'react-i18next';
 import { useServerForm } from '../../shared/useServerForm';
 import { canEditContent } from '../session/permissions';
 import { useSession } from '../session/SessionContext';
@@ -13,11 +14,12 @@ interface ContentValues {
 
 /** A text note's content: editors change it, and saving re-syncs the source. */
 export function ContentTab({ source }: { source: KnowledgeSource }) {
+  const { t } = useTranslation('knowledge');
   const { role } = useSession();
   const update = useUpdateSource({ notifyOnError: false });
   const form = useForm<ContentValues>({
     initialValues: { text: source.config.text ?? '', format: source.config.format ?? 'markdown' },
-    validate: { text: (value) => (value.trim() ? null : 'Write some text.') },
+    validate: { text: (value) => (value.trim() ? null : t('create.textRequired')) },
   });
   const server = useServerForm(
     form,
@@ -39,8 +41,8 @@ export function ContentTab({ source }: { source: KnowledgeSource }) {
       <Stack>
         {server.formError && <Alert color="red">{server.formError}</Alert>}
         <Textarea
-          label="Text"
-          description="Saving re-syncs the note, so the assistant uses the new text in a few moments."
+          label={t('content.text')}
+          description={t('content.description')}
           required
           autosize
           minRows={10}
@@ -50,10 +52,10 @@ export function ContentTab({ source }: { source: KnowledgeSource }) {
         <TextFormatInput {...form.getInputProps('format')} />
         <Group justify="flex-end">
           <Button variant="default" onClick={form.reset} disabled={!form.isDirty()}>
-            Discard changes
+            {t('content.discard')}
           </Button>
           <Button type="submit" loading={form.submitting} disabled={!form.isDirty()}>
-            Save and re-sync
+            {t('content.save')}
           </Button>
         </Group>
       </Stack>

@@ -1,5 +1,7 @@
 import { NumberInput, Switch, Textarea, TextInput } from '@mantine/core';
 import { useForm, type FormValidateInput } from '@mantine/form';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { safeHttpUrl } from '../../shared/ExternalLink';
 import { ModalForm } from '../../shared/ModalForm';
@@ -36,26 +38,19 @@ const INITIAL_VALUES: Record<CreatableSourceKind, SourceFormValues> = {
   faq: { name: '' },
 };
 
-const TITLES: Record<CreatableSourceKind, string> = {
-  url: 'Add a web page',
-  website: 'Crawl a website',
-  text: 'Write a text note',
-  faq: 'Create an FAQ list',
-};
-
-function validation(kind: CreatableSourceKind): FormValidateInput<SourceFormValues> {
+function validation(kind: CreatableSourceKind, t: TFunction<'knowledge', 'create'>): FormValidateInput<SourceFormValues> {
   return {
     // Pages and sites are named after their address unless given a name.
-    name: (value) => (!isRemote(kind) && !value.trim() ? 'Give the source a name.' : null),
+    name: (value) => (!isRemote(kind) && !value.trim() ? t('nameRequired') : null),
     url: (value) =>
-      value === undefined || safeHttpUrl(value.trim()) ? null : 'Enter an address starting with http:// or https://.',
+      value === undefined || safeHttpUrl(value.trim()) ? null : t('urlInvalid'),
     max_pages: (value) => {
       const pages = Number(value);
       return value === undefined || (Number.isInteger(pages) && pages >= 1 && pages <= MAX_PAGES_LIMIT)
         ? null
-        : `Enter a number from 1 to ${MAX_PAGES_LIMIT}.`;
+        : t('pagesInvalid', { max: MAX_PAGES_LIMIT });
     },
-    text: (value) => (value === undefined || value.trim() ? null : 'Write some text.'),
+    text: (value) => (value === undefined || value.trim() ? null : t('textRequired')),
   };
 }
 
@@ -83,9 +78,10 @@ interface CreateSourceModalProps {
 
 /** Adds a web page, website crawl, text note or FAQ list. */
 export function CreateSourceModal({ kind, opened, onClose }: CreateSourceModalProps) {
+  const { t } = useTranslation('knowledge', { keyPrefix: 'create' });
   const createSource = useCreateSource();
   const navigate = useNavigate();
-  const form = useForm<SourceFormValues>({ initialValues: INITIAL_VALUES[kind], validate: validation(kind) });
+  const form = useForm<SourceFormValues>({ initialValues: INITIAL_VALUES[kind], validate: validation(kind, t) });
 
   const submit = async (values: SourceFormValues) => {
     const source = await createSource.mutateAsync(toNewSource(kind, values));
@@ -95,20 +91,20 @@ export function CreateSourceModal({ kind, opened, onClose }: CreateSourceModalPr
 
   return (
     <ModalForm
-      title={TITLES[kind]}
+      title={t(`title.${kind}`)}
       opened={opened}
       onClose={onClose}
       form={form}
-      submitLabel={kind === 'faq' ? 'Create' : 'Add source'}
+      submitLabel={kind === 'faq' ? t('submitFaq') : t('submit')}
       onSubmit={submit}
     >
       {isRemote(kind) && (
         <TextInput
-          label={kind === 'website' ? 'Start URL' : 'URL'}
+          label={kind === 'website' ? t('startUrl') : t('url')}
           description={
-            kind === 'website' ? 'Pages linked from here on the same site are crawled.' : 'One page is fetched.'
+            kind === 'website' ? t('startUrlDescription') : t('urlDescription')
           }
-          placeholder="https://example.com/shipping"
+          placeholder={t('urlPlaceholder')}
           type="url"
           required
           data-autofocus
@@ -116,8 +112,8 @@ export function CreateSourceModal({ kind, opened, onClose }: CreateSourceModalPr
         />
       )}
       <TextInput
-        label="Name"
-        description={isRemote(kind) ? 'Optional: the address is used if left empty.' : undefined}
+        label={t('name')}
+        description={isRemote(kind) ? t('nameOptional') : undefined}
         required={!isRemote(kind)}
         data-autofocus={!isRemote(kind) || undefined}
         {...form.getInputProps('name')}
@@ -125,23 +121,23 @@ export function CreateSourceModal({ kind, opened, onClose }: CreateSourceModalPr
       {kind === 'website' && (
         <>
           <NumberInput
-            label="Max pages"
-            description={`Stop after this many pages (1–${MAX_PAGES_LIMIT}).`}
+            label={t('maxPages')}
+            description={t('maxPagesDescription', { max: MAX_PAGES_LIMIT })}
             min={1}
             max={MAX_PAGES_LIMIT}
             allowDecimal={false}
             {...form.getInputProps('max_pages')}
           />
           <Switch
-            label="Use the sitemap"
-            description="Also find pages listed in the site's sitemap.xml."
+            label={t('useSitemap')}
+            description={t('useSitemapDescription')}
             {...form.getInputProps('use_sitemap', { type: 'checkbox' })}
           />
         </>
       )}
       {kind === 'text' && (
         <>
-          <Textarea label="Text" required autosize minRows={8} maxRows={20} {...form.getInputProps('text')} />
+          <Textarea label={t('text')} required autosize minRows={8} maxRows={20} {...form.getInputProps('text')} />
           <TextFormatInput {...form.getInputProps('format')} />
         </>
       )}

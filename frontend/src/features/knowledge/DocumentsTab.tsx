@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { Code, List, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useSearchParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
 import { ExternalLink } from '../../shared/ExternalLink';
 import { PaginatedTable, type Column } from '../../shared/PaginatedTable';
 import { RelativeTime } from '../../shared/RelativeTime';
@@ -8,18 +9,21 @@ import { isSyncing, useDocuments, type KnowledgeDocument, type KnowledgeSource }
 import { StatusBadge } from './labels';
 
 /** The `?status=` filter: the failed-count badge on the sources page links here with `status=error`. */
-const FILTERS = [
-  { value: 'all', label: 'All' },
-  { value: 'error', label: 'Errors' },
-];
+const FILTERS = ['all', 'error'] as const;
 
-const COLUMNS: Column<KnowledgeDocument>[] = [
+export function DocumentsTab({ source }: { source: KnowledgeSource }) {
+  const { t } = useTranslation('knowledge', { keyPrefix: 'documents' });
+  const [searchParams, setSearchParams] = useSearchParams();
+  const errorsOnly = searchParams.get('status') === 'error';
+  const documents = useDocuments(source, errorsOnly ? 'error' : null);
+
+  const columns: Column<KnowledgeDocument>[] = [
   {
-    header: 'Document',
+    header: t('column.document'),
     cell: (doc) => (
       <Stack gap={2} maw={420}>
         <Text size="sm" fw={500}>
-          {doc.title || doc.filename || doc.url || `Document ${doc.id}`}
+          {doc.title || doc.filename || doc.url || t('document', { id: doc.id })}
         </Text>
         {doc.url && (
           <Text size="xs" c="dimmed" style={{ wordBreak: 'break-all' }}>
@@ -33,18 +37,18 @@ const COLUMNS: Column<KnowledgeDocument>[] = [
         )}
         {doc.found_on && (
           <Text size="xs" c="dimmed">
-            found on {doc.found_on.title}
+            {t('foundOn', { title: doc.found_on.title })}
           </Text>
         )}
       </Stack>
     ),
   },
-  { header: 'Type', cell: (doc) => <Text size="xs">{doc.content_type || '—'}</Text> },
-  { header: 'Status', cell: (doc) => <StatusBadge status={doc.status} /> },
-  { header: 'Chunks', cell: (doc) => doc.chunk_count },
-  { header: 'Synced', cell: (doc) => <RelativeTime iso={doc.synced_at} fallback="Not yet" /> },
+  { header: t('column.type'), cell: (doc) => <Text size="xs">{doc.content_type || '—'}</Text> },
+  { header: t('column.status'), cell: (doc) => <StatusBadge status={doc.status} /> },
+  { header: t('column.chunks'), cell: (doc) => doc.chunk_count },
+  { header: t('column.synced'), cell: (doc) => <RelativeTime iso={doc.synced_at} fallback={t('notYet')} /> },
   {
-    header: 'Details',
+    header: t('column.details'),
     cell: (doc) =>
       doc.status === 'error' || doc.notes.length > 0 ? (
         <Stack gap={4} maw={360}>
@@ -54,7 +58,7 @@ const COLUMNS: Column<KnowledgeDocument>[] = [
             </Text>
           )}
           {doc.notes.length > 0 && (
-            <List size="xs" c="dimmed" aria-label="Notes">
+            <List size="xs" c="dimmed" aria-label={t('notes')}>
               {doc.notes.map((note, index) => (
                 <List.Item key={index}>{note}</List.Item>
               ))}
@@ -66,11 +70,6 @@ const COLUMNS: Column<KnowledgeDocument>[] = [
       ),
   },
 ];
-
-export function DocumentsTab({ source }: { source: KnowledgeSource }) {
-  const [searchParams, setSearchParams] = useSearchParams();
-  const errorsOnly = searchParams.get('status') === 'error';
-  const documents = useDocuments(source, errorsOnly ? 'error' : null);
 
   // The list polls while the source syncs; fetch once more when it has finished.
   const syncing = isSyncing(source);
@@ -94,17 +93,17 @@ export function DocumentsTab({ source }: { source: KnowledgeSource }) {
   return (
     <Stack gap="sm">
       <SegmentedControl
-        aria-label="Show documents"
-        data={FILTERS}
+        aria-label={t('show')}
+        data={FILTERS.map((value) => ({ value, label: value === 'error' ? t('errors') : t('all') }))}
         value={errorsOnly ? 'error' : 'all'}
         onChange={setFilter}
         w="fit-content"
       />
       <PaginatedTable
-        label="Documents"
+        label={t('table')}
         list={documents}
-        columns={COLUMNS}
-        emptyMessage={errorsOnly ? 'No documents failed.' : 'No documents yet. They appear once the source syncs.'}
+        columns={columns}
+        emptyMessage={errorsOnly ? t('noErrors') : t('empty')}
       />
     </Stack>
   );

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Button, Group, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { isNotEmpty, useForm } from '@mantine/form';
+import { useTranslation } from 'react-i18next';
 import { confirmDestructive } from '../../shared/confirm';
 import { ModalForm } from '../../shared/ModalForm';
 import { PaginatedTable, type Column } from '../../shared/PaginatedTable';
@@ -26,30 +27,32 @@ interface FaqModalProps {
 }
 
 function FaqModal({ source, faq, opened, onClose }: FaqModalProps) {
+  const { t } = useTranslation('knowledge', { keyPrefix: 'faq.modal' });
   const create = useCreateFaq(source);
   const update = useUpdateFaq();
   const form = useForm<FaqInput>({
     initialValues: { question: faq?.question ?? '', answer: faq?.answer ?? '' },
-    validate: { question: isNotEmpty('Write the question.'), answer: isNotEmpty('Write the answer.') },
+    validate: { question: isNotEmpty(t('questionRequired')), answer: isNotEmpty(t('answerRequired')) },
   });
 
   return (
     <ModalForm
-      title={faq ? 'Edit question' : 'Add a question'}
+      title={faq ? t('editTitle') : t('addTitle')}
       opened={opened}
       onClose={onClose}
       form={form}
-      submitLabel={faq ? 'Save' : 'Add'}
+      submitLabel={faq ? t('save') : t('add')}
       onSubmit={(input) => (faq ? update.mutateAsync({ faq, input }) : create.mutateAsync(input))}
     >
-      <TextInput label="Question" required data-autofocus {...form.getInputProps('question')} />
-      <Textarea label="Answer" required autosize minRows={4} maxRows={14} {...form.getInputProps('answer')} />
+      <TextInput label={t('question')} required data-autofocus {...form.getInputProps('question')} />
+      <Textarea label={t('answer')} required autosize minRows={4} maxRows={14} {...form.getInputProps('answer')} />
     </ModalForm>
   );
 }
 
 /** The questions and answers of an FAQ source. */
 export function FaqTab({ source }: { source: KnowledgeSource }) {
+  const { t } = useTranslation('knowledge', { keyPrefix: 'faq' });
   const { role } = useSession();
   const edit = canEditContent(role);
   const faqs = useFaqs(source);
@@ -59,41 +62,41 @@ export function FaqTab({ source }: { source: KnowledgeSource }) {
 
   const confirmDelete = (faq: Faq) =>
     confirmDestructive({
-      title: 'Delete question',
-      message: `Delete “${faq.question}”? The assistant will no longer use this answer.`,
-      confirmLabel: 'Delete',
+      title: t('confirmDelete.title'),
+      message: t('confirmDelete.message', { question: faq.question }),
+      confirmLabel: t('delete'),
       onConfirm: () => remove.mutate(faq),
     });
 
   const columns: Column<Faq>[] = [
-    { header: 'Question', cell: (faq) => <Text size="sm" fw={500}>{faq.question}</Text> },
+    { header: t('column.question'), cell: (faq) => <Text size="sm" fw={500}>{faq.question}</Text> },
     {
-      header: 'Answer',
+      header: t('column.answer'),
       cell: (faq) => (
         <Text size="sm" lineClamp={3} style={{ whiteSpace: 'pre-wrap' }}>
           {faq.answer}
         </Text>
       ),
     },
-    { header: 'Updated', cell: (faq) => <RelativeTime iso={faq.updated_at} /> },
+    { header: t('column.updated'), cell: (faq) => <RelativeTime iso={faq.updated_at} /> },
   ];
   if (edit) {
     columns.push({
-      header: 'Actions',
+      header: t('column.actions'),
       cell: (faq) => (
         <Group gap={4} wrap="nowrap">
-          <Button variant="subtle" size="xs" aria-label={`Edit “${faq.question}”`} onClick={() => setEditing(faq)}>
-            Edit
+          <Button variant="subtle" size="xs" aria-label={t('editQuestion', { question: faq.question })} onClick={() => setEditing(faq)}>
+            {t('edit')}
           </Button>
           <Button
             variant="subtle"
             color="red"
             size="xs"
-            aria-label={`Delete “${faq.question}”`}
+            aria-label={t('deleteQuestion', { question: faq.question })}
             loading={remove.isPending && remove.variables.id === faq.id}
             onClick={() => confirmDelete(faq)}
           >
-            Delete
+            {t('delete')}
           </Button>
         </Group>
       ),
@@ -105,10 +108,10 @@ export function FaqTab({ source }: { source: KnowledgeSource }) {
     <Stack gap="sm">
       {edit && (
         <Group justify="flex-end">
-          <Button onClick={() => setEditing('new')}>Add question</Button>
+          <Button onClick={() => setEditing('new')}>{t('add')}</Button>
         </Group>
       )}
-      <PaginatedTable label="FAQ entries" list={faqs} columns={columns} emptyMessage="No questions yet." />
+      <PaginatedTable label={t('table')} list={faqs} columns={columns} emptyMessage={t('empty')} />
       {edit && (
         <FaqModal
           // A fresh form for each entry edited.

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Anchor, Badge, Button, Group, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../shared/PageHeader';
 import { PaginatedTable, type Column } from '../../shared/PaginatedTable';
 import { RelativeTime } from '../../shared/RelativeTime';
@@ -12,22 +13,28 @@ import { useSources, type KnowledgeSource } from './hooks';
 import { KnowledgeSettingsCard } from './KnowledgeSettingsCard';
 import { KindBadge, scheduleLabel, sourcePage, SourceStatusCell } from './labels';
 
-const COLUMNS: Column<KnowledgeSource>[] = [
+export function KnowledgePage() {
+  const { t } = useTranslation('knowledge');
+  const { role } = useSession();
+  const edit = canEditContent(role);
+  const sources = useSources();
+  const [adding, setAdding] = useState<NewSourceKind | null>(null);
+  const columns: Column<KnowledgeSource>[] = [
   {
-    header: 'Name',
+    header: t('column.name'),
     cell: (source) => (
       <Anchor component={Link} to={sourcePage(source.id)} fw={500}>
         {source.name}
       </Anchor>
     ),
   },
-  { header: 'Kind', cell: (source) => <KindBadge kind={source.kind} /> },
-  { header: 'Status', cell: (source) => <SourceStatusCell source={source} /> },
-  { header: 'Chunks', cell: (source) => source.progress.chunks },
-  { header: 'Last synced', cell: (source) => <RelativeTime iso={source.last_synced_at} fallback="Never" /> },
-  { header: 'Schedule', cell: (source) => scheduleLabel(source.schedule) },
+  { header: t('column.kind'), cell: (source) => <KindBadge kind={source.kind} /> },
+  { header: t('column.status'), cell: (source) => <SourceStatusCell source={source} /> },
+  { header: t('column.chunks'), cell: (source) => source.progress.chunks },
+  { header: t('column.lastSynced'), cell: (source) => <RelativeTime iso={source.last_synced_at} fallback={t('never')} /> },
+  { header: t('column.schedule'), cell: (source) => scheduleLabel(source.schedule) },
   {
-    header: 'Failed',
+    header: t('column.failed'),
     cell: ({ id, name, progress }) =>
       progress.documents_failed > 0 ? (
         <Badge
@@ -36,9 +43,9 @@ const COLUMNS: Column<KnowledgeSource>[] = [
           color="red"
           variant="light"
           style={{ cursor: 'pointer' }}
-          aria-label={`${progress.documents_failed} failed documents in ${name}`}
+          aria-label={t('failedDocuments', { count: progress.documents_failed, name })}
         >
-          {progress.documents_failed} failed
+          {t('failedCount', { count: progress.documents_failed })}
         </Badge>
       ) : (
         '—'
@@ -46,21 +53,15 @@ const COLUMNS: Column<KnowledgeSource>[] = [
   },
 ];
 
-export function KnowledgePage() {
-  const { role } = useSession();
-  const edit = canEditContent(role);
-  const sources = useSources();
-  const [adding, setAdding] = useState<NewSourceKind | null>(null);
-
   return (
     <>
       <PageHeader
-        title="Knowledge"
-        description="What the assistant knows about your store, and where it learned it."
+        title={t('title')}
+        description={t('description')}
         action={
           <Group>
             <Button component={Link} to="/knowledge/search" variant="default">
-              Test retrieval
+              {t('testRetrieval')}
             </Button>
             {edit && <AddSourceMenu onSelect={setAdding} />}
           </Group>
@@ -68,20 +69,16 @@ export function KnowledgePage() {
       />
       <Stack gap="xl">
         <PaginatedTable
-          label="Knowledge sources"
+          label={t('table')}
           list={sources}
-          columns={COLUMNS}
+          columns={columns}
           emptyMessage={
             <StatusMessage
-              title="No knowledge sources yet"
+              title={t('empty.title')}
               description={
                 <Stack gap="xs" component="span">
-                  <Text span>
-                    Sources are where the assistant learns about your store: policy documents, help pages, your
-                    website, notes and FAQs. Aisle splits them into passages, and the assistant answers shoppers from
-                    those passages and cites them.
-                  </Text>
-                  {edit && <Text span>Use “Add source” to upload a file, add a page or website, or write a note.</Text>}
+                  <Text span>{t('empty.description')}</Text>
+                  {edit && <Text span>{t('empty.addHint')}</Text>}
                 </Stack>
               }
             />

@@ -1,14 +1,14 @@
 import { Card, Group, Loader, Select, Text, TextInput, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { i18n } from '../../i18n';
 import { QueryState } from '../../shared/QueryState';
 import { useKnowledgeSettings, useUpdateKnowledgeSettings } from './hooks';
 
-const languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
-
-/** "en" → "English", "english" → "English". */
+/** "en" → "English", "english" → "English" (a code is named in the interface language). */
 export function languageLabel(language: string): string {
   if (/^[a-z]{2,3}(-[a-z]{2})?$/i.test(language)) {
     try {
-      return languageNames.of(language) ?? language;
+      return new Intl.DisplayNames(i18n.language, { type: 'language' }).of(language) ?? language;
     } catch {
       // Not a language code after all.
     }
@@ -18,20 +18,21 @@ export function languageLabel(language: string): string {
 
 /** Store-wide knowledge settings; shown to owners and admins, who may change them. */
 export function KnowledgeSettingsCard() {
+  const { t } = useTranslation('knowledge', { keyPrefix: 'settings' });
   const settings = useKnowledgeSettings();
   const update = useUpdateKnowledgeSettings();
 
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="knowledge-settings-title">
       <Title id="knowledge-settings-title" order={3} size="h4" mb="sm">
-        Settings
+        {t('title')}
       </Title>
       <QueryState query={settings}>
         {(data) => (
           <Group align="flex-start" gap="lg">
             <Select
-              label="Search language"
-              description="Words are matched in this language’s forms for keyword search."
+              label={t('searchLanguage')}
+              description={t('searchLanguageDescription')}
               data={data.available_languages.map((language) => ({ value: language, label: languageLabel(language) }))}
               value={data.search_language}
               allowDeselect={false}
@@ -42,8 +43,8 @@ export function KnowledgeSettingsCard() {
               w={260}
             />
             <TextInput
-              label="Embedding model"
-              description="Turns passages into vectors for semantic search."
+              label={t('embeddingModel')}
+              description={t('embeddingModelDescription')}
               value={data.embedding_model}
               readOnly
               w={260}
@@ -51,7 +52,7 @@ export function KnowledgeSettingsCard() {
             {data.reembedding && (
               <Group gap="xs" role="status" mt="xl">
                 <Loader size="xs" />
-                <Text size="sm">Re-embedding in progress… search results may be incomplete until it finishes.</Text>
+                <Text size="sm">{t('reembedding')}</Text>
               </Group>
             )}
           </Group>

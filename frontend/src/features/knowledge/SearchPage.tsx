@@ -15,6 +15,7 @@ import {
 } from '@mantine/core';
 import { isInRange, isNotEmpty, useForm } from '@mantine/form';
 import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
 import { ExternalLink } from '../../shared/ExternalLink';
 import { PageHeader } from '../../shared/PageHeader';
 import { useServerForm } from '../../shared/useServerForm';
@@ -38,22 +39,21 @@ interface SearchFormValues {
   source_ids: number[];
 }
 
-const MODE_LABELS: Record<SearchMode, string> = { hybrid: 'Hybrid', vector: 'Vector', keyword: 'Keyword' };
-
 function toSearchRequest({ query, k, mode, source_ids }: SearchFormValues): SearchRequest {
   return { query: query.trim(), k: Number(k), mode, ...(source_ids.length > 0 && { source_ids }) };
 }
 
 /** "Returns policy · page 3 · Refunds", the title linked only if its URL is http(s). */
 function CitationLine({ citation }: { citation: Citation }) {
-  const title = citation.title || citation.filename || citation.url || `Document ${citation.document_id}`;
+  const { t } = useTranslation('knowledge', { keyPrefix: 'search' });
+  const title = citation.title || citation.filename || citation.url || t('document', { id: citation.document_id });
   const where = [
     citation.filename && citation.filename !== title ? citation.filename : null,
-    citation.page !== null ? `page ${citation.page}` : null,
+    citation.page !== null ? t('page', { page: citation.page }) : null,
     citation.section,
   ].filter(Boolean);
   return (
-    <Text size="sm" c="dimmed" aria-label="Citation">
+    <Text size="sm" c="dimmed" aria-label={t('citation')}>
       <ExternalLink href={citation.url}>{title}</ExternalLink>
       {where.length > 0 && ` · ${where.join(' · ')}`}
     </Text>
@@ -69,8 +69,9 @@ function Rank({ label, rank }: { label: string; rank: number | null }) {
 }
 
 function ResultCard({ result, rank }: { result: SearchResult; rank: number }) {
+  const { t } = useTranslation('knowledge', { keyPrefix: 'search' });
   return (
-    <Card withBorder component="article" aria-label={`Result ${rank}`}>
+    <Card withBorder component="article" aria-label={t('result', { rank })}>
       <Stack gap="sm">
         <Group justify="space-between" gap="xs">
           <Group gap="xs">
@@ -81,9 +82,9 @@ function ResultCard({ result, rank }: { result: SearchResult; rank: number }) {
             <KindBadge kind={result.source.kind} />
           </Group>
           <Group gap="xs">
-            <Badge variant="light">score {result.score.toFixed(3)}</Badge>
-            <Rank label="vector" rank={result.vector_rank} />
-            <Rank label="keyword" rank={result.keyword_rank} />
+            <Badge variant="light">{t('score', { score: result.score.toFixed(3) })}</Badge>
+            <Rank label={t('vectorRank')} rank={result.vector_rank} />
+            <Rank label={t('keywordRank')} rank={result.keyword_rank} />
           </Group>
         </Group>
         {/* Documents may hold hostile markup: always plain text, never HTML. */}
@@ -98,13 +99,14 @@ function ResultCard({ result, rank }: { result: SearchResult; rank: number }) {
 
 /** /knowledge/search: what the assistant would retrieve for a question. */
 export function SearchPage() {
+  const { t } = useTranslation('knowledge');
   const sources = useAllSources();
   const search = useSearch();
   const form = useForm<SearchFormValues>({
     initialValues: { query: '', k: 8, mode: 'hybrid', source_ids: [] },
     validate: {
-      query: isNotEmpty('Type what a shopper might ask.'),
-      k: isInRange({ min: 1, max: MAX_K }, `Between 1 and ${MAX_K}.`),
+      query: isNotEmpty(t('search.queryRequired')),
+      k: isInRange({ min: 1, max: MAX_K }, t('search.kRange', { max: MAX_K })),
     },
   });
   const server = useServerForm(form, (values) => search.mutateAsync(toSearchRequest(values)));
@@ -112,34 +114,34 @@ export function SearchPage() {
   return (
     <>
       <Anchor component={Link} to="/knowledge" size="sm">
-        ← Knowledge
+        {t('back')}
       </Anchor>
       <PageHeader
-        title="Test retrieval"
-        description="See which passages the assistant would find for a question, and why."
+        title={t('search.title')}
+        description={t('search.description')}
       />
-      <form onSubmit={server.onSubmit} noValidate aria-label="Search knowledge">
+      <form onSubmit={server.onSubmit} noValidate aria-label={t('search.form')}>
         <Stack>
           <TextInput
-            label="Query"
-            placeholder="Can I return an opened item?"
+            label={t('search.query')}
+            placeholder={t('search.queryPlaceholder')}
             required
             data-autofocus
             {...form.getInputProps('query')}
           />
           <Group align="flex-end">
-            <NumberInput label="Results (k)" min={1} max={MAX_K} allowDecimal={false} w={120} {...form.getInputProps('k')} />
-            <Input.Wrapper label="Mode" labelElement="div">
+            <NumberInput label={t('search.k')} min={1} max={MAX_K} allowDecimal={false} w={120} {...form.getInputProps('k')} />
+            <Input.Wrapper label={t('search.mode')} labelElement="div">
               <SegmentedControl
                 display="flex"
-                aria-label="Mode"
-                data={SEARCH_MODES.map((mode) => ({ value: mode, label: MODE_LABELS[mode] }))}
+                aria-label={t('search.mode')}
+                data={SEARCH_MODES.map((mode) => ({ value: mode, label: t(`search.modes.${mode}`) }))}
                 {...form.getInputProps('mode')}
               />
             </Input.Wrapper>
             <MultiSelect<number>
-              label="Sources"
-              placeholder={form.values.source_ids.length ? undefined : 'All sources'}
+              label={t('search.sources')}
+              placeholder={form.values.source_ids.length ? undefined : t('search.allSources')}
               data={(sources.data ?? []).map((source) => ({ value: source.id, label: source.name }))}
               disabled={!sources.data}
               searchable
@@ -149,18 +151,18 @@ export function SearchPage() {
               {...form.getInputProps('source_ids')}
             />
             <Button type="submit" loading={search.isPending}>
-              Search
+              {t('search.submit')}
             </Button>
           </Group>
           {server.formError && <Alert color="red">{server.formError}</Alert>}
         </Stack>
       </form>
       {search.data && (
-        <Stack mt="xl" gap="md" component="section" aria-label="Results">
+        <Stack mt="xl" gap="md" component="section" aria-label={t('search.results')}>
           <Text size="sm" c="dimmed" role="status">
             {search.data.results.length === 0
-              ? `No passages found (${search.data.took_ms} ms).`
-              : `${search.data.results.length} passages in ${search.data.took_ms} ms`}
+              ? t('search.none', { ms: search.data.took_ms })
+              : t('search.found', { count: search.data.results.length, ms: search.data.took_ms })}
           </Text>
           {search.data.results.map((result, index) => (
             <ResultCard key={result.chunk_id} result={result} rank={index + 1} />

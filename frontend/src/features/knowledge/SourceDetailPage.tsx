@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Anchor, Tabs } from '@mantine/core';
 import { Link, useParams, useSearchParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
 import { QueryState } from '../../shared/QueryState';
 import { NotFoundPage } from '../not-found/NotFoundPage';
 import { ContentTab } from './ContentTab';
@@ -12,6 +13,7 @@ import { SourceHeader } from './SourceHeader';
 type Tab = 'documents' | 'faq' | 'content';
 
 function SourceTabs({ source }: { source: KnowledgeSource }) {
+  const { t } = useTranslation('knowledge', { keyPrefix: 'source.tabs' });
   const [searchParams] = useSearchParams();
   // FAQ lists and notes open on what you edit, unless we came to see failed documents.
   const kindTab: Tab = source.kind === 'faq' ? 'faq' : source.kind === 'text' ? 'content' : 'documents';
@@ -20,9 +22,9 @@ function SourceTabs({ source }: { source: KnowledgeSource }) {
   return (
     <Tabs value={tab} onChange={(value) => setTab((value as Tab | null) ?? 'documents')} keepMounted={false}>
       <Tabs.List mb="md">
-        {source.kind === 'faq' && <Tabs.Tab value="faq">FAQ</Tabs.Tab>}
-        {source.kind === 'text' && <Tabs.Tab value="content">Content</Tabs.Tab>}
-        <Tabs.Tab value="documents">Documents</Tabs.Tab>
+        {source.kind === 'faq' && <Tabs.Tab value="faq">{t('faq')}</Tabs.Tab>}
+        {source.kind === 'text' && <Tabs.Tab value="content">{t('content')}</Tabs.Tab>}
+        <Tabs.Tab value="documents">{t('documents')}</Tabs.Tab>
       </Tabs.List>
       {source.kind === 'faq' && (
         <Tabs.Panel value="faq">
@@ -42,11 +44,12 @@ function SourceTabs({ source }: { source: KnowledgeSource }) {
 }
 
 function SourceDetail({ id }: { id: number }) {
+  const { t } = useTranslation('knowledge');
   const source = useSource(id);
   return (
     <>
       <Anchor component={Link} to="/knowledge" size="sm">
-        ← Knowledge
+        {t('back')}
       </Anchor>
       <QueryState query={source}>
         {(data) => (

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { ActionIcon, Alert, Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
 import { confirmDestructive } from '../../shared/confirm';
 import { RelativeTime } from '../../shared/RelativeTime';
 import { useServerForm } from '../../shared/useServerForm';
@@ -19,11 +20,12 @@ import { isRemote, KindBadge, scheduleLabel, ScheduleSelect, StatusBadge, SyncPr
 
 /** The source's name as a heading; editors can rename it in place. */
 function SourceName({ source, editable }: { source: KnowledgeSource; editable: boolean }) {
+  const { t } = useTranslation(['knowledge', 'common']);
   const [editing, setEditing] = useState(false);
   const update = useUpdateSource({ notifyOnError: false });
   const form = useForm({
     initialValues: { name: source.name },
-    validate: { name: (value: string) => (value.trim() ? null : 'Give the source a name.') },
+    validate: { name: (value: string) => (value.trim() ? null : t('create.nameRequired')) },
   });
   const stopEditing = () => {
     server.clearFormError();
@@ -42,7 +44,7 @@ function SourceName({ source, editable }: { source: KnowledgeSource; editable: b
         {editable && (
           <ActionIcon
             variant="subtle"
-            aria-label="Rename source"
+            aria-label={t('source.rename')}
             onClick={() => {
               form.setValues({ name: source.name });
               setEditing(true);
@@ -55,17 +57,17 @@ function SourceName({ source, editable }: { source: KnowledgeSource; editable: b
     );
   }
   return (
-    <form onSubmit={server.onSubmit} noValidate aria-label="Rename source">
+    <form onSubmit={server.onSubmit} noValidate aria-label={t('source.rename')}>
       <Stack gap="xs">
         {server.formError && <Alert color="red">{server.formError}</Alert>}
         <Group align="flex-start" gap="xs">
-          <TextInput label="Name" required data-autofocus w={320} {...form.getInputProps('name')} />
+          <TextInput label={t('source.name')} required data-autofocus w={320} {...form.getInputProps('name')} />
           <Group gap="xs" mt={25}>
             <Button type="submit" size="sm" loading={form.submitting}>
-              Save
+              {t('source.save')}
             </Button>
             <Button variant="default" size="sm" onClick={stopEditing}>
-              Cancel
+              {t('common:cancel')}
             </Button>
           </Group>
         </Group>
@@ -76,6 +78,7 @@ function SourceName({ source, editable }: { source: KnowledgeSource; editable: b
 
 /** Name, kind, status and progress, last error, schedule; Re-sync and Delete for editors. */
 export function SourceHeader({ source }: { source: KnowledgeSource }) {
+  const { t } = useTranslation('knowledge', { keyPrefix: 'source' });
   const { role } = useSession();
   const edit = canEditContent(role);
   const navigate = useNavigate();
@@ -86,9 +89,9 @@ export function SourceHeader({ source }: { source: KnowledgeSource }) {
 
   const confirmDelete = () =>
     confirmDestructive({
-      title: 'Delete source',
-      message: `Delete “${source.name}” and everything learned from it? The assistant will stop using it immediately.`,
-      confirmLabel: 'Delete',
+      title: t('confirmDelete.title'),
+      message: t('confirmDelete.message', { name: source.name }),
+      confirmLabel: t('delete'),
       onConfirm: () => remove.mutate(source, { onSuccess: () => void navigate('/knowledge') }),
     });
 
@@ -105,14 +108,14 @@ export function SourceHeader({ source }: { source: KnowledgeSource }) {
             <KindBadge kind={source.kind} />
             <StatusBadge status={source.status} />
             <Text size="sm" c="dimmed">
-              Last synced <RelativeTime iso={source.last_synced_at} fallback="never" />
+              {t('lastSynced')} <RelativeTime iso={source.last_synced_at} fallback={t('never')} />
               {source.next_sync_at && (
                 <>
-                  {' · next '}
+                  {t('next')}
                   <RelativeTime iso={source.next_sync_at} />
                 </>
               )}
-              {` · ${source.progress.chunks} chunks`}
+              {t('chunks', { count: source.progress.chunks })}
             </Text>
           </Group>
         </Stack>
@@ -121,15 +124,15 @@ export function SourceHeader({ source }: { source: KnowledgeSource }) {
             (edit ? (
               <ScheduleSelect value={source.schedule} onChange={changeSchedule} disabled={update.isPending} w={160} />
             ) : (
-              <Text size="sm">Schedule: {scheduleLabel(source.schedule)}</Text>
+              <Text size="sm">{t('scheduleValue', { schedule: scheduleLabel(source.schedule) })}</Text>
             ))}
           {edit && (
             <>
               <Button variant="default" onClick={() => sync.mutate(source)} loading={sync.isPending} disabled={syncing}>
-                Re-sync
+                {t('resync')}
               </Button>
               <Button color="red" variant="light" onClick={confirmDelete} loading={remove.isPending}>
-                Delete
+                {t('delete')}
               </Button>
             </>
           )}
@@ -137,7 +140,7 @@ export function SourceHeader({ source }: { source: KnowledgeSource }) {
       </Group>
       {syncing && <SyncProgress source={source} />}
       {source.last_error && (
-        <Alert color="red" title="The last sync failed">
+        <Alert color="red" title={t('lastSyncFailed')}>
           {source.last_error}
         </Alert>
       )}

@@ -1,6 +1,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { api, type ApiError, type Schema } from '../../api/client';
 import { modeEnumValues, scheduleEnumValues, sourceKindEnumValues } from '../../api/schema';
+import { i18n } from '../../i18n';
 import { POLL_MS } from '../../shared/polling';
 import { useApiMutation } from '../../shared/useApiMutation';
 import { fetchAllPages, usePaginatedQuery } from '../../shared/usePaginatedQuery';
@@ -83,7 +84,7 @@ export function useCreateSource() {
   return useApiMutation({
     mutationFn: (input: NewSourceInput) => api.post('/knowledge/sources/', { body: input }),
     invalidates: [SOURCES],
-    successMessage: (source) => `Source “${source.name}” added.`,
+    successMessage: (source) => i18n.t('knowledge:notify.added', { name: source.name }),
     notifyOnError: false,
   });
 }
@@ -102,7 +103,7 @@ export function useUploadSource() {
       return api.post('/knowledge/sources/upload/', { body });
     },
     invalidates: [SOURCES],
-    successMessage: (source) => `“${source.name}” uploaded.`,
+    successMessage: (source) => i18n.t('knowledge:notify.uploaded', { name: source.name }),
     notifyOnError: false,
   });
 }
@@ -116,7 +117,7 @@ export function useUpdateSource({ notifyOnError = true }: { notifyOnError?: bool
       api.patch('/knowledge/sources/{source_id}/', { params: { source_id: source.id }, body: patch }),
     invalidates: [SOURCES, SOURCE, DOCUMENTS],
     successMessage: (source, { patch }) =>
-      patch.config ? `Saved “${source.name}”. Re-syncing…` : `Source “${source.name}” updated.`,
+      i18n.t(patch.config ? 'knowledge:notify.savedResyncing' : 'knowledge:notify.updated', { name: source.name }),
     notifyOnError,
   });
 }
@@ -126,7 +127,7 @@ export function useSyncSource() {
     mutationFn: (source: KnowledgeSource) =>
       api.post('/knowledge/sources/{source_id}/sync/', { params: { source_id: source.id } }),
     invalidates: [SOURCES, SOURCE, DOCUMENTS],
-    successMessage: (source) => `Re-syncing “${source.name}”…`,
+    successMessage: (source) => i18n.t('knowledge:notify.resyncing', { name: source.name }),
   });
 }
 
@@ -135,7 +136,7 @@ export function useDeleteSource() {
     mutationFn: (source: KnowledgeSource) =>
       api.delete('/knowledge/sources/{source_id}/', { params: { source_id: source.id } }),
     invalidates: [SOURCES],
-    successMessage: (_, source) => `Source “${source.name}” deleted.`,
+    successMessage: (_, source) => i18n.t('knowledge:notify.deleted', { name: source.name }),
   });
 }
 
@@ -153,7 +154,7 @@ export function useCreateFaq(source: KnowledgeSource) {
     mutationFn: (input: FaqInput) =>
       api.post('/knowledge/sources/{source_id}/faqs/', { params: { source_id: source.id }, body: input }),
     invalidates: FAQ_INVALIDATES,
-    successMessage: () => 'Question added.',
+    successMessage: () => i18n.t('knowledge:notify.questionAdded'),
     notifyOnError: false,
   });
 }
@@ -163,7 +164,7 @@ export function useUpdateFaq() {
     mutationFn: ({ faq, input }: { faq: Faq; input: FaqInput }) =>
       api.patch('/knowledge/faqs/{entry_id}/', { params: { entry_id: faq.id }, body: input }),
     invalidates: FAQ_INVALIDATES,
-    successMessage: () => 'Question updated.',
+    successMessage: () => i18n.t('knowledge:notify.questionUpdated'),
     notifyOnError: false,
   });
 }
@@ -172,7 +173,7 @@ export function useDeleteFaq() {
   return useApiMutation({
     mutationFn: (faq: Faq) => api.delete('/knowledge/faqs/{entry_id}/', { params: { entry_id: faq.id } }),
     invalidates: FAQ_INVALIDATES,
-    successMessage: () => 'Question deleted.',
+    successMessage: () => i18n.t('knowledge:notify.questionDeleted'),
   });
 }
 
@@ -200,7 +201,7 @@ export function useUpdateKnowledgeSettings() {
     mutationFn: (patch: Schema<'PatchedSettingsUpdateInputRequest'>) =>
       api.patch('/knowledge/settings/', { body: patch }),
     invalidates: [SETTINGS],
-    successMessage: (settings) => `Search language set to ${settings.search_language}.`,
+    successMessage: (settings) => i18n.t('knowledge:notify.searchLanguage', { language: settings.search_language }),
   });
 }
 

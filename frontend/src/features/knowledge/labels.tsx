@@ -8,6 +8,8 @@ import {
   type RadioGroupProps,
   type SelectProps,
 } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { i18n } from '../../i18n';
 import { WorkProgress } from '../../shared/WorkProgress';
 import {
   isSyncing,
@@ -18,15 +20,6 @@ import {
   type SourceKind,
   type SourceStatus,
 } from './hooks';
-
-export const KIND_LABELS: Record<SourceKind, string> = {
-  upload: 'File',
-  url: 'Web page',
-  website: 'Website',
-  faq: 'FAQ',
-  text: 'Text note',
-  spreadsheet: 'Spreadsheet',
-};
 
 const KIND_COLORS: Record<SourceKind, string> = {
   upload: 'grape',
@@ -48,13 +41,6 @@ const STATUS_COLORS: Record<SourceStatus | DocumentStatus, string> = {
   skipped: 'yellow',
 };
 
-const SCHEDULE_LABELS: Record<Schedule, string> = {
-  off: 'Manual only',
-  hourly: 'Hourly',
-  daily: 'Daily',
-  weekly: 'Weekly',
-};
-
 /** The app path of a source's page. */
 export function sourcePage(id: number): string {
   return `/knowledge/sources/${id}`;
@@ -66,30 +52,33 @@ export function isRemote(kind: SourceKind): boolean {
 }
 
 export function KindBadge({ kind }: { kind: SourceKind }) {
+  const { t } = useTranslation('knowledge');
   return (
     <Badge color={KIND_COLORS[kind]} variant="light">
-      {KIND_LABELS[kind]}
+      {t(`kind.${kind}`)}
     </Badge>
   );
 }
 
 export function StatusBadge({ status }: { status: SourceStatus | DocumentStatus }) {
+  const { t } = useTranslation('knowledge');
   return (
     <Badge color={STATUS_COLORS[status]} variant="dot">
-      {status}
+      {t(`status.${status}`)}
     </Badge>
   );
 }
 
 /** `documents_done / documents_total` as a bar; striped and moving until the total is known. */
 export function SyncProgress({ source }: { source: KnowledgeSource }) {
+  const { t } = useTranslation('knowledge', { keyPrefix: 'progress' });
   const { documents_done: done, documents_total: total } = source.progress;
   return (
     <WorkProgress
       done={done}
       total={total}
-      label={`${source.name}: ${done} of ${total} documents synced`}
-      caption={total > 0 ? `${done}/${total} documents` : 'Waiting to start…'}
+      label={t('label', { name: source.name, done, total })}
+      caption={total > 0 ? t('caption', { done, total }) : t('waiting')}
     />
   );
 }
@@ -105,26 +94,24 @@ export function SourceStatusCell({ source }: { source: KnowledgeSource }) {
 }
 
 export function scheduleLabel(schedule: Schedule): string {
-  return SCHEDULE_LABELS[schedule];
+  return i18n.t(`knowledge:schedule.${schedule}`);
 }
-
-const SCHEDULE_OPTIONS: ComboboxItem<Schedule>[] = SCHEDULES.map((schedule) => ({
-  value: schedule,
-  label: SCHEDULE_LABELS[schedule],
-}));
 
 /** A schedule picker; spread `form.getInputProps('schedule')` or pass value/onChange. */
 export function ScheduleSelect(props: Omit<SelectProps<Schedule>, 'data'>) {
-  return <Select<Schedule> label="Schedule" data={SCHEDULE_OPTIONS} allowDeselect={false} {...props} />;
+  const { t } = useTranslation('knowledge');
+  const options: ComboboxItem<Schedule>[] = SCHEDULES.map((schedule) => ({ value: schedule, label: scheduleLabel(schedule) }));
+  return <Select<Schedule> label={t('schedule.label')} data={options} allowDeselect={false} {...props} />;
 }
 
 /** Markdown or plain text, for a text note; spread `form.getInputProps('format')`. */
 export function TextFormatInput(props: Omit<RadioGroupProps, 'children' | 'label'>) {
+  const { t } = useTranslation('knowledge', { keyPrefix: 'format' });
   return (
-    <Radio.Group label="Format" {...props}>
+    <Radio.Group label={t('label')} {...props}>
       <Group mt="xs">
-        <Radio value="markdown" label="Markdown" />
-        <Radio value="text" label="Plain text" />
+        <Radio value="markdown" label={t('markdown')} />
+        <Radio value="text" label={t('text')} />
       </Group>
     </Radio.Group>
   );
