@@ -1,6 +1,8 @@
 import { useState, type ReactNode } from 'react';
 import { Alert, Anchor, Badge, Card, Grid, Group, Stack, Table, Text, Title, UnstyledButton } from '@mantine/core';
 import { Link, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { i18n } from '../../i18n';
 import { ExternalLink } from '../../shared/ExternalLink';
 import { formatDateTime, formatMoney, formatMoneyRange } from '../../shared/format';
 import { QueryState } from '../../shared/QueryState';
@@ -9,18 +11,19 @@ import { useProduct, type ProductDetail, type Variant } from './hooks';
 import { AvailabilityBadge, PRODUCTS_PAGE, ProductImage, ProductStatusBadge } from './labels';
 
 function Gallery({ product }: { product: ProductDetail }) {
+  const { t } = useTranslation('catalog', { keyPrefix: 'product' });
   const [selected, setSelected] = useState(0);
   const images = product.images;
   return (
     <Stack gap="xs">
       <ProductImage src={images[selected]} alt={product.title} size={280} />
       {images.length > 1 && (
-        <Group gap="xs" role="group" aria-label="Product images">
+        <Group gap="xs" role="group" aria-label={t('images')}>
           {images.map((image, index) => (
             <UnstyledButton
               key={image}
               onClick={() => setSelected(index)}
-              aria-label={`Show image ${index + 1} of ${images.length}`}
+              aria-label={t('showImage', { number: index + 1, total: images.length })}
               aria-pressed={index === selected}
               style={{
                 outline: index === selected ? '2px solid var(--mantine-primary-color-filled)' : undefined,
@@ -59,10 +62,11 @@ function Pills({ items, empty }: { items: string[]; empty: string }) {
 }
 
 function Attributes({ attributes }: { attributes: Record<string, string> }) {
+  const { t } = useTranslation('catalog', { keyPrefix: 'product' });
   const entries = Object.entries(attributes);
-  if (entries.length === 0) return <Text size="sm" c="dimmed">None</Text>;
+  if (entries.length === 0) return <Text size="sm" c="dimmed">{t('noAttributes')}</Text>;
   return (
-    <Table aria-label="Attributes" withRowBorders={false} verticalSpacing={4}>
+    <Table aria-label={t('attributes')} withRowBorders={false} verticalSpacing={4}>
       <Table.Tbody>
         {entries.map(([name, value]) => (
           <Table.Tr key={name}>
@@ -78,23 +82,24 @@ function Attributes({ attributes }: { attributes: Record<string, string> }) {
 }
 
 function options(variant: Variant): string {
-  const pairs = Object.entries(variant.options).map(([name, value]) => `${name}: ${value}`);
-  return pairs.length > 0 ? pairs.join(' · ') : variant.title || 'Default';
+  const pairs = Object.entries(variant.options).map(([name, value]) => i18n.t('catalog:option', { name, value }));
+  return pairs.length > 0 ? pairs.join(' · ') : variant.title || i18n.t('catalog:defaultVariant');
 }
 
 function VariantsTable({ product }: { product: ProductDetail }) {
+  const { t } = useTranslation('catalog', { keyPrefix: 'product' });
   const money = (amount: string | null) => formatMoney(amount, product.currency);
   return (
     <Table.ScrollContainer minWidth={640}>
-      <Table aria-label="Variants" striped verticalSpacing="sm">
+      <Table aria-label={t('variantsTable')} striped verticalSpacing="sm">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>SKU</Table.Th>
-            <Table.Th>Options</Table.Th>
-            <Table.Th>Price</Table.Th>
-            <Table.Th>Compare-at</Table.Th>
-            <Table.Th>Inventory</Table.Th>
-            <Table.Th>Availability</Table.Th>
+            <Table.Th>{t('column.sku')}</Table.Th>
+            <Table.Th>{t('column.options')}</Table.Th>
+            <Table.Th>{t('column.price')}</Table.Th>
+            <Table.Th>{t('column.compareAt')}</Table.Th>
+            <Table.Th>{t('column.inventory')}</Table.Th>
+            <Table.Th>{t('column.availability')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -104,7 +109,7 @@ function VariantsTable({ product }: { product: ProductDetail }) {
               <Table.Td>{options(variant)}</Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>{money(variant.price)}</Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>{money(variant.compare_at_price)}</Table.Td>
-              <Table.Td>{variant.inventory_quantity ?? <Text span size="sm" c="dimmed">Not tracked</Text>}</Table.Td>
+              <Table.Td>{variant.inventory_quantity ?? <Text span size="sm" c="dimmed">{t('notTracked')}</Text>}</Table.Td>
               <Table.Td>
                 <AvailabilityBadge available={variant.available} />
               </Table.Td>
@@ -117,6 +122,7 @@ function VariantsTable({ product }: { product: ProductDetail }) {
 }
 
 function Product({ product }: { product: ProductDetail }) {
+  const { t } = useTranslation('catalog', { keyPrefix: 'product' });
   const subtitle = [product.vendor, product.product_type, product.handle].filter(Boolean).join(' · ');
   return (
     <Stack gap="lg">
@@ -131,14 +137,13 @@ function Product({ product }: { product: ProductDetail }) {
         </Group>
         {product.url && (
           <Text size="sm">
-            <ExternalLink href={product.url}>View in your store</ExternalLink>
+            <ExternalLink href={product.url}>{t('viewInStore')}</ExternalLink>
           </Text>
         )}
       </Stack>
       {product.status === 'archived' && (
-        <Alert color="orange" title="Archived">
-          The last full import didn’t list this product{product.archived_at && ` (${formatDateTime(product.archived_at)})`}, so
-          shoppers no longer see it. Import it again to bring it back.
+        <Alert color="orange" title={t('archivedTitle')}>
+          {product.archived_at ? t('archivedAt', { time: formatDateTime(product.archived_at) }) : t('archived')}
         </Alert>
       )}
       <Grid gap="xl">
@@ -148,9 +153,9 @@ function Product({ product }: { product: ProductDetail }) {
         <Grid.Col span={{ base: 12, md: 'auto' }}>
           <Stack gap="lg">
             <Text size="xl" fw={600}>
-              {formatMoneyRange(product.min_price, product.max_price, product.currency, 'No price')}
+              {formatMoneyRange(product.min_price, product.max_price, product.currency, t('noPrice'))}
             </Text>
-            <Section title="Description">
+            <Section title={t('description')}>
               {/* Merchant HTML is never injected: the plain-text version, as the assistant reads it. */}
               {product.description_text ? (
                 <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
@@ -158,25 +163,25 @@ function Product({ product }: { product: ProductDetail }) {
                 </Text>
               ) : (
                 <Text size="sm" c="dimmed">
-                  No description
+                  {t('noDescription')}
                 </Text>
               )}
             </Section>
-            <Section title="Collections">
-              <Pills items={product.collections} empty="In no collection" />
+            <Section title={t('collections')}>
+              <Pills items={product.collections} empty={t('noCollections')} />
             </Section>
-            <Section title="Tags">
-              <Pills items={product.tags} empty="No tags" />
+            <Section title={t('tags')}>
+              <Pills items={product.tags} empty={t('noTags')} />
             </Section>
-            <Section title="Attributes">
+            <Section title={t('attributes')}>
               <Attributes attributes={product.attributes} />
             </Section>
           </Stack>
         </Grid.Col>
       </Grid>
-      <Card withBorder component="section" aria-label={`Variants (${product.variants.length})`}>
+      <Card withBorder component="section" aria-label={t('variants', { count: product.variants.length })}>
         <Title order={4} mb="sm">
-          Variants ({product.variants.length})
+          {t('variants', { count: product.variants.length })}
         </Title>
         <VariantsTable product={product} />
       </Card>
@@ -192,11 +197,12 @@ export function ProductDetailPage() {
 }
 
 function ProductDetailContent({ id }: { id: number }) {
+  const { t } = useTranslation('catalog', { keyPrefix: 'products' });
   const product = useProduct(id);
   return (
     <Stack gap="md">
       <Anchor component={Link} to={PRODUCTS_PAGE} size="sm">
-        ← Products
+        {t('back')}
       </Anchor>
       <QueryState query={product}>{(data) => <Product product={data} />}</QueryState>
     </Stack>

@@ -9,16 +9,11 @@ import {
   Switch,
   TextInput,
 } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import { useCollections, PRODUCT_STATUSES } from './hooks';
-import { PRODUCT_STATUS_LABELS } from './labels';
 import { hasFilters, useDebouncedField, type ProductFilterValues, type SearchMode } from './productFilters';
 
-const MODES: { value: SearchMode; label: string }[] = [
-  { value: 'catalog', label: 'Title or SKU' },
-  { value: 'shopper', label: 'As a shopper' },
-];
-
-const STATUS_OPTIONS = PRODUCT_STATUSES.map((status) => ({ value: status, label: PRODUCT_STATUS_LABELS[status] }));
+const MODES: SearchMode[] = ['catalog', 'shopper'];
 
 /** Field widths: full width on phones, side by side from `sm`. */
 const FIELD_WIDTH = { base: '100%', sm: 170 };
@@ -46,33 +41,32 @@ function PriceInput({ label, value, commit }: { label: string; value: string; co
 
 /** Search box, search mode and filters of the products page. */
 export function ProductFilterBar({ values, update, clear }: ProductFilterBarProps) {
+  const { t } = useTranslation('catalog');
   const collections = useCollections();
   const [q, setQ] = useDebouncedField(values.q, (next) => update({ q: next }));
   const [vendor, setVendor] = useDebouncedField(values.vendor, (next) => update({ vendor: next }));
   const shopper = values.mode === 'shopper';
 
   return (
-    <Stack gap="sm" component="section" aria-label="Search and filters" mb="lg">
+    <Stack gap="sm" component="section" aria-label={t('filters.label')} mb="lg">
       <Group align="flex-end" gap="sm">
         <TextInput
-          label="Search products"
+          label={t('filters.search')}
           description={
-            shopper
-              ? 'Type what a shopper would ask, e.g. “red rain jacket under 300”: see what the assistant finds.'
-              : 'Words in the title, or an exact SKU.'
+            shopper ? t('filters.shopperDescription') : t('filters.catalogDescription')
           }
-          placeholder={shopper ? 'red rain jacket under 300' : 'Title or SKU'}
+          placeholder={shopper ? t('filters.shopperPlaceholder') : t('filters.catalogPlaceholder')}
           type="search"
           value={q}
           onChange={(event) => setQ(event.currentTarget.value)}
           style={{ flex: 1 }}
           miw={{ base: '100%', sm: 280 }}
         />
-        <Input.Wrapper label="Search mode" labelElement="div">
+        <Input.Wrapper label={t('filters.mode')} labelElement="div">
           <SegmentedControl
             display="flex"
-            aria-label="Search mode"
-            data={MODES}
+            aria-label={t('filters.mode')}
+            data={MODES.map((mode) => ({ value: mode, label: t(`filters.modes.${mode}`) }))}
             value={values.mode}
             onChange={(mode) => update({ mode: mode as SearchMode })}
           />
@@ -80,48 +74,48 @@ export function ProductFilterBar({ values, update, clear }: ProductFilterBarProp
       </Group>
       <Group align="flex-end" gap="sm">
         <TextInput
-          label="Vendor"
-          placeholder="Any vendor"
+          label={t('filters.vendor')}
+          placeholder={t('filters.anyVendor')}
           value={vendor}
           onChange={(event) => setVendor(event.currentTarget.value)}
           w={FIELD_WIDTH}
         />
         <Select
-          label="Collection"
-          placeholder="Any collection"
+          label={t('filters.collection')}
+          placeholder={t('filters.anyCollection')}
           data={(collections.data ?? []).map((collection) => ({
             value: collection.handle,
-            label: `${collection.title} (${collection.product_count})`,
+            label: t('filters.collectionOption', { title: collection.title, count: collection.product_count }),
           }))}
           value={values.collection}
           onChange={(collection) => update({ collection })}
           searchable
           clearable
-          nothingFoundMessage="No collection"
+          nothingFoundMessage={t('filters.noCollection')}
           w={FIELD_WIDTH}
         />
         {!shopper && (
           <Select
-            label="Status"
-            placeholder="Any status"
-            data={STATUS_OPTIONS}
+            label={t('filters.status')}
+            placeholder={t('filters.anyStatus')}
+            data={PRODUCT_STATUSES.map((status) => ({ value: status, label: t(`productStatus.${status}`) }))}
             value={values.status}
             onChange={(status) => update({ status: status as ProductFilterValues['status'] })}
             clearable
             w={FIELD_WIDTH}
           />
         )}
-        <PriceInput label="Min price" value={values.minPrice} commit={(minPrice) => update({ minPrice })} />
-        <PriceInput label="Max price" value={values.maxPrice} commit={(maxPrice) => update({ maxPrice })} />
+        <PriceInput label={t('filters.minPrice')} value={values.minPrice} commit={(minPrice) => update({ minPrice })} />
+        <PriceInput label={t('filters.maxPrice')} value={values.maxPrice} commit={(maxPrice) => update({ maxPrice })} />
         <Switch
-          label="In stock only"
+          label={t('filters.inStockOnly')}
           checked={values.inStock}
           onChange={(event) => update({ inStock: event.currentTarget.checked })}
           mb={8}
         />
         {hasFilters(values) && (
           <Button variant="subtle" onClick={clear}>
-            Clear filters
+            {t('products.clearFilters')}
           </Button>
         )}
       </Group>

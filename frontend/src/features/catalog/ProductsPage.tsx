@@ -1,5 +1,7 @@
 import { Button, Group } from '@mantine/core';
+import type { TFunction } from 'i18next';
 import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
 import { formatMoneyRange } from '../../shared/format';
 import { PageHeader } from '../../shared/PageHeader';
 import { PaginatedTable, type Column } from '../../shared/PaginatedTable';
@@ -13,60 +15,61 @@ import { ProductFilterBar } from './ProductFilterBar';
 import { hasFilters, toListParams, useProductFilters, type ProductFilterValues } from './productFilters';
 import { ShopperSearchResults } from './ShopperSearchResults';
 
-const COLUMNS: Column<ProductListItem>[] = [
+function columns(t: TFunction<'catalog', 'products'>): Column<ProductListItem>[] {
+  return [
   {
-    header: 'Product',
+    header: t('column.product'),
     cell: (product) => <ProductCell id={product.id} title={product.title} image={product.image} detail={product.product_type} />,
   },
-  { header: 'Vendor', cell: (product) => product.vendor || '—' },
+  { header: t('column.vendor'), cell: (product) => product.vendor || '—' },
   {
-    header: 'Price',
+    header: t('column.price'),
     cell: (product) => (
       <span style={{ whiteSpace: 'nowrap' }}>{formatMoneyRange(product.min_price, product.max_price, product.currency)}</span>
     ),
   },
-  { header: 'Availability', cell: (product) => <AvailabilityBadge available={product.available} /> },
-  { header: 'Status', cell: (product) => <ProductStatusBadge status={product.status} /> },
-];
+  { header: t('column.availability'), cell: (product) => <AvailabilityBadge available={product.available} /> },
+  { header: t('column.status'), cell: (product) => <ProductStatusBadge status={product.status} /> },
+  ];
+}
 
 function ImportButton() {
+  const { t } = useTranslation('catalog', { keyPrefix: 'products' });
   return (
     <Button component={Link} to={NEW_IMPORT_PAGE}>
-      Import products
+      {t('importProducts')}
     </Button>
   );
 }
 
 function EmptyCatalog({ canImport }: { canImport: boolean }) {
+  const { t } = useTranslation('catalog', { keyPrefix: 'products.empty' });
   return (
     <StatusMessage
-      title="No products yet"
-      description={
-        canImport
-          ? 'Import your catalog from a Shopify or WooCommerce export, a spreadsheet (CSV or Excel) or a JSON file. The assistant recommends products from it.'
-          : 'Once someone with edit access imports the catalog, its products appear here.'
-      }
+      title={t('title')}
+      description={canImport ? t('canImport') : t('cannotImport')}
       action={canImport && <ImportButton />}
     />
   );
 }
 
 function ProductTable({ values, clear, canImport }: { values: ProductFilterValues; clear: () => void; canImport: boolean }) {
+  const { t } = useTranslation('catalog', { keyPrefix: 'products' });
   const products = useProducts(toListParams(values));
   const filtered = hasFilters(values);
   return (
     <PaginatedTable
-      label="Products"
+      label={t('table')}
       list={products}
-      columns={COLUMNS}
+      columns={columns(t)}
       emptyMessage={
         filtered ? (
           <StatusMessage
-            title="No matching products"
-            description="No product matches this search and these filters."
+            title={t('noMatch.title')}
+            description={t('noMatch.description')}
             action={
               <Button variant="default" onClick={clear}>
-                Clear filters
+                {t('clearFilters')}
               </Button>
             }
           />
@@ -80,6 +83,7 @@ function ProductTable({ values, clear, canImport }: { values: ProductFilterValue
 
 /** /catalog/products */
 export function ProductsPage() {
+  const { t } = useTranslation('catalog', { keyPrefix: 'products' });
   const { role } = useSession();
   const canImport = canEditContent(role);
   const { values, update, clear } = useProductFilters();
@@ -87,12 +91,12 @@ export function ProductsPage() {
   return (
     <>
       <PageHeader
-        title="Products"
-        description="Your catalog as the assistant sees it: what it can recommend, at which price, and whether it’s in stock."
+        title={t('title')}
+        description={t('description')}
         action={
           <Group>
             <Button component={Link} to={IMPORTS_PAGE} variant="default">
-              Import history
+              {t('importHistory')}
             </Button>
             {canImport && <ImportButton />}
           </Group>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Badge, Center, Image, Text } from '@mantine/core';
 import type { ImportFormat, ImportJob, ImportKind, ImportStatus, ProductStatus } from './hooks';
+import { useTranslation } from 'react-i18next';
 import { safeHttpUrl } from '../../shared/ExternalLink';
 
 export const PRODUCTS_PAGE = '/catalog/products';
@@ -16,24 +17,21 @@ export function importPage(id: number): string {
 }
 
 const PRODUCT_STATUS_COLORS: Record<ProductStatus, string> = { active: 'green', draft: 'gray', archived: 'orange' };
-export const PRODUCT_STATUS_LABELS: Record<ProductStatus, string> = {
-  active: 'Active',
-  draft: 'Draft',
-  archived: 'Archived',
-};
 
 export function ProductStatusBadge({ status }: { status: ProductStatus }) {
+  const { t } = useTranslation('catalog');
   return (
     <Badge color={PRODUCT_STATUS_COLORS[status]} variant="light">
-      {PRODUCT_STATUS_LABELS[status]}
+      {t(`productStatus.${status}`)}
     </Badge>
   );
 }
 
 export function AvailabilityBadge({ available }: { available: boolean }) {
+  const { t } = useTranslation('catalog');
   return (
     <Badge color={available ? 'teal' : 'red'} variant="dot">
-      {available ? 'In stock' : 'Out of stock'}
+      {available ? t('inStock') : t('outOfStock')}
     </Badge>
   );
 }
@@ -47,12 +45,13 @@ interface ProductImageProps {
 
 /** A product image of a fixed size, or a neutral placeholder when there is none or it fails to load. */
 export function ProductImage({ src, alt, size }: ProductImageProps) {
+  const { t } = useTranslation('catalog');
   const [failed, setFailed] = useState(false);
   const safe = safeHttpUrl(src);
   if (!safe || failed) {
     return (
       <Center w={size} h={size} bg="var(--mantine-color-default-hover)" style={{ borderRadius: 'var(--mantine-radius-sm)' }}>
-        <Text size="xs" c="dimmed" aria-label={`${alt}: no image`}>
+        <Text size="xs" c="dimmed" aria-label={t('noImage', { alt })}>
           —
         </Text>
       </Center>
