@@ -70,6 +70,11 @@ export function formatMoneyRange(min: string | null, max: string | null, currenc
   return low === high ? low : `${low} – ${high}`;
 }
 
+/** 1234 → "1,234". */
+export function formatNumber(value: number): string {
+  return new Intl.NumberFormat(locale()).format(value);
+}
+
 /** 0.42 → "42%". */
 export function formatPercent(share: number): string {
   return new Intl.NumberFormat(locale(), { style: 'percent', maximumFractionDigits: 0 }).format(share);

@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, type ListQuery, type Schema } from '../../api/client';
 import { importKindEnumValues, productStatusEnumValues } from '../../api/schema';
+import { i18n } from '../../i18n';
 import { POLL_MS } from '../../shared/polling';
 import { useApiMutation } from '../../shared/useApiMutation';
 import { fetchAllPages, usePaginatedQuery } from '../../shared/usePaginatedQuery';
@@ -118,7 +119,7 @@ export function useCreateImport() {
       return api.post('/catalog/imports/', { body });
     },
     invalidates: [IMPORTS],
-    successMessage: (job) => `“${job.filename}” uploaded.`,
+    successMessage: (job) => i18n.t('catalog:imports.notify.uploaded', { name: job.filename }),
     notifyOnError: false,
   });
 }
@@ -130,7 +131,7 @@ export function useUpdateMapping() {
     mutationFn: ({ job, mapping }: { job: ImportJob; mapping: ImportMapping }) =>
       api.patch('/catalog/imports/{job_id}/', { params: { job_id: job.id }, body: { mapping } }),
     invalidates: JOB_CHANGES,
-    successMessage: () => 'Column mapping saved.',
+    successMessage: () => i18n.t('catalog:imports.notify.mappingSaved'),
   });
 }
 
@@ -138,7 +139,7 @@ export function useValidateImport() {
   return useApiMutation({
     mutationFn: (job: ImportJob) => api.post('/catalog/imports/{job_id}/validate/', { params: { job_id: job.id } }),
     invalidates: JOB_CHANGES,
-    successMessage: (job) => `Checking “${job.filename}”…`,
+    successMessage: (job) => i18n.t('catalog:imports.notify.checking', { name: job.filename }),
   });
 }
 
@@ -148,6 +149,6 @@ export function useRunImport() {
       api.post('/catalog/imports/{job_id}/run/', { params: { job_id: job.id }, body: options }),
     // Products change as the import runs; the list is fetched again when it is opened.
     invalidates: [...JOB_CHANGES, PRODUCTS, COLLECTIONS],
-    successMessage: (job) => `Importing “${job.filename}”…`,
+    successMessage: (job) => i18n.t('catalog:imports.notify.importing', { name: job.filename }),
   });
 }

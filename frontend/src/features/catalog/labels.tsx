@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { Badge, Center, Image, Text } from '@mantine/core';
 import type { ImportFormat, ImportJob, ImportKind, ImportStatus, ProductStatus } from './hooks';
 import { useTranslation } from 'react-i18next';
+import { importFormatEnumValues } from '../../api/schema';
+import { i18n } from '../../i18n';
 import { safeHttpUrl } from '../../shared/ExternalLink';
 
 export const PRODUCTS_PAGE = '/catalog/products';
@@ -72,39 +74,34 @@ export function ProductImage({ src, alt, size }: ProductImageProps) {
   );
 }
 
-export const KIND_LABELS: Record<ImportKind, string> = { products: 'Products', orders: 'Orders' };
+export function kindLabel(kind: ImportKind): string {
+  return i18n.t(`catalog:imports.kind.${kind}`, { defaultValue: kind });
+}
 
 /** "3 products", "1 order". */
 export function countOf(kind: ImportKind, count: number): string {
-  const noun = kind === 'orders' ? 'order' : 'product';
-  return `${count.toLocaleString()} ${noun}${count === 1 ? '' : 's'}`;
+  return i18n.t(`catalog:count.${kind}`, { count });
 }
-
-export const FORMAT_LABELS: Record<ImportFormat, string> = {
-  shopify: 'Shopify CSV export',
-  woocommerce: 'WooCommerce CSV export',
-  generic: 'Spreadsheet (CSV or Excel)',
-  json: 'JSON',
-};
 
 export function formatLabel(format: string): string {
-  return FORMAT_LABELS[format as ImportFormat] ?? (format || 'Unknown');
+  if (importFormatEnumValues.includes(format as ImportFormat)) return i18n.t(`catalog:imports.format.${format as ImportFormat}`);
+  return format || i18n.t('catalog:imports.format.unknown');
 }
 
-const IMPORT_STATUS: Record<ImportStatus, { label: string; color: string }> = {
-  uploaded: { label: 'Ready to validate', color: 'gray' },
-  validating: { label: 'Validating', color: 'blue' },
-  validated: { label: 'Ready to import', color: 'indigo' },
-  running: { label: 'Importing', color: 'blue' },
-  completed: { label: 'Completed', color: 'green' },
-  failed: { label: 'Failed', color: 'red' },
+const IMPORT_STATUS_COLORS: Record<ImportStatus, string> = {
+  uploaded: 'gray',
+  validating: 'blue',
+  validated: 'indigo',
+  running: 'blue',
+  completed: 'green',
+  failed: 'red',
 };
 
 export function ImportStatusBadge({ status }: { status: ImportStatus }) {
-  const { label, color } = IMPORT_STATUS[status] ?? { label: status, color: 'gray' };
+  const { t } = useTranslation('catalog');
   return (
-    <Badge color={color} variant="dot">
-      {label}
+    <Badge color={IMPORT_STATUS_COLORS[status] ?? 'gray'} variant="dot">
+      {t(`imports.status.${status}`, { defaultValue: status })}
     </Badge>
   );
 }
@@ -112,26 +109,28 @@ export function ImportStatusBadge({ status }: { status: ImportStatus }) {
 /** One line about where a job stands: "12 created · 3 updated · 1 failed". */
 export function importOutcome(job: ImportJob): string {
   const { summary } = job;
+  const outcome = (key: 'created' | 'updated' | 'unchanged' | 'archived' | 'failed', count: number) =>
+    i18n.t(`catalog:imports.outcome.${key}`, { count });
   switch (job.status) {
     case 'uploaded':
-      return 'Not validated yet';
+      return i18n.t('catalog:imports.outcome.notValidated');
     case 'validating':
     case 'running':
-      return `${countOf(job.kind, summary.items_seen)} read`;
+      return i18n.t('catalog:imports.outcome.read', { what: countOf(job.kind, summary.items_seen) });
     case 'validated':
-      return `${summary.items_valid.toLocaleString()} valid · ${summary.items_failed.toLocaleString()} with errors`;
+      return i18n.t('catalog:imports.outcome.validated', { valid: summary.items_valid, failed: summary.items_failed });
     case 'completed': {
       const parts = [
-        `${summary.created.toLocaleString()} created`,
-        `${summary.updated.toLocaleString()} updated`,
-        `${summary.unchanged.toLocaleString()} unchanged`,
+        outcome('created', summary.created),
+        outcome('updated', summary.updated),
+        outcome('unchanged', summary.unchanged),
       ];
-      if (summary.archived) parts.push(`${summary.archived.toLocaleString()} archived`);
-      if (summary.items_failed) parts.push(`${summary.items_failed.toLocaleString()} failed`);
+      if (summary.archived) parts.push(outcome('archived', summary.archived));
+      if (summary.items_failed) parts.push(outcome('failed', summary.items_failed));
       return parts.join(' · ');
     }
     case 'failed':
-      return job.error || 'The import failed.';
+      return job.error || i18n.t('catalog:imports.outcome.importFailed');
     default:
       return '';
   }

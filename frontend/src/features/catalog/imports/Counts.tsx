@@ -1,4 +1,5 @@
 import { Paper, SimpleGrid, Text } from '@mantine/core';
+import { formatNumber } from '../../../shared/format';
 
 export interface Count {
   label: string;
@@ -16,7 +17,7 @@ export function Counts({ label, counts }: { label: string; counts: Count[] }) {
             {count.label}
           </Text>
           <Text fz={28} fw={600} c={count.value > 0 ? count.color : undefined}>
-            {count.value.toLocaleString()}
+            {formatNumber(count.value)}
           </Text>
         </Paper>
       ))}

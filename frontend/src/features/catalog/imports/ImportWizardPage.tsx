@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Anchor, Group, Stack, Stepper, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { Link, useParams, useSearchParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
 import { formatBytes } from '../../../shared/format';
 import { PageHeader } from '../../../shared/PageHeader';
 import { QueryState } from '../../../shared/QueryState';
@@ -11,28 +12,29 @@ import { NotFoundPage } from '../../not-found/NotFoundPage';
 import { canEditContent } from '../../session/permissions';
 import { useSession } from '../../session/SessionContext';
 import { useImport, type ImportJob } from '../hooks';
-import { IMPORTS_PAGE, ImportStatusBadge, KIND_LABELS } from '../labels';
+import { IMPORTS_PAGE, ImportStatusBadge, kindLabel } from '../labels';
 import { PreviewStep } from './PreviewStep';
 import { RunStep } from './RunStep';
 import { SummaryStep } from './SummaryStep';
 import { UploadStep } from './UploadStep';
 import { ValidationStep } from './ValidationStep';
-import { STEP_INDEX, STEP_LABELS, viewFor, type WizardView } from './wizard';
+import { STEP_INDEX, viewFor, WIZARD_STEPS, type WizardView } from './wizard';
 
 function WizardSteps({ active, failed = false }: { active: number; failed?: boolean }) {
+  const { t } = useTranslation('catalog', { keyPrefix: 'imports.wizard' });
   const narrow = useMediaQuery('(max-width: 36em)');
   return (
     <Stepper
-      active={failed ? active : active === STEP_LABELS.length - 1 ? STEP_LABELS.length : active}
+      active={failed ? active : active === WIZARD_STEPS.length - 1 ? WIZARD_STEPS.length : active}
       size="sm"
       orientation={narrow ? 'vertical' : 'horizontal'}
       mb="xl"
-      aria-label="Import steps"
+      aria-label={t('steps')}
     >
-      {STEP_LABELS.map((label, index) => (
+      {WIZARD_STEPS.map((step, index) => (
         <Stepper.Step
-          key={label}
-          label={label}
+          key={step}
+          label={t(`step.${step}`)}
           color={failed && index === active ? 'red' : undefined}
           aria-current={index === active ? 'step' : undefined}
         />
@@ -42,20 +44,25 @@ function WizardSteps({ active, failed = false }: { active: number; failed?: bool
 }
 
 function BackToImports() {
+  const { t } = useTranslation('catalog', { keyPrefix: 'imports' });
   return (
     <Anchor component={Link} to={IMPORTS_PAGE} size="sm">
-      ← Imports
+      {t('back')}
     </Anchor>
   );
 }
 
 /** /catalog/imports/new */
 export function NewImportPage() {
+  const { t } = useTranslation(['catalog', 'common']);
   const { role } = useSession();
   return (
     <>
       <BackToImports />
-      <PageHeader title="New import" description="Bring your catalog in from a file. Nothing changes until you run the import." />
+      <PageHeader
+        title={t('imports.wizard.newTitle')}
+        description={t('imports.wizard.newDescription')}
+      />
       {canEditContent(role) ? (
         <>
           <WizardSteps active={0} />
@@ -63,8 +70,8 @@ export function NewImportPage() {
         </>
       ) : (
         <StatusMessage
-          title="You don't have access"
-          description="Only owners, admins and editors can import. Ask one of them if the catalog needs updating."
+          title={t('common:noAccess.title')}
+          description={t('imports.wizard.noAccess')}
         />
       )}
     </>
@@ -72,6 +79,7 @@ export function NewImportPage() {
 }
 
 function JobHeader({ job }: { job: ImportJob }) {
+  const { t } = useTranslation('catalog', { keyPrefix: 'imports.wizard' });
   return (
     <Stack gap={4} mb="lg">
       <Group gap="sm">
@@ -81,7 +89,8 @@ function JobHeader({ job }: { job: ImportJob }) {
         <ImportStatusBadge status={job.status} />
       </Group>
       <Text size="sm" c="dimmed">
-        {KIND_LABELS[job.kind] ?? job.kind} import · {formatBytes(job.size)} · uploaded <RelativeTime iso={job.created_at} />
+        {t('jobFacts', { kind: kindLabel(job.kind), size: formatBytes(job.size) })}
+        <RelativeTime iso={job.created_at} />
       </Text>
     </Stack>
   );

@@ -1,5 +1,7 @@
 import { Anchor, Badge, Button, Group, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../../shared/PageHeader';
 import { PaginatedTable, type Column } from '../../../shared/PaginatedTable';
 import { RelativeTime } from '../../../shared/RelativeTime';
@@ -7,12 +9,13 @@ import { StatusMessage } from '../../../shared/StatusMessage';
 import { canEditContent } from '../../session/permissions';
 import { useSession } from '../../session/SessionContext';
 import { isImportBusy, useImports, type ImportJob } from '../hooks';
-import { formatLabel, importOutcome, importPage, ImportStatusBadge, KIND_LABELS, NEW_IMPORT_PAGE, PRODUCTS_PAGE } from '../labels';
+import { formatLabel, importOutcome, importPage, ImportStatusBadge, kindLabel, NEW_IMPORT_PAGE, PRODUCTS_PAGE } from '../labels';
 import { BusyProgress } from './BusyProgress';
 
-const COLUMNS: Column<ImportJob>[] = [
+function columns(t: TFunction<'catalog', 'imports'>): Column<ImportJob>[] {
+  return [
   {
-    header: 'File',
+    header: t('column.file'),
     cell: (job) => (
       <Stack gap={0}>
         <Anchor component={Link} to={importPage(job.id)} fw={500} style={{ overflowWrap: 'anywhere' }}>
@@ -25,15 +28,15 @@ const COLUMNS: Column<ImportJob>[] = [
     ),
   },
   {
-    header: 'Kind',
+    header: t('column.kind'),
     cell: (job) => (
       <Badge variant="light" color={job.kind === 'orders' ? 'grape' : 'indigo'}>
-        {KIND_LABELS[job.kind] ?? job.kind}
+        {kindLabel(job.kind)}
       </Badge>
     ),
   },
   {
-    header: 'Status',
+    header: t('column.status'),
     cell: (job) => (
       <Stack gap={4} align="flex-start">
         <ImportStatusBadge status={job.status} />
@@ -42,26 +45,29 @@ const COLUMNS: Column<ImportJob>[] = [
     ),
   },
   {
-    header: 'Result',
+    header: t('column.result'),
     cell: (job) => (
       <Text size="sm" c={job.status === 'failed' ? 'red' : undefined} maw={360} lineClamp={3}>
         {importOutcome(job)}
       </Text>
     ),
   },
-  { header: 'Uploaded', cell: (job) => <RelativeTime iso={job.created_at} /> },
-];
+  { header: t('column.uploaded'), cell: (job) => <RelativeTime iso={job.created_at} /> },
+  ];
+}
 
 function NewImportButton() {
+  const { t } = useTranslation('catalog', { keyPrefix: 'imports' });
   return (
     <Button component={Link} to={NEW_IMPORT_PAGE}>
-      New import
+      {t('newImport')}
     </Button>
   );
 }
 
 /** /catalog/imports: every import job, newest first; each opens the wizard where it stands. */
 export function ImportsPage() {
+  const { t } = useTranslation('catalog', { keyPrefix: 'imports' });
   const { role } = useSession();
   const canImport = canEditContent(role);
   const imports = useImports();
@@ -69,28 +75,26 @@ export function ImportsPage() {
   return (
     <>
       <PageHeader
-        title="Imports"
-        description="Catalog files you uploaded: checked first, then imported. Open one to pick up where you left off."
+        title={t('title')}
+        description={t('description')}
         action={
           <Group>
             <Button component={Link} to={PRODUCTS_PAGE} variant="default">
-              Products
+              {t('products')}
             </Button>
             {canImport && <NewImportButton />}
           </Group>
         }
       />
       <PaginatedTable
-        label="Import history"
+        label={t('table')}
         list={imports}
-        columns={COLUMNS}
+        columns={columns(t)}
         emptyMessage={
           <StatusMessage
-            title="No imports yet"
+            title={t('empty.title')}
             description={
-              canImport
-                ? 'Upload a Shopify or WooCommerce export, a spreadsheet or a JSON file. You’ll see a preview and a validation report before anything is imported.'
-                : 'Imports started by your team appear here.'
+              canImport ? t('empty.canImport') : t('empty.cannotImport')
             }
             action={canImport && <NewImportButton />}
           />

@@ -1,6 +1,8 @@
 import { Select, Table, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { i18n } from '../../../i18n';
 import type { ImportMapping, ImportPreview } from '../hooks';
-import { cellText, OPTION_PREFIX, REQUIRED_TARGETS, TARGET_LABELS, targetLabel } from './wizard';
+import { cellText, OPTION_PREFIX, REQUIRED_TARGETS, TARGETS, targetLabel } from './wizard';
 
 /** The select's value for "not a field": unmapped columns are kept as product attributes. */
 const ATTRIBUTE = 'attribute';
@@ -21,11 +23,13 @@ function optionsFor(column: string, targets: Record<string, string | null>) {
   );
   const required = new Set<string>(REQUIRED_TARGETS);
   return [
-    { value: ATTRIBUTE, label: 'Keep as product attribute' },
-    { value: `${OPTION_PREFIX}${column}`, label: `Variant option “${column}”` },
-    ...Object.entries(TARGET_LABELS).map(([target, label]) => ({
+    { value: ATTRIBUTE, label: i18n.t('catalog:imports.mapping.attribute') },
+    { value: `${OPTION_PREFIX}${column}`, label: targetLabel(`${OPTION_PREFIX}${column}`) },
+    ...TARGETS.map((target) => ({
       value: target,
-      label: required.has(target) ? `${label} (required)` : label,
+      label: required.has(target)
+        ? i18n.t('catalog:imports.mapping.required', { label: targetLabel(target) })
+        : targetLabel(target),
       disabled: takenElsewhere.has(target),
     })),
   ];
@@ -37,6 +41,7 @@ interface MappingRowProps extends Omit<MappingEditorProps, 'preview'> {
 }
 
 function MappingRow({ column, example, targets, onChange, disabled }: MappingRowProps) {
+  const { t } = useTranslation('catalog', { keyPrefix: 'imports.mapping' });
   return (
     <Table.Tr>
       <Table.Td fw={500}>{column}</Table.Td>
@@ -47,7 +52,7 @@ function MappingRow({ column, example, targets, onChange, disabled }: MappingRow
       </Table.Td>
       <Table.Td miw={240}>
         <Select
-          aria-label={`Import “${column}” as`}
+          aria-label={t('importColumnAs', { column })}
           data={optionsFor(column, targets)}
           value={targets[column] ?? ATTRIBUTE}
           onChange={(value) => onChange(column, value && value !== ATTRIBUTE ? value : null)}
@@ -62,15 +67,16 @@ function MappingRow({ column, example, targets, onChange, disabled }: MappingRow
 
 /** One row per column of a generic table: what it holds. Each field takes at most one column. */
 export function MappingEditor({ preview, ...rest }: MappingEditorProps) {
+  const { t } = useTranslation('catalog', { keyPrefix: 'imports' });
   const first = preview.sample[0] ?? {};
   return (
     <Table.ScrollContainer minWidth={560}>
-      <Table aria-label="Column mapping" verticalSpacing="xs">
+      <Table aria-label={t('preview.mapping')} verticalSpacing="xs">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>Column in your file</Table.Th>
-            <Table.Th>First value</Table.Th>
-            <Table.Th>Import as</Table.Th>
+            <Table.Th>{t('mapping.columnInFile')}</Table.Th>
+            <Table.Th>{t('mapping.firstValue')}</Table.Th>
+            <Table.Th>{t('mapping.importAs')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -85,15 +91,16 @@ export function MappingEditor({ preview, ...rest }: MappingEditorProps) {
 
 /** The mapping of a recognised export (Shopify, WooCommerce, JSON): shown, not edited. */
 export function MappingSummary({ mapping }: { mapping: ImportMapping }) {
+  const { t } = useTranslation('catalog', { keyPrefix: 'imports' });
   const entries = Object.entries(mapping);
   if (entries.length === 0) return null;
   return (
     <Table.ScrollContainer minWidth={400}>
-      <Table aria-label="Column mapping" verticalSpacing={4}>
+      <Table aria-label={t('preview.mapping')} verticalSpacing={4}>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>Field</Table.Th>
-            <Table.Th>Read from column</Table.Th>
+            <Table.Th>{t('mapping.field')}</Table.Th>
+            <Table.Th>{t('mapping.readFrom')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Alert, Badge, Button, Group, List, Stack, Table, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../api/client';
 import { formatBytes } from '../../../shared/format';
 import { useUpdateMapping, useValidateImport, type ImportJob, type ImportPreview } from '../hooks';
@@ -12,11 +13,12 @@ import { canRemap, cellText, columnTargets, mappingFrom, missingTargets, targetL
 const SAMPLE_ROWS = 10;
 
 function SampleTable({ preview }: { preview: ImportPreview }) {
+  const { t } = useTranslation('catalog', { keyPrefix: 'imports.preview' });
   const rows = preview.sample.slice(0, SAMPLE_ROWS);
-  if (rows.length === 0) return <Text c="dimmed">The file has no rows after its header.</Text>;
+  if (rows.length === 0) return <Text c="dimmed">{t('noRows')}</Text>;
   return (
     <Table.ScrollContainer minWidth={Math.max(600, preview.columns.length * 140)} maxHeight={420}>
-      <Table aria-label="First rows of the file" striped stickyHeader withColumnBorders verticalSpacing={4} fz="xs">
+      <Table aria-label={t('firstRowsTable')} striped stickyHeader withColumnBorders verticalSpacing={4} fz="xs">
         <Table.Thead>
           <Table.Tr>
             {preview.columns.map((column) => (
@@ -49,22 +51,23 @@ function SampleTable({ preview }: { preview: ImportPreview }) {
 }
 
 function FileFacts({ job }: { job: ImportJob }) {
+  const { t } = useTranslation('catalog', { keyPrefix: 'imports.preview' });
   const { preview } = job;
   return (
     <Stack gap="xs">
       <Group gap="xs">
-        <Text size="sm">Detected format</Text>
+        <Text size="sm">{t('detectedFormat')}</Text>
         <Badge variant="light" size="lg" tt="none">
           {formatLabel(job.format)}
         </Badge>
         <Text size="sm" c="dimmed">
           {formatBytes(job.size)}
-          {preview.row_estimate !== null && ` · about ${preview.row_estimate.toLocaleString()} rows`}
-          {` · ${preview.columns.length} columns`}
+          {preview.row_estimate !== null && t('aboutRows', { count: preview.row_estimate })}
+          {t('columns', { count: preview.columns.length })}
         </Text>
       </Group>
       {preview.notes.length > 0 && (
-        <List size="sm" c="dimmed" aria-label="Notes about the file">
+        <List size="sm" c="dimmed" aria-label={t('notes')}>
           {preview.notes.map((note) => (
             <List.Item key={note}>{note}</List.Item>
           ))}
@@ -83,6 +86,7 @@ interface PreviewStepProps {
 
 /** Step 2: what was detected, how columns map to product fields, and the first rows. */
 export function PreviewStep({ job, canEdit, onValidating }: PreviewStepProps) {
+  const { t } = useTranslation('catalog', { keyPrefix: 'imports.preview' });
   const editable = canEdit && canRemap(job);
   const [targets, setTargets] = useState<Record<string, string | null>>(() => columnTargets(job.mapping));
   const mapping = editable ? mappingFrom(targets) : job.mapping;
@@ -106,13 +110,12 @@ export function PreviewStep({ job, canEdit, onValidating }: PreviewStepProps) {
   return (
     <Stack gap="xl">
       <FileFacts job={job} />
-      <Stack gap="sm" component="section" aria-label="Column mapping">
-        <Title order={4}>{editable ? 'Match your columns' : 'How the columns are read'}</Title>
+      <Stack gap="sm" component="section" aria-label={t('mapping')}>
+        <Title order={4}>{editable ? t('matchColumns') : t('howRead')}</Title>
         {editable ? (
           <>
             <Text size="sm" c="dimmed">
-              Tell Aisle which column holds what. Each row of the file becomes a variant; rows with the same product ID,
-              handle or title make one product. Columns you don’t map are kept as product attributes.
+              {t('matchHelp')}
             </Text>
             <MappingEditor
               preview={job.preview}
@@ -124,35 +127,33 @@ export function PreviewStep({ job, canEdit, onValidating }: PreviewStepProps) {
         ) : (
           <>
             <Text size="sm" c="dimmed">
-              {job.format === 'generic'
-                ? 'The columns as they were mapped.'
-                : `Aisle recognised this ${formatLabel(job.format)} and reads its columns as below.`}
+              {job.format === 'generic' ? t('asMapped') : t('recognised', { format: formatLabel(job.format) })}
             </Text>
             <MappingSummary mapping={job.mapping} />
           </>
         )}
         {missing.length > 0 && (
-          <Alert color="yellow" title="Required fields are not mapped">
-            Choose the columns holding {missing.map(targetLabel).join(' and ')}.
+          <Alert color="yellow" title={t('missingTitle')}>
+            {t('missing', { fields: missing.map(targetLabel).join(t('and')) })}
           </Alert>
         )}
       </Stack>
-      <Stack gap="sm" component="section" aria-label="First rows">
-        <Title order={4}>First rows</Title>
+      <Stack gap="sm" component="section" aria-label={t('firstRows')}>
+        <Title order={4}>{t('firstRows')}</Title>
         <SampleTable preview={job.preview} />
       </Stack>
       {canEdit ? (
         <Group justify="space-between">
           <Button component={Link} to={NEW_IMPORT_PAGE} variant="default">
-            Upload a different file
+            {t('differentFile')}
           </Button>
           <Button onClick={() => void startValidation()} loading={busy} disabled={missing.length > 0}>
-            {dirty ? 'Save mapping and validate' : 'Validate file'}
+            {dirty ? t('saveAndValidate') : t('validate')}
           </Button>
         </Group>
       ) : (
         <Text size="sm" c="dimmed">
-          Someone with edit access can validate and run this import.
+          {t('readOnly')}
         </Text>
       )}
     </Stack>

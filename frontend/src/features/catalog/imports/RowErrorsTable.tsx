@@ -1,13 +1,18 @@
 import { Code, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import { PaginatedTable, type Column } from '../../../shared/PaginatedTable';
 import { useImportErrors, type ImportJob, type ImportRowError } from '../hooks';
 
-const COLUMNS: Column<ImportRowError>[] = [
-  { header: 'Line', cell: (error) => <Text fw={500}>{error.line}</Text> },
-  { header: 'Column', cell: (error) => error.column || '—' },
-  { header: 'Product', cell: (error) => error.external_id || '—' },
+/** The per-row problems of a job, by line number. */
+export function RowErrorsTable({ job }: { job: ImportJob }) {
+  const { t } = useTranslation('catalog', { keyPrefix: 'imports.errors' });
+  const errors = useImportErrors(job);
+  const columns: Column<ImportRowError>[] = [
+  { header: t('column.line'), cell: (error) => <Text fw={500}>{error.line}</Text> },
+  { header: t('column.column'), cell: (error) => error.column || '—' },
+  { header: t('column.product'), cell: (error) => error.external_id || '—' },
   {
-    header: 'Problem',
+    header: t('column.problem'),
     cell: (error) => (
       <Stack gap={2} maw={480}>
         <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
@@ -20,17 +25,13 @@ const COLUMNS: Column<ImportRowError>[] = [
     ),
   },
 ];
-
-/** The per-row problems of a job, by line number. */
-export function RowErrorsTable({ job }: { job: ImportJob }) {
-  const errors = useImportErrors(job);
   return (
     <PaginatedTable
-      label="Rows with errors"
+      label={t('table')}
       list={errors}
-      columns={COLUMNS}
+      columns={columns}
       rowKey={(error, index) => `${error.line}:${error.column}:${error.code}:${index}`}
-      emptyMessage="No row has a problem."
+      emptyMessage={t('empty')}
     />
   );
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Alert, Button, Checkbox, Group, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import { WorkProgress } from '../../../shared/WorkProgress';
 import { useRunImport, type ImportJob } from '../hooks';
 import { countOf } from '../labels';
@@ -7,21 +8,21 @@ import { BusyProgress } from './BusyProgress';
 import type { WizardView } from './wizard';
 
 function Running({ job, total }: { job: ImportJob; total: number | null }) {
+  const { t } = useTranslation('catalog', { keyPrefix: 'imports.run' });
   const seen = job.summary.items_seen;
   return (
     <Stack gap="md" aria-live="polite">
-      <Title order={4}>Importing…</Title>
+      <Title order={4}>{t('importing')}</Title>
       <Text size="sm" c="dimmed">
-        Each {job.kind === 'orders' ? 'order' : 'product'} is saved whole or not at all. You can leave this page and come
-        back.
+        {t(`wholeOrNothing.${job.kind}`)}
       </Text>
       {total ? (
         <WorkProgress
           size="lg"
           done={seen}
           total={total}
-          label={`${job.filename}: ${seen} of ${countOf(job.kind, total)} imported`}
-          caption={`${seen.toLocaleString()} of ${countOf(job.kind, total)} processed`}
+          label={t('progressLabel', { file: job.filename, seen, what: countOf(job.kind, total) })}
+          caption={t('progressCaption', { seen, what: countOf(job.kind, total) })}
         />
       ) : (
         <BusyProgress job={job} verb="processed" size="lg" />
@@ -43,6 +44,7 @@ interface RunStepProps {
 
 /** Step 4: the options, then the worker's progress. */
 export function RunStep({ job, canEdit, confirmArchive, total, onRun, goTo }: RunStepProps) {
+  const { t } = useTranslation('catalog', { keyPrefix: 'imports.run' });
   const [archive, setArchive] = useState(confirmArchive);
   const [confirmed, setConfirmed] = useState(false);
   const run = useRunImport();
@@ -51,7 +53,7 @@ export function RunStep({ job, canEdit, confirmArchive, total, onRun, goTo }: Ru
   if (!canEdit) {
     return (
       <Text size="sm" c="dimmed">
-        Validated and waiting for someone with edit access to run it.
+        {t('readOnly')}
       </Text>
     );
   }
@@ -68,28 +70,29 @@ export function RunStep({ job, canEdit, confirmArchive, total, onRun, goTo }: Ru
 
   return (
     <Stack gap="lg">
-      <Title order={4}>Import</Title>
+      <Title order={4}>{t('title')}</Title>
       <Text size="sm">
-        {countOf(job.kind, job.summary.items_valid)} will be created or updated
-        {job.summary.items_failed > 0 && `; ${countOf(job.kind, job.summary.items_failed)} with errors will be skipped`}.
+        {job.summary.items_failed > 0
+          ? t('willImportSkipping', {
+              what: countOf(job.kind, job.summary.items_valid),
+              skipped: countOf(job.kind, job.summary.items_failed),
+            })
+          : t('willImport', { what: countOf(job.kind, job.summary.items_valid) })}
       </Text>
       {products && (
         <Checkbox
-          label="Archive products missing from this file"
-          description="Products from earlier file imports that this file doesn’t list are archived: shoppers stop seeing them. Nothing is deleted; importing them again brings them back."
+          label={t('archive')}
+          description={t('archiveDescription')}
           checked={archive}
           onChange={(event) => setArchive(event.currentTarget.checked)}
         />
       )}
       {needsConfirmation && (
-        <Alert color="yellow" title="Archiving needs your confirmation">
+        <Alert color="yellow" title={t('confirmTitle')}>
           <Stack gap="sm">
-            <Text size="sm">
-              Last time, archiving was stopped because this file lacks a large share of your active products. If this file
-              is your whole catalog, confirm to archive everything it doesn’t list.
-            </Text>
+            <Text size="sm">{t('confirmHelp')}</Text>
             <Checkbox
-              label="Yes, archive every product missing from this file"
+              label={t('confirm')}
               checked={confirmed}
               onChange={(event) => setConfirmed(event.currentTarget.checked)}
             />
@@ -98,10 +101,10 @@ export function RunStep({ job, canEdit, confirmArchive, total, onRun, goTo }: Ru
       )}
       <Group justify="space-between">
         <Button variant="default" onClick={() => goTo('report')}>
-          Back to the report
+          {t('backToReport')}
         </Button>
         <Button onClick={start} loading={run.isPending} disabled={needsConfirmation && !confirmed}>
-          Import {countOf(job.kind, job.summary.items_valid)}
+          {t('start', { what: countOf(job.kind, job.summary.items_valid) })}
         </Button>
       </Group>
     </Stack>

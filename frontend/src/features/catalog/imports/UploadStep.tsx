@@ -1,23 +1,19 @@
 import { useState } from 'react';
 import { Alert, Button, Group, Input, SegmentedControl, Select, Stack, Text } from '@mantine/core';
 import { useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
 import { FileDrop } from '../../../shared/FileDrop';
 import { WorkProgress } from '../../../shared/WorkProgress';
 import { useCreateImport, IMPORT_KINDS, type ImportKind } from '../hooks';
-import { importPage, KIND_LABELS } from '../labels';
+import { importPage, kindLabel } from '../labels';
 
 const ACCEPT = '.csv,.tsv,.txt,.xlsx,.json';
 // The server accepts any ISO 4217 code; these cover most stores. Empty: the store's currency.
 const CURRENCIES = ['USD', 'EUR', 'GBP', 'CAD', 'AUD', 'NZD', 'CHF', 'SEK', 'NOK', 'DKK', 'PLN', 'JPY'];
 
-const KIND_HINTS: Record<ImportKind, string> = {
-  products:
-    'A Shopify or WooCommerce product export, any spreadsheet (CSV or Excel) with a title and a price column, or a JSON list of products.',
-  orders: 'An order export, so the assistant can answer order-status questions.',
-};
-
 /** Step 1: choose what to import and the file; the server reads it and answers with a preview. */
 export function UploadStep() {
+  const { t } = useTranslation('catalog', { keyPrefix: 'imports.upload' });
   const navigate = useNavigate();
   const create = useCreateImport();
   const [kind, setKind] = useState<ImportKind>('products');
@@ -28,11 +24,11 @@ export function UploadStep() {
   const choose = (next: File | null) => {
     create.reset();
     setFile(next);
-    setFileError(next && next.size === 0 ? 'This file is empty.' : null);
+    setFileError(next && next.size === 0 ? t('empty') : null);
   };
   const upload = () => {
     if (!file) {
-      setFileError('Choose a file to import.');
+      setFileError(t('chooseFile'));
       return;
     }
     if (fileError) return;
@@ -41,22 +37,22 @@ export function UploadStep() {
 
   return (
     <Stack gap="lg" maw={640}>
-      <Input.Wrapper label="What are you importing?" labelElement="div">
+      <Input.Wrapper label={t('whatKind')} labelElement="div">
         <SegmentedControl
           display="flex"
-          aria-label="What are you importing?"
-          data={IMPORT_KINDS.map((value) => ({ value, label: KIND_LABELS[value] }))}
+          aria-label={t('whatKind')}
+          data={IMPORT_KINDS.map((value) => ({ value, label: kindLabel(value) }))}
           value={kind}
           onChange={(value) => setKind(value as ImportKind)}
           disabled={create.isPending}
         />
       </Input.Wrapper>
       <Text size="sm" c="dimmed">
-        {KIND_HINTS[kind]}
+        {t(`hint.${kind}`)}
       </Text>
       <Select
-        label="Currency of the prices in the file"
-        placeholder="The store’s currency"
+        label={t('currency')}
+        placeholder={t('storeCurrency')}
         data={CURRENCIES}
         value={currency}
         onChange={setCurrency}
@@ -66,8 +62,8 @@ export function UploadStep() {
         disabled={create.isPending}
       />
       <FileDrop
-        label="File"
-        description="CSV, Excel (.xlsx) or JSON"
+        label={t('file')}
+        description={t('fileDescription')}
         accept={ACCEPT}
         value={file}
         onChange={choose}
@@ -75,16 +71,21 @@ export function UploadStep() {
         error={fileError}
       />
       {create.isError && (
-        <Alert color="red" title="This file can’t be imported">
+        <Alert color="red" title={t('refused')}>
           {create.error.detail}
         </Alert>
       )}
       {create.isPending && (
-        <WorkProgress done={0} total={null} label="Uploading" caption={`Uploading and reading ${file?.name ?? 'the file'}…`} />
+        <WorkProgress
+          done={0}
+          total={null}
+          label={t('uploading')}
+          caption={t('uploadingFile', { name: file?.name ?? t('theFile') })}
+        />
       )}
       <Group justify="flex-end">
         <Button onClick={upload} loading={create.isPending}>
-          Upload and preview
+          {t('submit')}
         </Button>
       </Group>
     </Stack>

@@ -1,4 +1,5 @@
 import { Alert, Button, Group, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import type { ImportJob } from '../hooks';
 import { countOf } from '../labels';
 import { BusyProgress } from './BusyProgress';
@@ -14,12 +15,13 @@ interface ValidationStepProps {
 
 /** Step 3: the worker checks every product without writing any; then the report. */
 export function ValidationStep({ job, canEdit, goTo }: ValidationStepProps) {
+  const { t } = useTranslation('catalog', { keyPrefix: 'imports.validation' });
   if (job.status === 'validating') {
     return (
       <Stack gap="md" aria-live="polite">
-        <Title order={4}>Checking your file…</Title>
+        <Title order={4}>{t('checking')}</Title>
         <Text size="sm" c="dimmed">
-          Every row is read and checked; nothing is imported yet. You can leave this page and come back.
+          {t('checkingHelp')}
         </Text>
         <BusyProgress job={job} verb="checked" size="lg" />
       </Stack>
@@ -29,45 +31,44 @@ export function ValidationStep({ job, canEdit, goTo }: ValidationStepProps) {
   const { items_valid: valid, items_failed: failed, items_seen: seen } = job.summary;
   return (
     <Stack gap="lg">
-      <Title order={4}>Validation report</Title>
+      <Title order={4}>{t('report')}</Title>
       <Counts
-        label="Validation report"
+        label={t('report')}
         counts={[
-          { label: 'Ready to import', value: valid, color: 'teal' },
-          { label: 'With errors', value: failed, color: 'red' },
-          { label: 'Read in total', value: seen },
+          { label: t('ready'), value: valid, color: 'teal' },
+          { label: t('withErrors'), value: failed, color: 'red' },
+          { label: t('readTotal'), value: seen },
         ]}
       />
       {failed > 0 ? (
         <Stack gap="sm">
-          <Alert color="yellow" title={`${countOf(job.kind, failed)} can’t be imported`}>
-            They are skipped; the rest can be imported. To import them too, fix these rows in your file and upload it
-            again.
+          <Alert color="yellow" title={t('cantImport', { what: countOf(job.kind, failed) })}>
+            {t('skippedHelp')}
           </Alert>
           <RowErrorsTable job={job} />
         </Stack>
       ) : (
-        <Alert color="green" title="No problems found">
-          Every {job.kind === 'orders' ? 'order' : 'product'} in the file can be imported.
+        <Alert color="green" title={t('noProblems')}>
+          {t(`allImportable.${job.kind}`)}
         </Alert>
       )}
       {canEdit && (
         <Group justify="space-between">
           {canRemap(job) ? (
             <Button variant="default" onClick={() => goTo('preview')}>
-              Back to the column mapping
+              {t('backToMapping')}
             </Button>
           ) : (
             <span />
           )}
           <Button onClick={() => goTo('run')} disabled={valid === 0}>
-            Continue to import
+            {t('continue')}
           </Button>
         </Group>
       )}
       {canEdit && valid === 0 && (
         <Text size="sm" c="dimmed" ta="right">
-          Nothing can be imported from this file: fix it and upload it again.
+          {t('nothing')}
         </Text>
       )}
     </Stack>

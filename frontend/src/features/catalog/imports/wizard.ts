@@ -1,6 +1,9 @@
+import { i18n } from '../../../i18n';
+import { resources } from '../../../i18n/locales/en';
 import type { ImportJob, ImportMapping } from '../hooks';
 
-export const STEP_LABELS = ['Upload', 'Preview', 'Validate', 'Import', 'Summary'] as const;
+/** The wizard's steps, in order (their labels are in the catalog). */
+export const WIZARD_STEPS = ['upload', 'preview', 'validate', 'import', 'summary'] as const;
 
 /** What the wizard shows for an existing job (the upload step only exists before there is one). */
 export type WizardView = 'preview' | 'report' | 'run' | 'summary';
@@ -46,32 +49,18 @@ export function archiveRefused(job: ImportJob): boolean {
 /** Fields a generic table must map (the importer refuses the file without them). */
 export const REQUIRED_TARGETS = ['title', 'price'] as const;
 
-export const TARGET_LABELS: Record<string, string> = {
-  title: 'Title',
-  price: 'Price',
-  sku: 'SKU',
-  description_html: 'Description',
-  vendor: 'Vendor',
-  product_type: 'Product type',
-  tags: 'Tags',
-  collections: 'Collections',
-  status: 'Status',
-  url: 'Product URL',
-  images: 'Image URLs',
-  compare_at_price: 'Compare-at price',
-  inventory_quantity: 'Inventory quantity',
-  available: 'Availability',
-  barcode: 'Barcode',
-  external_id: 'Product ID',
-  handle: 'Handle',
-};
+type Target = keyof typeof resources.catalog.imports.mapping.target;
+/** The product fields a column can be imported as, in the order the editor offers them. */
+export const TARGETS = Object.keys(resources.catalog.imports.mapping.target) as Target[];
 
 export const OPTION_PREFIX = 'option:';
 
 /** "Title", "Option: Size"; unknown targets as they are. */
 export function targetLabel(target: string): string {
-  if (target.startsWith(OPTION_PREFIX)) return `Variant option “${target.slice(OPTION_PREFIX.length)}”`;
-  return TARGET_LABELS[target] ?? target;
+  if (target.startsWith(OPTION_PREFIX)) {
+    return i18n.t('catalog:imports.mapping.variantOption', { name: target.slice(OPTION_PREFIX.length) });
+  }
+  return (TARGETS as string[]).includes(target) ? i18n.t(`catalog:imports.mapping.target.${target as Target}`) : target;
 }
 
 export function columnTargets(mapping: ImportMapping): Record<string, string> {
