@@ -19,7 +19,7 @@ export function pickLanguage(preferred: readonly string[]): string {
 // Initialised synchronously with every catalog bundled: the first render already has its strings
 // (no fetch, no Suspense fallback).
 void i18n.use(initReactI18next).init({
-  resources: Object.fromEntries(Object.entries(CATALOGS).map(([lng, catalog]) => [lng, catalog])),
+  resources: CATALOGS,
   lng: pickLanguage(typeof navigator === 'undefined' ? [] : navigator.languages),
   fallbackLng: FALLBACK_LANGUAGE,
   ns: Object.keys(resources),
