@@ -1,6 +1,6 @@
-import { Alert, Button, Group } from '@mantine/core';
+import type { FormEventHandler, ReactNode } from 'react';
+import { Alert, Button, Card, Fieldset, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-
 
 /** Only the fields whose value differs from the saved settings, so a PATCH (and the audit log)
  * carries what the merchant actually edited. Values are compared as JSON (lists, numbers). */
@@ -11,29 +11,62 @@ export function changedFields<V extends object>(values: V, saved: object, keys: 
   ) as Partial<V>;
 }
 
-/** The end of a settings form: the server's form-wide error, and Save for those who may edit. */
-export function SettingsFormFooter({
-  formError,
+/** A settings form in its card: title, a read-only note for those who may not edit, the fields
+ * (disabled for them), the server's form-wide error and Save; `after` follows the form. */
+export function SettingsCard({
+  id,
+  title,
+  readOnlyNote,
+  formLabel,
   editable,
+  onSubmit,
+  formError,
   saving,
   dirty,
+  maw,
+  after,
+  children,
 }: {
-  formError: string | null;
+  id: string;
+  title: ReactNode;
+  readOnlyNote: ReactNode;
+  formLabel: string;
   editable: boolean;
+  onSubmit: FormEventHandler<HTMLFormElement>;
+  formError: string | null;
   saving: boolean;
   dirty: boolean;
+  maw?: number;
+  after?: ReactNode;
+  children: ReactNode;
 }) {
   const { t } = useTranslation();
   return (
-    <>
-      {formError && <Alert color="red">{formError}</Alert>}
-      {editable && (
-        <Group>
-          <Button type="submit" loading={saving} disabled={!dirty}>
-            {t('saveSettings')}
-          </Button>
-        </Group>
+    <Card withBorder padding="lg" component="section" aria-labelledby={`${id}-title`} maw={maw}>
+      <Title id={`${id}-title`} order={3} size="h4" mb="sm">
+        {title}
+      </Title>
+      {!editable && (
+        <Text size="sm" c="dimmed" mb="sm">
+          {readOnlyNote}
+        </Text>
       )}
-    </>
+      <form onSubmit={onSubmit} noValidate aria-label={formLabel}>
+        <Fieldset variant="unstyled" disabled={!editable}>
+          <Stack>
+            {children}
+            {formError && <Alert color="red">{formError}</Alert>}
+            {editable && (
+              <Group>
+                <Button type="submit" loading={saving} disabled={!dirty}>
+                  {t('saveSettings')}
+                </Button>
+              </Group>
+            )}
+          </Stack>
+        </Fieldset>
+      </form>
+      {after}
+    </Card>
   );
 }

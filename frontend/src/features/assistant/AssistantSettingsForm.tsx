@@ -3,8 +3,6 @@ import {
   Alert,
   Badge,
   Button,
-  Card,
-  Fieldset,
   Group,
   NumberInput,
   PasswordInput,
@@ -16,12 +14,11 @@ import {
   Text,
   Textarea,
   TextInput,
-  Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { confirmDestructive } from '../../shared/confirm';
-import { changedFields, SettingsFormFooter } from '../../shared/settingsForm';
+import { changedFields, SettingsCard } from '../../shared/settingsForm';
 import { useServerForm } from '../../shared/useServerForm';
 import {
   useClearLlmKey,
@@ -162,94 +159,86 @@ export function AssistantSettingsForm({ settings, editable }: { settings: Assist
   );
   const llm = form.values.provider === 'openai';
   const azure = form.values.llm_api_flavour === 'azure';
+  // The key and the connection test act at once, outside the form's Save.
+  const after = llm && (
+    <Stack mt="lg" gap="md">
+      <ApiKeyField settings={settings} editable={editable} />
+      {editable && <ConnectionTest dirty={form.isDirty()} />}
+    </Stack>
+  );
 
   return (
-    <Card withBorder padding="lg" component="section" aria-labelledby="assistant-settings-title">
-      <Title id="assistant-settings-title" order={3} size="h4" mb="sm">
-        {t('title')}
-      </Title>
-      {!editable && (
-        <Text size="sm" c="dimmed" mb="sm">
-          {t('readOnly')}
+    <SettingsCard
+      id="assistant-settings"
+      title={t('title')}
+      readOnlyNote={t('readOnly')}
+      formLabel={t('form')}
+      editable={editable}
+      onSubmit={server.onSubmit}
+      formError={server.formError}
+      saving={update.isPending}
+      dirty={form.isDirty()}
+      after={after}
+    >
+      <Group grow align="flex-start">
+        <TextInput label={t('name')} required {...form.getInputProps('name')} />
+        <TextInput label={t('tone')} placeholder={t('tonePlaceholder')} {...form.getInputProps('tone')} />
+      </Group>
+      <Group grow align="flex-start">
+        <Select
+          label={t('language')}
+          data={LANGUAGE_POLICIES.map((value) => ({ value, label: t(`languagePolicy.${value}`) }))}
+          allowDeselect={false}
+          {...form.getInputProps('language_policy')}
+        />
+        <TextInput
+          label={t('storeLanguage')}
+          description={t('storeLanguageDescription')}
+          {...form.getInputProps('store_language')}
+        />
+      </Group>
+      <TagsInput
+        label={t('refusedTopics')}
+        description={t('refusedTopicsDescription')}
+        clearable
+        {...form.getInputProps('refused_topics')}
+      />
+      <Textarea
+        label={t('handoffMessage')}
+        description={t('handoffMessageDescription')}
+        autosize
+        minRows={2}
+        {...form.getInputProps('escalation_message')}
+      />
+      <Switch
+        label={t('handoffEnabled')}
+        {...form.getInputProps('handoff_enabled', { type: 'checkbox' })}
+      />
+      <Stack gap={4}>
+        <Text size="sm" fw={500} id="provider-label">
+          {t('provider')}
         </Text>
-      )}
-      <form onSubmit={server.onSubmit} noValidate aria-label={t('form')}>
-        <Fieldset variant="unstyled" disabled={!editable}>
-          <Stack>
-            <Group grow align="flex-start">
-              <TextInput label={t('name')} required {...form.getInputProps('name')} />
-              <TextInput label={t('tone')} placeholder={t('tonePlaceholder')} {...form.getInputProps('tone')} />
-            </Group>
-            <Group grow align="flex-start">
-              <Select
-                label={t('language')}
-                data={LANGUAGE_POLICIES.map((value) => ({ value, label: t(`languagePolicy.${value}`) }))}
-                allowDeselect={false}
-                {...form.getInputProps('language_policy')}
-              />
-              <TextInput
-                label={t('storeLanguage')}
-                description={t('storeLanguageDescription')}
-                {...form.getInputProps('store_language')}
-              />
-            </Group>
-            <TagsInput
-              label={t('refusedTopics')}
-              description={t('refusedTopicsDescription')}
-              clearable
-              {...form.getInputProps('refused_topics')}
-            />
-            <Textarea
-              label={t('handoffMessage')}
-              description={t('handoffMessageDescription')}
-              autosize
-              minRows={2}
-              {...form.getInputProps('escalation_message')}
-            />
-            <Switch
-              label={t('handoffEnabled')}
-              {...form.getInputProps('handoff_enabled', { type: 'checkbox' })}
-            />
-            <Stack gap={4}>
-              <Text size="sm" fw={500} id="provider-label">
-                {t('provider')}
-              </Text>
-              <SegmentedControl aria-labelledby="provider-label" data={PROVIDERS.map((value) => ({ value, label: t(`providers.${value}`) }))} {...form.getInputProps('provider')} />
-            </Stack>
-            {llm && (
-              <Stack gap="sm">
-                <Select
-                  label={t('flavour')}
-                  data={FLAVOURS.map((value) => ({ value, label: t(`flavours.${value}`) }))} allowDeselect={false} {...form.getInputProps('llm_api_flavour')} />
-                <TextInput
-                  label={azure ? t('resourceEndpoint') : t('baseUrl')}
-                  placeholder={azure ? 'https://my-resource.openai.azure.com' : 'https://api.openai.com/v1'}
-                  {...form.getInputProps('llm_base_url')}
-                />
-                <Group grow align="flex-start">
-                  <TextInput label={azure ? t('deployment') : t('model')} {...form.getInputProps('llm_model')} />
-                  <NumberInput label={t('temperature')} min={0} max={2} step={0.1} decimalScale={2} {...form.getInputProps('llm_temperature')} />
-                  {azure && (
-                    <TextInput label={t('apiVersion')} placeholder="2024-10-21" {...form.getInputProps('llm_api_version')} />
-                  )}
-                </Group>
-              </Stack>
-            )}
-            <SettingsFormFooter
-              formError={server.formError}
-              editable={editable}
-              saving={update.isPending}
-              dirty={form.isDirty()}
-            />
-          </Stack>
-        </Fieldset>
-      </form>
+        <SegmentedControl aria-labelledby="provider-label" data={PROVIDERS.map((value) => ({ value, label: t(`providers.${value}`) }))} {...form.getInputProps('provider')} />
+      </Stack>
       {llm && (
-        <Stack mt="lg" gap="md">
-          <ApiKeyField settings={settings} editable={editable} />
-          {editable && <ConnectionTest dirty={form.isDirty()} />}
+        <Stack gap="sm">
+          <Select
+            label={t('flavour')}
+            data={FLAVOURS.map((value) => ({ value, label: t(`flavours.${value}`) }))} allowDeselect={false} {...form.getInputProps('llm_api_flavour')} />
+          <TextInput
+            label={azure ? t('resourceEndpoint') : t('baseUrl')}
+            placeholder={azure ? 'https://my-resource.openai.azure.com' : 'https://api.openai.com/v1'}
+            {...form.getInputProps('llm_base_url')}
+          />
+          <Group grow align="flex-start">
+            <TextInput label={azure ? t('deployment') : t('model')} {...form.getInputProps('llm_model')} />
+            <NumberInput label={t('temperature')} min={0} max={2} step={0.1} decimalScale={2} {...form.getInputProps('llm_temperature')} />
+            {azure && (
+              <TextInput label={t('apiVersion')} placeholder="2024-10-21" {...form.getInputProps('llm_api_version')} />
+            )}
+          </Group>
         </Stack>
       )}
-    </Card>
+    </SettingsCard>
   );
 }

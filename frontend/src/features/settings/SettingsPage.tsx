@@ -1,10 +1,10 @@
-import { Card, Fieldset, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Select, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { i18n } from '../../i18n';
 import { PageHeader } from '../../shared/PageHeader';
 import { QueryState } from '../../shared/QueryState';
-import { changedFields, SettingsFormFooter } from '../../shared/settingsForm';
+import { changedFields, SettingsCard } from '../../shared/settingsForm';
 import { useServerForm } from '../../shared/useServerForm';
 import { canManage } from '../session/permissions';
 import { useSession } from '../session/SessionContext';
@@ -30,49 +30,40 @@ function StoreSettingsForm({ settings, editable }: { settings: StoreSettings; ed
     () => form.resetDirty(),
   );
   return (
-    <Card withBorder padding="lg" component="section" aria-labelledby="store-settings-title" maw={640}>
-      <Title id="store-settings-title" order={3} size="h4" mb="sm">
-        {t('store')}
-      </Title>
-      {!editable && (
-        <Text size="sm" c="dimmed" mb="sm">
-          {t('readOnly')}
-        </Text>
-      )}
-      <form onSubmit={server.onSubmit} noValidate aria-label={t('form')}>
-        <Fieldset variant="unstyled" disabled={!editable}>
-          <Stack>
-            <TextInput
-              label={t('name')}
-              description={t('nameDescription')}
-              required
-              {...form.getInputProps('name')}
-            />
-            <TextInput
-              label={t('address')}
-              description={t('addressDescription')}
-              value={settings.slug}
-              readOnly
-              disabled
-            />
-            <Select
-              label={t('currency')}
-              description={t('currencyDescription')}
-              data={currencyOptions(settings.currency)}
-              searchable
-              allowDeselect={false}
-              {...form.getInputProps('currency')}
-            />
-            <SettingsFormFooter
-              formError={server.formError}
-              editable={editable}
-              saving={update.isPending}
-              dirty={form.isDirty()}
-            />
-          </Stack>
-        </Fieldset>
-      </form>
-    </Card>
+    <SettingsCard
+      id="store-settings"
+      title={t('store')}
+      readOnlyNote={t('readOnly')}
+      formLabel={t('form')}
+      editable={editable}
+      onSubmit={server.onSubmit}
+      formError={server.formError}
+      saving={update.isPending}
+      dirty={form.isDirty()}
+      maw={640}
+    >
+      <TextInput
+        label={t('name')}
+        description={t('nameDescription')}
+        required
+        {...form.getInputProps('name')}
+      />
+      <TextInput
+        label={t('address')}
+        description={t('addressDescription')}
+        value={settings.slug}
+        readOnly
+        disabled
+      />
+      <Select
+        label={t('currency')}
+        description={t('currencyDescription')}
+        data={currencyOptions(settings.currency)}
+        searchable
+        allowDeselect={false}
+        {...form.getInputProps('currency')}
+      />
+    </SettingsCard>
   );
 }
 

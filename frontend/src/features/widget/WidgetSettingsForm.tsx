@@ -2,10 +2,8 @@ import {
   ActionIcon,
   Alert,
   Button,
-  Card,
   ColorInput,
   ColorSwatch,
-  Fieldset,
   Group,
   Input,
   SegmentedControl,
@@ -14,11 +12,10 @@ import {
   TagsInput,
   Text,
   TextInput,
-  Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import { changedFields, SettingsFormFooter } from '../../shared/settingsForm';
+import { changedFields, SettingsCard } from '../../shared/settingsForm';
 import { useServerForm } from '../../shared/useServerForm';
 import { useUpdateWidgetSettings, type WidgetSettings, type WidgetSettingsPatch } from './hooks';
 
@@ -127,54 +124,44 @@ export function WidgetSettingsForm({ settings, editable }: { settings: WidgetSet
   );
 
   return (
-    <Card withBorder padding="lg" component="section" aria-labelledby="widget-settings-title">
-      <Title id="widget-settings-title" order={3} size="h4" mb="sm">
-        {t('title')}
-      </Title>
-      {!editable && (
-        <Text size="sm" c="dimmed" mb="sm">
-          {t('readOnly')}
-        </Text>
-      )}
-      <form onSubmit={server.onSubmit} noValidate aria-label={t('form')}>
-        <Fieldset variant="unstyled" disabled={!editable}>
-          <Stack>
-            <ColorInput label={t('primaryColor')} format="hex" {...form.getInputProps('primary_color')} />
-            <ContrastNote settings={settings} />
-            <Group grow align="flex-start">
-              <Input.Wrapper label={t('position')} labelElement="div">
-                <SegmentedControl display="flex" aria-label={t('position')} data={POSITIONS.map((value) => ({ value, label: t(`positions.${value}`) }))} {...form.getInputProps('position')} />
-              </Input.Wrapper>
-              <Input.Wrapper label={t('launcherIcon')} labelElement="div">
-                <SegmentedControl display="flex" aria-label={t('launcherIcon')} data={ICONS.map((value) => ({ value, label: t(`icons.${value}`) }))} {...form.getInputProps('launcher_icon')} />
-              </Input.Wrapper>
-            </Group>
-            <TextInput label={t('greeting')} {...form.getInputProps('greeting')} />
-            <SuggestedQuestions form={form} />
-            <Select
-              label={t('language')}
-              description={t('languageDescription')}
-              data={locales}
-              allowDeselect={false}
-              value={form.values.locale || BROWSER_LOCALE}
-              onChange={(value) => form.setFieldValue('locale', value === BROWSER_LOCALE || !value ? '' : (value as FormValues['locale']))}
-              error={form.errors.locale}
-            />
-            <TagsInput
-              label={t('allowedOrigins')}
-              description={t('allowedOriginsDescription')}
-              clearable
-              {...form.getInputProps('allowed_origins')}
-            />
-            <SettingsFormFooter
-              formError={server.formError}
-              editable={editable}
-              saving={update.isPending}
-              dirty={form.isDirty()}
-            />
-          </Stack>
-        </Fieldset>
-      </form>
-    </Card>
+    <SettingsCard
+      id="widget-settings"
+      title={t('title')}
+      readOnlyNote={t('readOnly')}
+      formLabel={t('form')}
+      editable={editable}
+      onSubmit={server.onSubmit}
+      formError={server.formError}
+      saving={update.isPending}
+      dirty={form.isDirty()}
+    >
+      <ColorInput label={t('primaryColor')} format="hex" {...form.getInputProps('primary_color')} />
+      <ContrastNote settings={settings} />
+      <Group grow align="flex-start">
+        <Input.Wrapper label={t('position')} labelElement="div">
+          <SegmentedControl display="flex" aria-label={t('position')} data={POSITIONS.map((value) => ({ value, label: t(`positions.${value}`) }))} {...form.getInputProps('position')} />
+        </Input.Wrapper>
+        <Input.Wrapper label={t('launcherIcon')} labelElement="div">
+          <SegmentedControl display="flex" aria-label={t('launcherIcon')} data={ICONS.map((value) => ({ value, label: t(`icons.${value}`) }))} {...form.getInputProps('launcher_icon')} />
+        </Input.Wrapper>
+      </Group>
+      <TextInput label={t('greeting')} {...form.getInputProps('greeting')} />
+      <SuggestedQuestions form={form} />
+      <Select
+        label={t('language')}
+        description={t('languageDescription')}
+        data={locales}
+        allowDeselect={false}
+        value={form.values.locale || BROWSER_LOCALE}
+        onChange={(value) => form.setFieldValue('locale', value === BROWSER_LOCALE || !value ? '' : (value as FormValues['locale']))}
+        error={form.errors.locale}
+      />
+      <TagsInput
+        label={t('allowedOrigins')}
+        description={t('allowedOriginsDescription')}
+        clearable
+        {...form.getInputProps('allowed_origins')}
+      />
+    </SettingsCard>
   );
 }
