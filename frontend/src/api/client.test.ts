@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { mockFetch } from '../test/fetchMock';
-import { ApiError, api } from './client';
+import { mockXhr } from '../test/fakeXhr';
+import { ApiError, api, apiUpload } from './client';
 
 describe('api requests', () => {
   it('turns an error response into an ApiError with status, code, detail and field', async () => {
@@ -121,6 +122,60 @@ describe('api (typed from the OpenAPI schema)', () => {
       void api.get('/conversations/', { query: { status: 'closed' } });
       // @ts-expect-error a JSON body, not a file upload
       void api.post('/api-keys/', { body: new FormData() });
+    };
+    expect(unchecked).toBeInstanceOf(Function);
+  });
+});
+
+describe('apiUpload', () => {
+  function form(): FormData {
+    const body = new FormData();
+    body.append('file', new File(['hello'], 'notes.txt', { type: 'text/plain' }));
+    return body;
+  }
+
+  it('posts the form with the typed client’s headers, reports progress and resolves to the JSON body', async () => {
+    document.cookie = 'csrftoken=tok123';
+    const sent = mockXhr();
+    const body = form();
+    const fractions: number[] = [];
+
+    const uploading = apiUpload('/knowledge/sources/upload/', body, (fraction) => fractions.push(fraction));
+    const [xhr] = sent;
+    xhr?.progress(25, 100);
+    xhr?.progress(100, 100);
+    xhr?.respond(201, { id: 5, name: 'notes.txt' });
+
+    await expect(uploading).resolves.toEqual({ id: 5, name: 'notes.txt' });
+    expect(fractions).toEqual([0.25, 1]);
+    expect(xhr).toMatchObject({ method: 'POST', url: '/api/v1/knowledge/sources/upload/', body });
+    expect(xhr?.headers.get('X-CSRFToken')).toBe('tok123');
+    expect(xhr?.headers.get('Accept')).toBe('application/json');
+    expect(xhr?.headers.has('Content-Type')).toBe(false);
+  });
+
+  it('rejects with the same ApiError as the typed client for a 400, a 413 and a lost connection', async () => {
+    const sent = mockXhr();
+
+    const refused = apiUpload('/knowledge/sources/upload/', form(), () => {});
+    sent[0]?.respond(400, { code: 'file_too_large', detail: 'This file is larger than 1 MB.', field: 'file' });
+    await expect(refused).rejects.toMatchObject({ status: 400, code: 'file_too_large', field: 'file' });
+
+    // A proxy refusing a too large body answers with its own HTML page.
+    const tooLarge = apiUpload('/knowledge/sources/upload/', form(), () => {});
+    sent[1]?.respond(413, '<h1>413 Request Entity Too Large</h1>');
+    await expect(tooLarge).rejects.toMatchObject({ status: 413, code: 'http_error', detail: 'Request failed with status 413.' });
+
+    const lost = apiUpload('/knowledge/sources/upload/', form(), () => {});
+    sent[2]?.fail();
+    await expect(lost).rejects.toBeInstanceOf(ApiError);
+    await expect(lost).rejects.toMatchObject({ status: 0, code: 'network_error' });
+  });
+
+  it('accepts, at compile time, only file-upload paths', () => {
+    const unchecked = () => {
+      // @ts-expect-error a JSON body, not a file upload
+      void apiUpload('/api-keys/', new FormData(), () => {});
     };
     expect(unchecked).toBeInstanceOf(Function);
   });

@@ -89,11 +89,28 @@ async function send(path: string, { method = 'GET', body, signal }: ApiFetchOpti
   try {
     response = await fetch(`${API_ROOT}${path}`, { method, headers, credentials: 'same-origin', body: payload, signal });
   } catch {
-    throw new ApiError(0, 'network_error', i18n.t('common:apiError.network'));
+    throw networkError();
   }
+  return checked(response);
+}
 
+function networkError(): ApiError {
+  return new ApiError(0, 'network_error', i18n.t('common:apiError.network'));
+}
+
+async function checked(response: Response): Promise<Response> {
   if (!response.ok) throw await toApiError(response);
   return response;
+}
+
+/** The parsed JSON body of a 2xx response (undefined for 204). */
+async function readJson<T>(response: Response): Promise<T> {
+  if (response.status === 204) return undefined as T;
+  try {
+    return (await response.json()) as T;
+  } catch {
+    throw new ApiError(response.status, 'invalid_response', i18n.t('common:apiError.invalidResponse'));
+  }
 }
 
 /**
@@ -102,13 +119,7 @@ async function send(path: string, { method = 'GET', body, signal }: ApiFetchOpti
  * Resolves to the parsed JSON body (undefined for 204) or rejects with ApiError.
  */
 async function apiFetch<T>(path: string, options: ApiFetchOptions = {}): Promise<T> {
-  const response = await send(path, options, 'application/json');
-  if (response.status === 204) return undefined as T;
-  try {
-    return (await response.json()) as T;
-  } catch {
-    throw new ApiError(response.status, 'invalid_response', i18n.t('common:apiError.invalidResponse'));
-  }
+  return readJson<T>(await send(path, options, 'application/json'));
 }
 
 /**
@@ -210,3 +221,47 @@ export type Schema<Name extends keyof components['schemas']> = components['schem
 
 /** The query parameters of `GET path`, e.g. `ListQuery<'/catalog/products/'>` (its filters and `page`). */
 export type ListQuery<P extends ApiPath<'get'>> = QueryParams<Operation<'get', P>>;
+
+/** A POST whose request body is multipart only: a file upload. */
+type UploadPath = {
+  [P in ApiPath<'post'>]: RequestBody<Operation<'post', P>> extends FormData ? P : never;
+}[ApiPath<'post'>];
+
+/**
+ * POSTs a file upload like `api.post` (same headers, same result or ApiError), reporting the
+ * fraction of the body sent so far. XMLHttpRequest because fetch reports no upload progress.
+ */
+export function apiUpload<P extends UploadPath>(
+  path: P,
+  body: FormData,
+  onProgress: (fraction: number) => void,
+): Promise<SuccessBody<Operation<'post', P>>> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `${API_ROOT}${path}`);
+    // Same-origin requests carry the session cookie without withCredentials.
+    for (const [name, value] of Object.entries({ Accept: 'application/json', ...csrfHeaders('POST') })) {
+      xhr.setRequestHeader(name, value);
+    }
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable && event.total > 0) onProgress(event.loaded / event.total);
+    };
+    xhr.onerror = () => reject(networkError());
+    xhr.onabort = () => reject(networkError());
+    xhr.onload = () => {
+      // Hand the answer to the same parsing as fetch's: a Response built from what XHR received.
+      let response: Response;
+      try {
+        response = new Response(xhr.status === 204 ? null : xhr.responseText, {
+          status: xhr.status,
+          headers: { 'Content-Type': xhr.getResponseHeader('Content-Type') ?? '' },
+        });
+      } catch {
+        reject(networkError()); // a status outside 200–599, which only a broken connection gives
+        return;
+      }
+      checked(response).then((ok) => readJson<SuccessBody<Operation<'post', P>>>(ok)).then(resolve, reject);
+    };
+    xhr.send(body);
+  });
+}
