@@ -74,8 +74,8 @@ def _sign_up_and_create_store(page: Page, server: str) -> None:
 def _upload_and_wait_until_indexed(page: Page) -> None:
     _open(page, "Knowledge", "Knowledge")
     page.get_by_role("button", name="Add source").click()
-    page.get_by_role("menuitem", name=re.compile("Upload file")).click()
-    dialog = page.get_by_role("dialog", name="Upload a file")
+    page.get_by_role("menuitem", name=re.compile("Upload files")).click()
+    dialog = page.get_by_role("dialog", name="Upload files")
     dialog.locator("input[type=file]").set_input_files(
         files=[{"name": "gift-services.md", "mimeType": "text/markdown", "buffer": HANDBOOK}]
     )

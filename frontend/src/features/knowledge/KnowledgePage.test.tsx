@@ -1,8 +1,9 @@
-import { act, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { KnowledgeSettings } from './hooks';
 import type { Role } from '../../shared/roles';
+import { mockXhr, type FakeXhr } from '../../test/fakeXhr';
 import { requestsTo, type Routes } from '../../test/fetchMock';
 import { me, page, source } from '../../test/fixtures';
 import { renderApp } from '../../test/renderApp';
@@ -289,84 +290,120 @@ describe('Add source', () => {
 });
 
 describe('Upload', () => {
-  async function openUpload(extra: Routes = {}) {
+  const UPLOAD = 'POST /api/v1/knowledge/sources/upload/';
+
+  async function openUpload() {
     document.cookie = 'csrftoken=up123';
-    const rendered = renderKnowledge('editor', extra);
-    const dialog = await openAddModal(/Upload file/, 'Upload a file');
-    await within(dialog).findByText('.pdf, .txt, .csv · up to 1 MB');
+    const sent = mockXhr();
+    const rendered = renderKnowledge('editor');
+    const dialog = await openAddModal(/Upload files/, 'Upload files');
+    await within(dialog).findByText('.pdf, .txt, .csv · up to 1 MB each');
     const input = dialog.querySelector<HTMLInputElement>('input[type="file"]');
     if (!input) throw new Error('no file input');
-    return { ...rendered, dialog, input, fileButton: within(dialog).getByRole('button', { name: 'File' }) };
+    const listFetches = () => requestsTo(rendered.requests, 'GET', SOURCES).length;
+    return { ...rendered, sent, dialog, input, listFetches };
   }
 
-  it('posts the file as multipart form data with the CSRF header', async () => {
-    const uploaded = source(7, { kind: 'upload', name: 'Returns', status: 'queued' });
-    const { requests, dialog, input } = await openUpload({
-      'POST /api/v1/knowledge/sources/upload/': { status: 201, body: uploaded },
-    });
+  /** The upload request number `index`, once the modal has sent it. */
+  async function nthUpload(sent: FakeXhr[], index: number): Promise<FakeXhr> {
+    await waitFor(() => expect(sent.length).toBeGreaterThan(index));
+    const xhr = sent[index];
+    if (!xhr) throw new Error('no upload');
+    expect(`${xhr.method} ${xhr.url}`).toBe(UPLOAD);
+    return xhr;
+  }
+
+  it('posts one file with its name as multipart form data with the CSRF header, then closes', async () => {
+    const { sent, dialog, input, listFetches } = await openUpload();
     const file = new File(['Returns within 30 days.'], 'returns.txt', { type: 'text/plain' });
+    const fetchesBefore = listFetches();
 
     await userEvent.upload(input, file);
     await userEvent.type(within(dialog).getByRole('textbox', { name: 'Name' }), 'Returns');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Upload' }));
+    const xhr = await nthUpload(sent, 0);
+    act(() => xhr.respond(201, source(7, { kind: 'upload', name: 'Returns', status: 'queued' })));
 
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
-    const [request] = requestsTo(requests, 'POST', '/api/v1/knowledge/sources/upload/');
-    expect(request?.body).toBeInstanceOf(FormData);
-    const body = request?.body as FormData;
+    const body = xhr.body as FormData;
     expect(body.get('file')).toBe(file);
     expect(body.get('name')).toBe('Returns');
-    expect(request?.headers.get('X-CSRFToken')).toBe('up123');
-    expect(request?.headers.has('Content-Type')).toBe(false);
+    expect(xhr.headers.get('X-CSRFToken')).toBe('up123');
     expect(await screen.findByText('“Returns” uploaded.')).toBeInTheDocument();
+    await waitFor(() => expect(listFetches()).toBe(fetchesBefore + 1));
   });
 
-  it('shows a busy state while uploading', async () => {
-    const { dialog, input } = await openUpload({
-      'POST /api/v1/knowledge/sources/upload/': { status: 201, body: source(3) },
-    });
-    // Hold the upload until the busy state has been seen; everything else answers as mocked.
-    const mocked = globalThis.fetch;
-    let release: () => void = () => {};
-    const held = new Promise<void>((resolve) => (release = resolve));
-    vi.stubGlobal('fetch', async (url: string, init?: RequestInit) => {
-      if (init?.method === 'POST') await held;
-      return mocked(url, init);
-    });
+  it('checks each chosen file, then uploads the accepted ones one after another with their progress', async () => {
+    const { sent, dialog, input, listFetches } = await openUpload();
+    const fetchesBefore = listFetches();
 
-    await userEvent.upload(input, new File(['x'], 'a.pdf', { type: 'application/pdf' }));
+    await userEvent.upload(
+      input,
+      [
+        new File(['MZ'], 'setup.exe'),
+        new File(['%PDF-1.7'], 'guide.pdf', { type: 'application/pdf' }),
+        new File(['Ships in 2 days.'], 'shipping.txt', { type: 'text/plain' }),
+      ],
+      { applyAccept: false },
+    );
+    const rows = within(dialog).getByRole('group', { name: 'Chosen files' });
+    expect(within(rows).getByText('setup.exe')).toBeInTheDocument();
+    expect(within(rows).getByText(/can’t be added\. Use \.pdf, \.txt, \.csv/)).toBeInTheDocument();
+    expect(within(dialog).getByRole('textbox', { name: 'Name' })).toBeDisabled();
+
     await userEvent.click(within(dialog).getByRole('button', { name: 'Upload' }));
+    const first = await nthUpload(sent, 0);
+    act(() => first.progress(40, 100));
+    const progress = await within(rows).findByRole('progressbar', { name: 'Uploading guide.pdf' });
+    expect(progress).toHaveAttribute('aria-valuenow', '40');
+    expect(within(dialog).getByRole('button', { name: 'Cancel' })).toBeDisabled();
+    expect((first.body as FormData).get('file')).toHaveProperty('name', 'guide.pdf');
+    expect((first.body as FormData).has('name')).toBe(false);
+    expect(sent).toHaveLength(1);
+    act(() => first.respond(201, source(8, { name: 'guide.pdf' })));
 
-    expect(await within(dialog).findByRole('progressbar', { name: 'Uploading' })).toBeInTheDocument();
-    expect(within(dialog).getByText('Uploading a.pdf…')).toBeInTheDocument();
-    expect(within(dialog).getByRole('button', { name: 'File' })).toBeDisabled();
-    release();
-    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    const second = await nthUpload(sent, 1);
+    act(() => second.progress(3, 4));
+    expect(await within(rows).findByRole('progressbar', { name: 'Uploading shipping.txt' })).toHaveAttribute('aria-valuenow', '75');
+    act(() => second.respond(201, source(9, { name: 'shipping.txt' })));
+
+    // The refused file keeps the dialog open, its reason shown; the other two are sources.
+    expect(await screen.findByText('2 files uploaded.')).toBeInTheDocument();
+    expect(within(rows).getAllByText('Uploaded')).toHaveLength(2);
+    expect(sent).toHaveLength(2);
+    await waitFor(() => expect(listFetches()).toBe(fetchesBefore + 1));
+    expect(screen.getByRole('dialog', { name: 'Upload files' })).toBeInTheDocument();
   });
 
-  it('shows the server’s file_too_large error under the file input', async () => {
-    const { dialog, input, fileButton } = await openUpload({
-      'POST /api/v1/knowledge/sources/upload/': {
-        status: 400,
-        body: { code: 'file_too_large', detail: 'This file is larger than 1 MB.', field: 'file' },
-      },
-    });
+  it('shows the server’s refusal on the file’s row and goes on with the next file', async () => {
+    const { sent, dialog, input } = await openUpload();
 
-    await userEvent.upload(input, new File(['%PDF-1.7'], 'catalog.pdf', { type: 'application/pdf' }));
+    await userEvent.upload(input, [
+      new File(['%PDF-1.7'], 'catalog.pdf', { type: 'application/pdf' }),
+      new File(['Hi'], 'hello.txt', { type: 'text/plain' }),
+    ]);
     await userEvent.click(within(dialog).getByRole('button', { name: 'Upload' }));
+    const first = await nthUpload(sent, 0);
+    act(() => first.respond(400, { code: 'file_too_large', detail: 'This file is larger than 1 MB.', field: 'file' }));
+    const second = await nthUpload(sent, 1);
+    act(() => second.respond(201, source(4, { name: 'hello.txt' })));
 
-    await waitFor(() => expect(fileButton).toHaveAccessibleDescription(/This file is larger than 1 MB\./));
-    expect(screen.getByRole('dialog', { name: 'Upload a file' })).toBeInTheDocument();
+    expect(await within(dialog).findByText('This file is larger than 1 MB.')).toBeInTheDocument();
+    expect(await screen.findByText('“hello.txt” uploaded.')).toBeInTheDocument();
+    expect(screen.getByRole('dialog', { name: 'Upload files' })).toBeInTheDocument();
   });
 
-  it('checks type and size against the limits before uploading', async () => {
-    const { requests, dialog, input, fileButton } = await openUpload();
+  it('takes dropped files and sends nothing when none can be uploaded', async () => {
+    const { sent, dialog } = await openUpload();
+    const zone = within(dialog).getByText('Drag files here, or choose them');
 
-    await userEvent.upload(input, new File(['MZ'], 'setup.exe'), { applyAccept: false });
+    fireEvent.drop(zone, { dataTransfer: { files: [new File(['MZ'], 'setup.exe'), new File([], 'empty.pdf')], types: ['Files'] } });
     await userEvent.click(within(dialog).getByRole('button', { name: 'Upload' }));
 
-    await waitFor(() => expect(fileButton).toHaveAccessibleDescription(/can’t be added\. Use \.pdf, \.txt, \.csv/));
-    expect(requestsTo(requests, 'POST', '/api/v1/knowledge/sources/upload/')).toHaveLength(0);
+    expect(within(dialog).getByText('setup.exe')).toBeInTheDocument();
+    expect(within(dialog).getByText('This file is empty.')).toBeInTheDocument();
+    expect(within(dialog).getByText('None of the chosen files can be uploaded.')).toBeInTheDocument();
+    expect(sent).toHaveLength(0);
   });
 });
 

@@ -1,15 +1,12 @@
-import { FileInput, Progress, Stack, Text, TextInput } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { useState, type FormEvent } from 'react';
+import { Alert, Button, Group, Modal, Progress, Stack, Text, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../api/client';
 import { i18n } from '../../i18n';
+import { FileDrop } from '../../shared/FileDrop';
 import { formatBytes } from '../../shared/format';
-import { ModalForm } from '../../shared/ModalForm';
-import { useKnowledgeLimits, useUploadSource, type KnowledgeLimits } from './hooks';
-
-interface UploadFormValues {
-  file: File | null;
-  name: string;
-}
+import { useKnowledgeLimits, useUploadSources, type KnowledgeLimits } from './hooks';
 
 function extension(filename: string): string {
   const dot = filename.lastIndexOf('.');
@@ -33,57 +30,169 @@ export function checkUploadFile(file: File, limits: KnowledgeLimits | undefined)
   return null;
 }
 
-/** Uploads a document (PDF, Word, HTML, Markdown, text) or a spreadsheet (CSV, XLSX). */
+/** Where one chosen file is; a file refused by `checkUploadFile` is never sent and has none. */
+type Sending =
+  | { state: 'waiting' }
+  | { state: 'sending'; fraction: number }
+  | { state: 'done' }
+  | { state: 'failed'; detail: string };
+
+function UploadRow({ file, refusal, sending }: { file: File; refusal: string | null; sending: Sending }) {
+  const { t } = useTranslation('knowledge', { keyPrefix: 'upload' });
+  return (
+    <Stack gap={4} data-testid="upload-row">
+      <Group justify="space-between" wrap="nowrap" gap="xs">
+        <Text size="sm" truncate="end">
+          {file.name}
+        </Text>
+        <Text size="xs" c="dimmed" style={{ flexShrink: 0 }}>
+          {formatBytes(file.size)}
+        </Text>
+      </Group>
+      {refusal ? (
+        <Text size="xs" c="red">
+          {refusal}
+        </Text>
+      ) : sending.state === 'sending' ? (
+        <Progress.Root size="sm">
+          <Progress.Section value={Math.round(sending.fraction * 100)} aria-label={t('uploadingFile', { name: file.name })} />
+        </Progress.Root>
+      ) : sending.state === 'done' ? (
+        <Text size="xs" c="green">
+          {t('done')}
+        </Text>
+      ) : sending.state === 'failed' ? (
+        <Text size="xs" c="red">
+          {sending.detail}
+        </Text>
+      ) : null}
+    </Stack>
+  );
+}
+
+/**
+ * Uploads documents (PDF, Word, HTML, Markdown, text) or spreadsheets (CSV, XLSX), dropped or
+ * picked several at once. Files go up one after another, each becoming its own source; closing
+ * is blocked while one is being sent, so no upload is left half-way without the user seeing it.
+ */
 export function UploadSourceModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation('knowledge', { keyPrefix: 'upload' });
+  const { t: notify } = useTranslation('knowledge', { keyPrefix: 'notify' });
+  const { t: common } = useTranslation();
   const limits = useKnowledgeLimits(opened);
-  const upload = useUploadSource();
-  const form = useForm<UploadFormValues>({
-    initialValues: { file: null, name: '' },
-    validate: {
-      file: (file) => (file ? checkUploadFile(file, limits.data) : t('chooseFile')),
-    },
-  });
+  const { upload, finish } = useUploadSources();
+  const [files, setFiles] = useState<File[]>([]);
+  const [sendings, setSendings] = useState<Sending[]>([]);
+  const [name, setName] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const refusals = files.map((file) => checkUploadFile(file, limits.data));
+  const single = files.length <= 1;
+
+  const choose = (chosen: File[]) => {
+    setFiles(chosen);
+    setSendings(chosen.map(() => ({ state: 'waiting' })));
+    setError(null);
+  };
+  const close = () => {
+    choose([]);
+    setName('');
+    onClose();
+  };
+  const setSending = (index: number, sending: Sending) =>
+    setSendings((current) => current.map((old, i) => (i === index ? sending : old)));
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    // Files already uploaded in an earlier attempt stay uploaded; only the others are (re)sent.
+    const pending = files
+      .map((file, index) => ({ file, index }))
+      .filter(({ index }) => !refusals[index] && sendings[index]?.state !== 'done');
+    if (pending.length === 0) {
+      setError(files.length === 0 ? t('chooseFile') : t('nothingToSend'));
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    const uploaded: string[] = [];
+    for (const { file, index } of pending) {
+      setSending(index, { state: 'sending', fraction: 0 });
+      try {
+        const onProgress = (fraction: number) => setSending(index, { state: 'sending', fraction });
+        const source = await upload({ file, name: single ? name : '', onProgress });
+        uploaded.push(source.name);
+        setSending(index, { state: 'done' });
+      } catch (failure) {
+        setSending(index, { state: 'failed', detail: isApiError(failure) ? failure.detail : String(failure) });
+      }
+    }
+    setBusy(false);
+    if (uploaded.length > 0) {
+      notifications.show({
+        color: 'green',
+        message: uploaded.length === 1 ? notify('uploaded', { name: uploaded[0] }) : notify('uploadedMany', { count: uploaded.length }),
+      });
+      await finish();
+    }
+    // Everything chosen is now a source: nothing left to show. Otherwise the rows say what went wrong.
+    if (uploaded.length === pending.length && refusals.every((refusal) => refusal === null)) close();
+  };
 
   const hint = limits.data
     ? t('fileHint', { extensions: limits.data.allowed_extensions.join(', '), size: formatBytes(limits.data.max_upload_bytes) })
     : undefined;
 
   return (
-    <ModalForm
-      title={t('title')}
+    <Modal
       opened={opened}
-      onClose={onClose}
-      form={form}
-      submitLabel={t('submit')}
-      onSubmit={({ file, name }) => (file ? upload.mutateAsync({ file, name }) : Promise.resolve())}
+      onClose={close}
+      title={t('title')}
+      closeOnClickOutside={!busy}
+      closeOnEscape={!busy}
+      withCloseButton={!busy}
     >
-      <FileInput
-        label={t('file')}
-        description={hint}
-        placeholder={t('placeholder')}
-        accept={limits.data?.allowed_extensions.join(',')}
-        required
-        clearable
-        disabled={form.submitting}
-        {...form.getInputProps('file')}
-      />
-      <TextInput
-        label={t('name')}
-        description={t('nameOptional')}
-        disabled={form.submitting}
-        {...form.getInputProps('name')}
-      />
-      {form.submitting && (
-        <Stack gap={4}>
-          <Progress.Root size="sm">
-            <Progress.Section value={100} striped animated aria-label={t('uploading')} />
-          </Progress.Root>
-          <Text size="xs" c="dimmed">
-            {t('uploadingFile', { name: form.values.file?.name })}
-          </Text>
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          {error && <Alert color="red">{error}</Alert>}
+          <FileDrop
+            multiple
+            label={t('files')}
+            description={hint}
+            accept={limits.data?.allowed_extensions.join(',')}
+            value={files}
+            onChange={choose}
+            disabled={busy}
+          />
+          {files.length > 0 && (
+            <Stack gap="sm" aria-label={t('chosen')} role="group">
+              {files.map((file, index) => (
+                <UploadRow
+                  key={`${index}-${file.name}`}
+                  file={file}
+                  refusal={refusals[index] ?? null}
+                  sending={sendings[index] ?? { state: 'waiting' }}
+                />
+              ))}
+            </Stack>
+          )}
+          <TextInput
+            label={t('name')}
+            description={single ? t('nameOptional') : t('nameSeveral')}
+            disabled={busy || !single}
+            value={single ? name : ''}
+            onChange={(event) => setName(event.currentTarget.value)}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close} disabled={busy}>
+              {common('cancel')}
+            </Button>
+            <Button type="submit" loading={busy}>
+              {t('submit')}
+            </Button>
+          </Group>
         </Stack>
-      )}
-    </ModalForm>
+      </form>
+    </Modal>
   );
 }

@@ -1,5 +1,5 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
-import { api, type ApiError, type Schema } from '../../api/client';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, apiUpload, type ApiError, type Schema } from '../../api/client';
 import { modeEnumValues, scheduleEnumValues, sourceKindEnumValues } from '../../api/schema';
 import { i18n } from '../../i18n';
 import { POLL_MS } from '../../shared/polling';
@@ -92,20 +92,24 @@ export function useCreateSource() {
 export interface UploadInput {
   file: File;
   name: string;
+  onProgress: (fraction: number) => void;
 }
 
-export function useUploadSource() {
-  return useApiMutation({
-    mutationFn: ({ file, name }: UploadInput) => {
+/**
+ * Uploads one file as a new source, reporting the fraction sent. A batch of files goes up one
+ * after another and calls `finish` once at the end, so the source list is refetched once.
+ */
+export function useUploadSources() {
+  const queryClient = useQueryClient();
+  return {
+    upload: ({ file, name, onProgress }: UploadInput) => {
       const body = new FormData();
       body.append('file', file);
       if (name.trim()) body.append('name', name.trim());
-      return api.post('/knowledge/sources/upload/', { body });
+      return apiUpload('/knowledge/sources/upload/', body, onProgress);
     },
-    invalidates: [SOURCES],
-    successMessage: (source) => i18n.t('knowledge:notify.uploaded', { name: source.name }),
-    notifyOnError: false,
-  });
+    finish: () => queryClient.invalidateQueries({ queryKey: [SOURCES] }),
+  };
 }
 
 export type SourcePatch = Schema<'PatchedSourceUpdateInputRequest'>;

@@ -36,6 +36,9 @@ export default {
     dropHere: 'Drop the file to choose it',
     dragOrChoose: 'Drag a file here, or choose one',
     placeholder: 'Choose a file',
+    dropHereMany: 'Drop the files to choose them',
+    dragOrChooseMany: 'Drag files here, or choose them',
+    placeholderMany: 'Choose files',
   },
   role: {
     owner: 'Owner',
