@@ -28,6 +28,7 @@ from django.utils import timezone
 
 from apps.conversations.grounded.responder import PASSAGE_MIN_SIMILARITY
 from apps.conversations.models import Conversation, Message
+from apps.conversations.selectors import day_start
 
 SHOPPER_CHANNELS = (Conversation.Channel.WIDGET, Conversation.Channel.API)
 PERIODS = (7, 30, 90)
@@ -169,7 +170,7 @@ def analytics_report(*, days: int, now: datetime.datetime | None = None) -> Repo
     """The last `days` days, today included (dates in the server's time zone). Five queries."""
     today = timezone.localdate(now or timezone.now())
     first = today - datetime.timedelta(days=days - 1)
-    since = timezone.make_aware(datetime.datetime.combine(first, datetime.time.min))
+    since = day_start(first)
     dates = [first + datetime.timedelta(days=n) for n in range(days)]
     conversations, handed_off = _handoff_counts(since=since)
     shopper_messages = Message.objects.filter(

@@ -66,7 +66,9 @@ def _inbox_rows() -> QuerySet[Conversation]:
     )
 
 
-def _day_start(day: datetime.date) -> datetime.datetime:
+def day_start(day: datetime.date) -> datetime.datetime:
+    """Midnight opening `day` in the server's time zone: day bounds as times, so indexes on
+    timestamp columns serve date ranges."""
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
 
 
@@ -85,11 +87,10 @@ def conversation_list(
         rows = rows.filter(status=status)
     if channel:
         rows = rows.filter(channel=channel)
-    # Day bounds as times, so the last_activity_at indexes serve the range.
     if since:
-        rows = rows.filter(last_activity_at__gte=_day_start(since))
+        rows = rows.filter(last_activity_at__gte=day_start(since))
     if until:
-        rows = rows.filter(last_activity_at__lt=_day_start(until + datetime.timedelta(days=1)))
+        rows = rows.filter(last_activity_at__lt=day_start(until + datetime.timedelta(days=1)))
     if feedback:
         rated = Message.objects.filter(conversation=OuterRef("pk"), feedback=feedback)
         rows = rows.filter(Exists(rated))
