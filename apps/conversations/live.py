@@ -10,10 +10,9 @@ from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 from django.db import transaction
 
-from apps.conversations.inbox import inbox_publish
+from apps.conversations.inbox import inbox_publish, inbox_status_publish
 from apps.conversations.models import Conversation, Message
 from apps.conversations.wire import conversation_frame, message_frame, message_record
-from apps.core.events import admin_event_publish
 from apps.core.tenancy.channels import tenant_group
 
 
@@ -32,13 +31,8 @@ async def _status_publish(*, tenant: Any, conversation: Conversation) -> None:
     await shopper_publish(
         tenant=tenant, public_id=conversation.public_id, frame=conversation_frame(conversation)
     )
-    await admin_event_publish(
-        tenant=tenant,
-        event={
-            "type": "conversation.updated",
-            "conversation_id": str(conversation.public_id),
-            "status": conversation.status,
-        },
+    await inbox_status_publish(
+        tenant=tenant, conversation_id=str(conversation.public_id), status=conversation.status
     )
 
 
