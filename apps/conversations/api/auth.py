@@ -8,6 +8,7 @@ from typing import Any
 
 from django.conf import settings
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from rest_framework import authentication, exceptions
 from rest_framework.permissions import BasePermission
 from rest_framework.request import Request
@@ -60,7 +61,8 @@ class IsShopperChannel(BasePermission):
     """A widget key used from one of the store's allowed origins, or an API key of the store
     (ApiKeyAuthentication has checked the store)."""
 
-    message = _("Use a widget key from an allowed origin, or an API key.")
+    # Lazy: a class attribute is evaluated once, at import, before any request's language.
+    message = gettext_lazy("Use a widget key from an allowed origin, or an API key.")
     code = "not_authenticated"
 
     def has_permission(self, request: Request, view: Any) -> bool:
@@ -71,7 +73,7 @@ class IsShopperChannel(BasePermission):
             return False
         origin = request.headers.get("Origin")
         if not widget_origin_allowed(origin=origin, server_origin=request_origin(request._request)):
-            self.message = _("This page's origin may not use the store's widget.")
+            self.message = gettext_lazy("This page's origin may not use the store's widget.")
             self.code = "origin_not_allowed"
             return False
         request._request.widget_origin = origin  # type: ignore[attr-defined]  # CORS answer

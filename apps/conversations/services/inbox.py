@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import transaction
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from apps.conversations.live import agent_message_send, conversation_status_send
 from apps.conversations.models import Conversation, Message
@@ -18,7 +18,8 @@ class NotHandedOff(Exception):
     """Replies go only to conversations handed to the team."""
 
     code = "not_handed_off"
-    detail = _("Only conversations handed off to the team can be replied to.")
+    # Lazy: translated in the request's language, not the one active at import.
+    detail = gettext_lazy("Only conversations handed off to the team can be replied to.")
 
 
 def _status_set(*, tenant: Any, conversation: Conversation, status: str) -> Conversation:
