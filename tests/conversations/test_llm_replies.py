@@ -199,3 +199,24 @@ def test_an_llm_turn_whose_tool_finds_products_is_answered(store_a, use_provider
     reply = ask(store_a, "Who won the football world cup in 1998?")
 
     assert reply.message.unanswered is False
+
+
+def test_an_order_lookup_never_stores_the_shoppers_email(store_a, use_provider) -> None:
+    # given a model that looks an order up with the shopper's number and email
+    def look_up(round_number: int, messages: list[ChatMessage]) -> list:
+        if round_number > 1:
+            return [TextChunk("Your order is on its way.")]
+        arguments = {"number": "DO-1000001", "email": "ada@example.com"}
+        return [ToolCallChunk(call=ToolCall(id="c1", name="lookup_order", arguments=arguments))]
+
+    use_provider(FakeProvider(script=look_up))
+
+    # when the shopper asks about their order
+    reply = ask(store_a, "Where is my order DO-1000001? I'm ada@example.com")
+
+    # then the turn keeps the lookup's number and result, never the email
+    [call] = reply.message.tool_calls
+    assert call["name"] == "lookup_order"
+    assert call["arguments"] == {"number": "DO-1000001"}
+    assert call["result"]["found"] is True
+    assert "ada@example.com" not in json.dumps([reply.message.tool_calls, reply.message.turn_log])
