@@ -174,6 +174,26 @@ def test_another_stores_conversations_are_invisible(tenant_a, tenant_b, owner_b)
         assert Message.objects.filter(role="agent").count() == 0
 
 
+def test_another_stores_groups_hear_nothing_of_a_reply_or_resolve(
+    tenant_a, tenant_b, editor_a, django_capture_on_commit_callbacks
+) -> None:
+    # Given store B listening on its admin group and on a group named for A's conversation
+    conversation = _conversation(tenant_a, "I need a person", handed_off=True)
+    other_shopper, other_admins = _listen(tenant_b, conversation)
+    client = client_for(tenant_a, editor_a)
+    path = f"{URL}{conversation.public_id}/"
+
+    # When A's editor replies and resolves
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(path + "replies/", {"text": "On it."}, content_type="application/json")
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(path + "resolve/")
+
+    # Then nothing reaches store B
+    assert _received(other_shopper) == []
+    assert _received(other_admins) == []
+
+
 def test_a_viewer_may_not_resolve_reopen_or_reply(tenant_a, viewer_a) -> None:
     conversation = _conversation(tenant_a, "hello", handed_off=True)
     client = client_for(tenant_a, viewer_a)
