@@ -123,6 +123,12 @@ def test_a_bad_filter_is_a_400(tenant_a, viewer_a) -> None:
     assert (response.status_code, response.json()["field"]) == (400, "status")
 
 
+@pytest.mark.parametrize("query", ["since=yesterday", "until=2026-02-30", "since=01/02/2026"])
+def test_a_malformed_date_filter_is_a_400_naming_it(tenant_a, viewer_a, query) -> None:
+    response = client_for(tenant_a, viewer_a).get(f"{URL}?{query}")
+    assert (response.status_code, response.json()["field"]) == (400, query.split("=")[0])
+
+
 def test_the_list_takes_the_same_queries_for_any_number_of_rows(tenant_a, viewer_a) -> None:
     client = client_for(tenant_a, viewer_a)
     _conversation(tenant_a, "one", feedback=["up"])
