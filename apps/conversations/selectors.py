@@ -32,9 +32,10 @@ def conversations_exist() -> bool:
 
 
 def message_list_after(
-    *, conversation: Conversation, seq: int, limit: int | None = None
+    *, conversation: Conversation, seq: int = 0, limit: int | None = None
 ) -> list[Message]:
-    """The conversation's messages after `seq` (what a resuming client missed), in order."""
+    """The conversation's messages after `seq` (what a resuming client missed; all of them
+    from 0, as seqs start at 1), in order."""
     return list(conversation.messages.filter(seq__gt=seq).order_by("seq")[:limit])
 
 
@@ -100,10 +101,6 @@ def conversation_list(
 def conversation_get_for_inbox(*, public_id: uuid.UUID | str) -> Conversation | None:
     """One conversation with the inbox's figures, or None when the store has no such one."""
     return _inbox_rows().filter(public_id=public_id).first()
-
-
-def conversation_messages(*, conversation: Conversation) -> list[Message]:
-    return list(conversation.messages.order_by("seq"))
 
 
 def assistant_settings_customised() -> bool:

@@ -18,7 +18,7 @@ from apps.conversations.models import Conversation
 from apps.conversations.selectors import (
     conversation_get_for_inbox,
     conversation_list,
-    conversation_messages,
+    message_list_after,
 )
 from apps.conversations.services.inbox import (
     NotHandedOff,
@@ -52,7 +52,7 @@ class ConversationDetailView(GenericAPIView):
 
 
 def _detail(conversation: Conversation) -> dict[str, object]:
-    messages = conversation_messages(conversation=conversation)
+    messages = message_list_after(conversation=conversation)
     return {
         **s.ConversationOutput(conversation).data,
         "messages": s.InboxMessageOutput(messages, many=True).data,
