@@ -8,16 +8,12 @@ from django.core.exceptions import ValidationError
 
 from apps.catalog.selectors import order_exists
 from apps.conversations.services.assistant_settings import assistant_settings_get
+from apps.core.defaults import row_differs_from_defaults
 from apps.core.tenancy import current_tenant
 from apps.tenants.selectors import tenant_domain_list
-from apps.core.defaults import row_differs_from_defaults
+from apps.widget.config_cache import WIDGET_CONFIG_CACHE_S, widget_config_cache_key
 from apps.widget.models import WidgetSettings
 from apps.widget.origins import origin_matches, origin_normalize
-from apps.widget.services import (
-    WIDGET_CONFIG_CACHE_S,
-    widget_config_cache_key,
-    widget_settings_get,
-)
 from apps.widget.theme import theme_for
 
 
@@ -80,7 +76,8 @@ def _widget_store_cached() -> dict[str, Any]:
     if cached is not None:
         return dict(cached)
     tenant = current_tenant()
-    widget = widget_settings_get()
+    # A store that never saved its widget settings reads the defaults (reads must not write).
+    widget = widget_settings_find() or WidgetSettings()
     assistant = assistant_settings_get()
     config = {
         "store": {"name": tenant.name if tenant else ""},

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from apps.audit.services import audit_record
-from apps.core.tenancy import current_schema
+from apps.widget.config_cache import widget_config_cache_key
 from apps.widget.models import WidgetSettings
 from apps.widget.origins import origin_normalize
 
@@ -22,16 +22,6 @@ UPDATABLE_FIELDS = {
     "suggested_questions",
     "locale",
 }
-# The store part of the public widget config and the allowed origins (apps.widget.selectors)
-# are cached per store and cleared when widget or assistant settings change; the TTL bounds how
-# long a store's first orders take to switch the shopper's order-status form on.
-WIDGET_CONFIG_CACHE_S = 300
-
-
-def widget_config_cache_key() -> str:
-    # "widget-store": the entry holds the allowed origins too (an older "widget-config" entry
-    # had only the config, and is left to expire).
-    return f"widget-store:{current_schema()}"
 
 
 def widget_settings_get() -> WidgetSettings:

@@ -30,7 +30,7 @@ from apps.tenants.selectors import (
 from apps.tenants.services import widget_key_create, widget_key_revoke, widget_key_rotate
 from apps.widget.api import serializers as s
 from apps.widget.models import WidgetSettings
-from apps.widget.origins import origin_matches, request_origin
+from apps.widget.origins import request_origin
 from apps.widget.selectors import (
     widget_config_store_part,
     widget_origin_allowed,
