@@ -109,7 +109,7 @@ def tenant_settings_update(*, tenant: Tenant, actor: Any, **fields: str) -> Tena
         data={name: cleaned[name] for name in changed},
     )
     widget_config_forget()
-    _widget_key_cache_forget(keys=list(row.widget_keys.values_list("key", flat=True)))
+    _store_widget_keys_forget(tenant=row)
     return row
 
 
@@ -117,7 +117,7 @@ def tenant_suspend(*, tenant: Tenant, reason: str = "") -> Tenant:
     tenant.status = Tenant.Status.SUSPENDED
     tenant.suspended_reason = reason[:500]
     tenant.save(update_fields=["status", "suspended_reason", "updated_at"])
-    _widget_key_cache_forget(keys=list(tenant.widget_keys.values_list("key", flat=True)))
+    _store_widget_keys_forget(tenant=tenant)
     return tenant
 
 
@@ -125,8 +125,13 @@ def tenant_activate(*, tenant: Tenant) -> Tenant:
     tenant.status = Tenant.Status.ACTIVE
     tenant.suspended_reason = ""
     tenant.save(update_fields=["status", "suspended_reason", "updated_at"])
-    _widget_key_cache_forget(keys=list(tenant.widget_keys.values_list("key", flat=True)))
+    _store_widget_keys_forget(tenant=tenant)
     return tenant
+
+
+def _store_widget_keys_forget(*, tenant: Tenant) -> None:
+    """Forget the cached lookups of all the store's keys: each holds a copy of the store row."""
+    _widget_key_cache_forget(keys=list(tenant.widget_keys.values_list("key", flat=True)))
 
 
 def _widget_key_cache_forget(*, keys: list[str]) -> None:
