@@ -6,13 +6,13 @@ from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from apps.audit.services import audit_record
+from apps.core.cache import cache_forget
 from apps.tenants import provisioning
 from apps.tenants.models import Domain, Plan, Tenant, WidgetKey
 from apps.tenants.selectors import (
@@ -135,12 +135,7 @@ def _store_widget_keys_forget(*, tenant: Tenant) -> None:
 
 
 def _widget_key_cache_forget(*, keys: list[str]) -> None:
-    """Forget cached key lookups now and again after commit, so a lookup that read the old
-    row while this transaction was open cannot keep a stale answer."""
-    names = [widget_key_cache_key(key) for key in keys]
-    if names:
-        cache.delete_many(names)
-        transaction.on_commit(lambda: cache.delete_many(names))
+    cache_forget(keys=[widget_key_cache_key(key) for key in keys])
 
 
 def widget_key_create(*, tenant: Tenant, actor: Any = None) -> WidgetKey:
