@@ -9,7 +9,7 @@ from apps.accounts.roles import Role
 from apps.core.tenancy import tenant_context
 from apps.tenants.selectors import tenant_get_by_widget_key
 from apps.tenants.services import tenant_suspend, widget_key_create, widget_key_revoke
-from apps.widget.origins import origin_matches, origin_normalize
+from apps.widget.origins import origin_matches, origin_normalize, ws_origin_for
 from apps.widget.selectors import widget_settings_find
 from apps.widget.services import widget_settings_update
 from tests.accounts.factories import MembershipFactory
@@ -108,6 +108,11 @@ def test_origins_match_exactly_scheme_host_and_port() -> None:
     assert not origin_matches(origin="https://shop.example:8443", allowed=allowed)
     assert not origin_matches(origin="https://evil-shop.example", allowed=allowed)
     assert not origin_matches(origin="null", allowed=allowed)
+
+
+def test_websocket_origins_keep_the_host_and_the_security() -> None:
+    assert ws_origin_for("http://localhost:8000") == "ws://localhost:8000"
+    assert ws_origin_for("https://store-a.aisle.example") == "wss://store-a.aisle.example"
 
 
 def test_key_lookups_follow_the_stores_status(tenant_a) -> None:

@@ -30,7 +30,7 @@ from apps.tenants.selectors import (
 from apps.tenants.services import widget_key_create, widget_key_revoke, widget_key_rotate
 from apps.widget.api import serializers as s
 from apps.widget.models import WidgetSettings
-from apps.widget.origins import request_origin
+from apps.widget.origins import request_origin, ws_origin_for
 from apps.widget.selectors import widget_config_for_origin
 from apps.widget.services import widget_settings_get, widget_settings_update
 from apps.widget.serving import widget_manifest
@@ -132,10 +132,9 @@ class WidgetConfigView(APIView):
                 code="origin_not_allowed",
             )
         request._request.widget_origin = origin  # type: ignore[attr-defined]  # CORS answer
-        ws_scheme = "wss" if request.is_secure() else "ws"
         config = store.config | {
             "panel_url": f"{own}/widget/{manifest.panel}",
-            "ws_url": f"{ws_scheme}://{request.get_host()}/ws/widget/{key}/",
+            "ws_url": f"{ws_origin_for(own)}/ws/widget/{key}/",
             "http_url": f"{own}/api/v1/chat/",
         }
         response = Response(config)
