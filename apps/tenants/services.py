@@ -6,13 +6,13 @@ from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from apps.audit.services import audit_record
+from apps.core.cache import cache_forget
 from apps.tenants import provisioning
 from apps.tenants.models import Domain, Plan, Tenant, WidgetKey
 from apps.tenants.selectors import (
@@ -109,7 +109,7 @@ def tenant_settings_update(*, tenant: Tenant, actor: Any, **fields: str) -> Tena
         data={name: cleaned[name] for name in changed},
     )
     widget_config_forget()
-    _widget_key_cache_forget(keys=list(row.widget_keys.values_list("key", flat=True)))
+    _store_widget_keys_forget(tenant=row)
     return row
 
 
@@ -117,7 +117,7 @@ def tenant_suspend(*, tenant: Tenant, reason: str = "") -> Tenant:
     tenant.status = Tenant.Status.SUSPENDED
     tenant.suspended_reason = reason[:500]
     tenant.save(update_fields=["status", "suspended_reason", "updated_at"])
-    _widget_key_cache_forget(keys=list(tenant.widget_keys.values_list("key", flat=True)))
+    _store_widget_keys_forget(tenant=tenant)
     return tenant
 
 
@@ -125,17 +125,17 @@ def tenant_activate(*, tenant: Tenant) -> Tenant:
     tenant.status = Tenant.Status.ACTIVE
     tenant.suspended_reason = ""
     tenant.save(update_fields=["status", "suspended_reason", "updated_at"])
-    _widget_key_cache_forget(keys=list(tenant.widget_keys.values_list("key", flat=True)))
+    _store_widget_keys_forget(tenant=tenant)
     return tenant
 
 
+def _store_widget_keys_forget(*, tenant: Tenant) -> None:
+    """Forget the cached lookups of all the store's keys: each holds a copy of the store row."""
+    _widget_key_cache_forget(keys=list(tenant.widget_keys.values_list("key", flat=True)))
+
+
 def _widget_key_cache_forget(*, keys: list[str]) -> None:
-    """Forget cached key lookups now and again after commit, so a lookup that read the old
-    row while this transaction was open cannot keep a stale answer."""
-    names = [widget_key_cache_key(key) for key in keys]
-    if names:
-        cache.delete_many(names)
-        transaction.on_commit(lambda: cache.delete_many(names))
+    cache_forget(keys=[widget_key_cache_key(key) for key in keys])
 
 
 def widget_key_create(*, tenant: Tenant, actor: Any = None) -> WidgetKey:

@@ -56,3 +56,8 @@ def origin_matches(*, origin: str | None, allowed: list[str]) -> bool:
 def request_origin(request: HttpRequest) -> str:
     """The origin a request was addressed to (`http://demo.localhost:8000`): Aisle's own."""
     return f"{request.scheme}://{request.get_host()}"
+
+
+def ws_origin_for(origin: str) -> str:
+    """The WebSocket origin of an HTTP(S) origin: the same host, `ws`/`wss` to match."""
+    return "ws" + origin.removeprefix("http")

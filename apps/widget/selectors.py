@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -8,16 +9,12 @@ from django.core.exceptions import ValidationError
 
 from apps.catalog.selectors import order_exists
 from apps.conversations.services.assistant_settings import assistant_settings_get
+from apps.core.defaults import row_differs_from_defaults
 from apps.core.tenancy import current_tenant
 from apps.tenants.selectors import tenant_domain_list
-from apps.core.defaults import row_differs_from_defaults
+from apps.widget.config_cache import WIDGET_CONFIG_CACHE_S, widget_config_cache_key
 from apps.widget.models import WidgetSettings
 from apps.widget.origins import origin_matches, origin_normalize
-from apps.widget.services import (
-    WIDGET_CONFIG_CACHE_S,
-    widget_config_cache_key,
-    widget_settings_get,
-)
 from apps.widget.theme import theme_for
 
 
@@ -42,8 +39,12 @@ def widget_origin_allowed(*, origin: str | None, server_origin: str | None = Non
     allowed origins, or one of the store's own Aisle hosts (its domains, the admin site's live
     preview) with the scheme and port of `server_origin`, the `scheme://host[:port]` the request
     itself was addressed to."""
-    if widget_origin_listed(origin=origin):
-        return True
+    return widget_origin_listed(origin=origin) or _widget_origin_own_host(
+        origin=origin, server_origin=server_origin
+    )
+
+
+def _widget_origin_own_host(*, origin: str | None, server_origin: str | None) -> bool:
     tenant = current_tenant()
     if not origin or not server_origin or tenant is None:
         return False
@@ -54,6 +55,25 @@ def widget_origin_allowed(*, origin: str | None, server_origin: str | None = Non
     scheme, suffix = server.scheme, f":{server.port}" if server.port else ""
     own = [f"{scheme}://{domain}{suffix}" for domain in tenant_domain_list(tenant=tenant)]
     return origin_matches(origin=origin, allowed=own)
+
+
+@dataclass(frozen=True)
+class WidgetStoreConfig:
+    config: dict[str, Any]
+    # The page is the store's own host (the admin site's live preview), not a listed storefront.
+    preview: bool
+
+
+def widget_config_for_origin(*, origin: str, server_origin: str) -> WidgetStoreConfig | None:
+    """The active store's part of the public config for a page at `origin` (see
+    widget_origin_allowed), or None when that page may not use the widget. One cache read on
+    the hot path: every storefront page view asks for it."""
+    record = _widget_store_cached()
+    if origin_matches(origin=origin, allowed=record["allowed_origins"]):
+        return WidgetStoreConfig(config=dict(record["config"]), preview=False)
+    if _widget_origin_own_host(origin=origin, server_origin=server_origin):
+        return WidgetStoreConfig(config=dict(record["config"]), preview=True)
+    return None
 
 
 def widget_theme(settings: WidgetSettings) -> dict[str, str]:
@@ -80,7 +100,8 @@ def _widget_store_cached() -> dict[str, Any]:
     if cached is not None:
         return dict(cached)
     tenant = current_tenant()
-    widget = widget_settings_get()
+    # A store that never saved its widget settings reads the defaults (reads must not write).
+    widget = widget_settings_find() or WidgetSettings()
     assistant = assistant_settings_get()
     config = {
         "store": {"name": tenant.name if tenant else ""},

@@ -2,13 +2,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils.translation import gettext as _
 
 from apps.audit.services import audit_record
-from apps.core.tenancy import current_schema
+from apps.core.cache import cache_forget
+from apps.widget.config_cache import widget_config_cache_key
 from apps.widget.models import WidgetSettings
 from apps.widget.origins import origin_normalize
 
@@ -22,16 +21,6 @@ UPDATABLE_FIELDS = {
     "suggested_questions",
     "locale",
 }
-# The store part of the public widget config and the allowed origins (apps.widget.selectors)
-# are cached per store and cleared when widget or assistant settings change; the TTL bounds how
-# long a store's first orders take to switch the shopper's order-status form on.
-WIDGET_CONFIG_CACHE_S = 300
-
-
-def widget_config_cache_key() -> str:
-    # "widget-store": the entry holds the allowed origins too (an older "widget-config" entry
-    # had only the config, and is left to expire).
-    return f"widget-store:{current_schema()}"
 
 
 def widget_settings_get() -> WidgetSettings:
@@ -74,8 +63,5 @@ def widget_settings_update(*, actor: Any = None, **fields: Any) -> WidgetSetting
 
 
 def widget_config_forget() -> None:
-    """Drop the active store's cached public config, now and again after commit (a request
-    that read the old rows while this transaction was open could otherwise re-cache them)."""
-    key = widget_config_cache_key()
-    cache.delete(key)
-    transaction.on_commit(lambda: cache.delete(key))
+    """Drop the active store's cached public config (now and after commit: cache_forget)."""
+    cache_forget(keys=[widget_config_cache_key()])

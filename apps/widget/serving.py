@@ -10,6 +10,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +23,8 @@ from django.utils.http import parse_etags
 from django.views.decorators.http import require_safe
 
 T = TypeVar("T")
+
+logger = logging.getLogger(__name__)
 
 LOADER_CACHE_CONTROL = "public, max-age=3600, stale-while-revalidate=86400"
 PANEL_CACHE_CONTROL = "public, max-age=31536000, immutable"
@@ -62,9 +65,15 @@ def _read(path: Path, parse: Callable[[bytes], T]) -> T | None:
     return value
 
 
-def _manifest_parse(data: bytes) -> Manifest:
-    manifest = json.loads(data)
-    return Manifest(loader=str(manifest["loader"]), panel=str(manifest["panel"]))
+def _manifest_parse(data: bytes) -> Manifest | None:
+    # A broken build (truncated or hand-edited manifest) serves as "not built", not as a 500 on
+    # every storefront page; the log says why.
+    try:
+        manifest = json.loads(data)
+        return Manifest(loader=str(manifest["loader"]), panel=str(manifest["panel"]))
+    except (ValueError, TypeError, KeyError) as error:
+        logger.error("widget manifest.json is malformed: %r", error)
+        return None
 
 
 def _asset_parse(data: bytes) -> Asset:

@@ -12,7 +12,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from apps.tenants.selectors import widget_key_active_first
-from apps.widget.origins import request_origin
+from apps.widget.origins import request_origin, ws_origin_for
 from apps.widget.snippet import install_snippet
 
 
@@ -24,7 +24,7 @@ def widget_preview(request: HttpRequest) -> HttpResponse:
     port = urlsplit(request_origin(request)).port
     api_host = f"{settings.BASE_DOMAIN}:{port}" if port else settings.BASE_DOMAIN
     api_origin = f"{request.scheme}://{api_host}"
-    ws_origin = f"{'wss' if request.is_secure() else 'ws'}://{api_host}"
+    ws_origin = ws_origin_for(api_origin)
     key = widget_key_active_first(tenant=request.tenant)  # type: ignore[attr-defined]
     response = render(
         request,

@@ -9,7 +9,9 @@ from apps.accounts.roles import Role
 from apps.core.tenancy import tenant_context
 from apps.tenants.selectors import tenant_get_by_widget_key
 from apps.tenants.services import tenant_suspend, widget_key_create, widget_key_revoke
-from apps.widget.origins import origin_matches, origin_normalize
+from apps.widget.origins import origin_matches, origin_normalize, ws_origin_for
+from apps.widget.selectors import widget_settings_find
+from apps.widget.services import widget_settings_update
 from tests.accounts.factories import MembershipFactory
 from tests.conftest import client_for
 
@@ -52,6 +54,29 @@ def test_another_stores_keys_are_invisible(tenant_a, tenant_b, owner_a) -> None:
     assert client.post(f"/api/v1/widget/keys/{key_b.pk}/rotate/").status_code == 404
 
 
+def test_another_stores_widget_settings_are_invisible_and_untouched(
+    tenant_a, tenant_b, owner_a
+) -> None:
+    # given store B with its own origins, look and key
+    with tenant_context(tenant_b):
+        widget_settings_update(allowed_origins=["https://shop-b.example"], greeting="Hi from B")
+        key_b = widget_key_create(tenant=tenant_b).key
+    client = client_for(tenant_a, owner_a.user)
+    # when store A's admin reads and changes its widget settings
+    read = client.get("/api/v1/widget/settings/").json()
+    client.patch(
+        "/api/v1/widget/settings/",
+        {"greeting": "Hi from A"},
+        content_type="application/json",
+    )
+    # then A saw none of B's settings or its key, and B's settings are as they were
+    assert read["allowed_origins"] == [] and read["greeting"] != "Hi from B"
+    assert read["snippet"] is None
+    with tenant_context(tenant_b):
+        assert widget_settings_find().greeting == "Hi from B"
+    assert key_b not in str(read)
+
+
 def test_allowed_origins_are_normalised_and_validated(tenant_a, owner_a) -> None:
     client = client_for(tenant_a, owner_a.user)
     saved = client.patch(
@@ -83,6 +108,11 @@ def test_origins_match_exactly_scheme_host_and_port() -> None:
     assert not origin_matches(origin="https://shop.example:8443", allowed=allowed)
     assert not origin_matches(origin="https://evil-shop.example", allowed=allowed)
     assert not origin_matches(origin="null", allowed=allowed)
+
+
+def test_websocket_origins_keep_the_host_and_the_security() -> None:
+    assert ws_origin_for("http://localhost:8000") == "ws://localhost:8000"
+    assert ws_origin_for("https://store-a.aisle.example") == "wss://store-a.aisle.example"
 
 
 def test_key_lookups_follow_the_stores_status(tenant_a) -> None:

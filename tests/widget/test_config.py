@@ -9,6 +9,7 @@ from django.test import Client
 from apps.conversations.services.assistant_settings import assistant_settings_update
 from apps.core.tenancy import tenant_context
 from apps.tenants.services import tenant_suspend, widget_key_create, widget_key_revoke
+from apps.widget.selectors import widget_settings_find
 from apps.widget.services import widget_settings_update
 from tests.catalog.test_orders import order
 from tests.widget.conftest import PANEL_FILE
@@ -159,3 +160,19 @@ def test_the_config_answers_503_without_a_widget_build(tenant_a, key_a, settings
     settings.WIDGET_DIST_DIR = tmp_path / "missing"
     response = get_config(key_a)
     assert (response.status_code, response.json()["code"]) == (503, "unavailable")
+
+
+def test_a_store_that_never_saved_its_widget_settings_gets_the_defaults_without_a_write(
+    tenant_a, widget_dist
+) -> None:
+    # given a store with a key and no widget settings row
+    with tenant_context(tenant_a):
+        key = widget_key_create(tenant=tenant_a).key
+        assert widget_settings_find() is None
+    # when its admin site's live preview fetches the config
+    response = get_config(key, origin="http://store-a.localhost", host="store-a.localhost")
+    # then it answers with the default look, and the read created no row
+    assert response.status_code == 200
+    assert response.json()["theme"]["primary"] == "#1f6feb"
+    with tenant_context(tenant_a):
+        assert widget_settings_find() is None

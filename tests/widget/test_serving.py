@@ -67,3 +67,13 @@ def test_a_new_build_is_picked_up_in_debug(db, widget_dist, settings) -> None:
     # Then the new panel is served and the old one no longer
     assert client.get("/widget/panel-new.js").content == b"/* new */"
     assert client.get(f"/widget/{PANEL_FILE}").status_code == 404
+
+
+@pytest.mark.parametrize("manifest", ["{", "[]", '{"loader": "loader.js"}'])
+def test_a_malformed_manifest_serves_as_not_built(db, widget_dist, manifest) -> None:
+    # given a build whose manifest.json is broken
+    (widget_dist / "manifest.json").write_text(manifest)
+    # when a storefront asks for the loader
+    response = Client(HTTP_HOST="localhost").get("/widget.js")
+    # then it is not found rather than a server error
+    assert response.status_code == 404

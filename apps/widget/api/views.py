@@ -30,12 +30,8 @@ from apps.tenants.selectors import (
 from apps.tenants.services import widget_key_create, widget_key_revoke, widget_key_rotate
 from apps.widget.api import serializers as s
 from apps.widget.models import WidgetSettings
-from apps.widget.origins import origin_matches, request_origin
-from apps.widget.selectors import (
-    widget_config_store_part,
-    widget_origin_allowed,
-    widget_origin_listed,
-)
+from apps.widget.origins import request_origin, ws_origin_for
+from apps.widget.selectors import widget_config_for_origin
 from apps.widget.services import widget_settings_get, widget_settings_update
 from apps.widget.serving import widget_manifest
 from apps.widget.snippet import install_snippet
@@ -127,26 +123,25 @@ class WidgetConfigView(APIView):
         if manifest is None:
             raise WidgetUnavailable
         origin = request.headers.get("Origin", "")
-        with tenant_context(tenant):
-            if not widget_origin_allowed(origin=origin, server_origin=request_origin(request)):
-                raise PermissionDenied(
-                    _("This page's origin may not use the store's widget."),
-                    code="origin_not_allowed",
-                )
-            config = widget_config_store_part()
-            # Not a listed storefront: the store's own host, i.e. the admin site's live preview,
-            # which must show a save at once rather than a browser-cached config.
-            preview = not widget_origin_listed(origin=origin)
-        request._request.widget_origin = origin  # type: ignore[attr-defined]  # CORS answer
         own = request_origin(request)
-        ws_scheme = "wss" if request.is_secure() else "ws"
-        config |= {
+        with tenant_context(tenant):
+            store = widget_config_for_origin(origin=origin, server_origin=own)
+        if store is None:
+            raise PermissionDenied(
+                _("This page's origin may not use the store's widget."),
+                code="origin_not_allowed",
+            )
+        request._request.widget_origin = origin  # type: ignore[attr-defined]  # CORS answer
+        config = store.config | {
             "panel_url": f"{own}/widget/{manifest.panel}",
-            "ws_url": f"{ws_scheme}://{request.get_host()}/ws/widget/{key}/",
+            "ws_url": f"{ws_origin_for(own)}/ws/widget/{key}/",
             "http_url": f"{own}/api/v1/chat/",
         }
         response = Response(config)
-        response["Cache-Control"] = "no-cache" if preview else f"public, max-age={CONFIG_MAX_AGE_S}"
+        # The live preview must show a save at once rather than a browser-cached config.
+        response["Cache-Control"] = (
+            "no-cache" if store.preview else f"public, max-age={CONFIG_MAX_AGE_S}"
+        )
         # The page may see how long the request waited for the server (its RUM, bench widget).
         response["Timing-Allow-Origin"] = origin
         return response
