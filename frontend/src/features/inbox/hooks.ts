@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type ListQuery, type Schema } from '../../api/client';
-import { channelEnumValues, conversationStatusEnumValues } from '../../api/schema';
+import { channelEnumValues, conversationStatusEnumValues, feedbackEnumValues } from '../../api/schema';
 import { i18n } from '../../i18n';
 import { useAdminEvents, type AdminEvent } from '../../shared/useAdminEvents';
 import { useApiMutation } from '../../shared/useApiMutation';
@@ -26,6 +26,7 @@ export type ToolCall = Schema<'ToolCallOutput'>;
 
 export const CONVERSATION_STATUSES = conversationStatusEnumValues;
 export const CONVERSATION_CHANNELS = channelEnumValues;
+export const FEEDBACK_VALUES = feedbackEnumValues;
 
 export function useConversations(params: ConversationListParams) {
   return usePaginatedQuery([CONVERSATIONS], (query) => api.get('/conversations/', { query }), { filters: params });
