@@ -6,7 +6,7 @@ import { useServerForm } from './useServerForm';
 
 /** Only the fields whose value differs from the saved settings, so a PATCH (and the audit log)
  * carries what the merchant actually edited. Values are compared as JSON (lists, numbers). */
-export function changedFields<V extends object>(values: V, saved: object, keys: readonly (keyof V)[]): Partial<V> {
+function changedFields<V extends object>(values: V, saved: object, keys: readonly (keyof V)[]): Partial<V> {
   const before = saved as Partial<V>;
   return Object.fromEntries(
     keys.filter((key) => JSON.stringify(values[key]) !== JSON.stringify(before[key])).map((key) => [key, values[key]]),

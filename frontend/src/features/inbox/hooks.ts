@@ -13,11 +13,9 @@ const CONVERSATION = 'conversation';
 export type ConversationListItem = Schema<'ConversationOutput'>;
 export type ConversationDetail = Schema<'ConversationDetailOutput'>;
 export type ConversationStatus = Schema<'ConversationStatusEnum'>;
-export type ConversationChannel = Schema<'ChannelEnum'>;
 /** The inbox filters: `GET conversations/`'s query parameters but the page. */
 export type ConversationListParams = Omit<ListQuery<'/conversations/'>, 'page' | 'page_size'>;
 export type TranscriptMessage = Schema<'InboxMessageOutput'>;
-export type MessageRole = Schema<'MessageRoleEnum'>;
 export type FeedbackValue = Schema<'FeedbackEnum'>;
 /** A source an answer cites: a knowledge passage, a product or an order. */
 export type AnswerCitation = Schema<'AnswerCitationOutput'>;
