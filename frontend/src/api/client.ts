@@ -2,7 +2,7 @@ import type { components, paths } from './schema';
 import { i18n } from '../i18n';
 import { readEventStream, type ServerSentEvent } from './sse';
 
-export const API_ROOT = '/api/v1';
+const API_ROOT = '/api/v1';
 
 /** Error body returned by the API for every 4xx response. */
 interface ErrorBody {
@@ -31,7 +31,7 @@ export function isApiError(error: unknown): error is ApiError {
   return error instanceof ApiError;
 }
 
-export function getCookie(name: string): string | null {
+function getCookie(name: string): string | null {
   for (const part of document.cookie.split(';')) {
     const [key, ...rest] = part.trim().split('=');
     if (key === name) return decodeURIComponent(rest.join('='));

@@ -1,14 +1,46 @@
 import type { FormEventHandler, ReactNode } from 'react';
 import { Alert, Button, Card, Fieldset, Group, Stack, Text, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
+import { useServerForm } from './useServerForm';
 
 /** Only the fields whose value differs from the saved settings, so a PATCH (and the audit log)
  * carries what the merchant actually edited. Values are compared as JSON (lists, numbers). */
-export function changedFields<V extends object>(values: V, saved: object, keys: readonly (keyof V)[]): Partial<V> {
+function changedFields<V extends object>(values: V, saved: object, keys: readonly (keyof V)[]): Partial<V> {
   const before = saved as Partial<V>;
   return Object.fromEntries(
     keys.filter((key) => JSON.stringify(values[key]) !== JSON.stringify(before[key])).map((key) => [key, values[key]]),
   ) as Partial<V>;
+}
+
+/** A settings form wired to its update mutation: Save sends only the changed `keys` (after
+ * `prepare`, e.g. trimming) and marks the form clean; `card` is what SettingsCard needs. */
+export function useSettingsForm<V extends object>({
+  initialValues,
+  saved,
+  keys,
+  mutation,
+  prepare = (values) => values,
+}: {
+  initialValues: V;
+  saved: object;
+  keys: readonly (keyof V)[];
+  mutation: { mutateAsync: (patch: Partial<V>) => Promise<unknown>; isPending: boolean };
+  prepare?: (values: V) => V;
+}) {
+  const form = useForm<V>({ initialValues });
+  const server = useServerForm(
+    form,
+    (values) => mutation.mutateAsync(changedFields(prepare(values), saved, keys)),
+    () => form.resetDirty(),
+  );
+  const card = {
+    onSubmit: server.onSubmit,
+    formError: server.formError,
+    saving: mutation.isPending,
+    dirty: form.isDirty(),
+  };
+  return { form, card };
 }
 
 /** A settings form in its card: title, a read-only note for those who may not edit, the fields

@@ -11,7 +11,7 @@ export type AdminEvent =
     }
   | { type: 'conversation.updated'; conversation_id: string; status: Schema<'ConversationStatusEnum'> };
 
-export const ADMIN_EVENTS_PATH = '/ws/app/events/';
+const ADMIN_EVENTS_PATH = '/ws/app/events/';
 /** The server closes with this code for someone who is not a member: retrying can't help. */
 const CLOSE_FORBIDDEN = 4403;
 const MAX_RETRY_MS = 30_000;

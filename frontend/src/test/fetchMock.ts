@@ -5,10 +5,11 @@ export interface MockResponse {
   body?: unknown;
   /** Frames answered as `text/event-stream`: `event: <frame.type>` + `data: <frame as JSON>` each. */
   events?: { type: string; [field: string]: unknown }[];
+  /** A `text/event-stream` body as written, for what `events` cannot say (a frame that is not JSON). */
+  stream?: string;
 }
 
-function eventStream(frames: { type: string }[]): Response {
-  const text = frames.map((frame) => `event: ${frame.type}\ndata: ${JSON.stringify(frame)}\n\n`).join('');
+function eventStream(text: string): Response {
   return new Response(text, { status: 200, headers: { 'Content-Type': 'text/event-stream' } });
 }
 
@@ -52,8 +53,9 @@ export function mockFetch(routes: Routes): RecordedRequest[] {
       }
       const count = calls.get(key) ?? 0;
       calls.set(key, count + 1);
-      const { status = 200, body, events } = Array.isArray(route) ? (route[Math.min(count, route.length - 1)] ?? {}) : route;
-      if (events) return eventStream(events);
+      const { status = 200, body, events, stream } = Array.isArray(route) ? (route[Math.min(count, route.length - 1)] ?? {}) : route;
+      if (events) return eventStream(events.map((frame) => `event: ${frame.type}\ndata: ${JSON.stringify(frame)}\n\n`).join(''));
+      if (stream !== undefined) return eventStream(stream);
       return new Response(body === undefined ? null : JSON.stringify(body), {
         status,
         headers: { 'Content-Type': 'application/json' },

@@ -217,4 +217,19 @@ describe('Assistant page', () => {
     await userEvent.type(screen.getByRole('textbox', { name: 'Message' }), 'again{Enter}');
     expect(await screen.findByText('Too many messages. Try again in a minute.')).toBeInTheDocument();
   });
+
+  it('ends the turn with an error, keeping the text so far, when a frame is not JSON', async () => {
+    renderAssistant('viewer', {
+      [`POST ${PLAYGROUND}`]: {
+        stream: 'event: delta\ndata: {"type":"delta","message_id":"m-3","text":"Partly "}\n\nevent: delta\ndata: {not json\n\n',
+      },
+    });
+
+    await userEvent.type(await screen.findByRole('textbox', { name: 'Message' }), 'hello{Enter}');
+
+    const answer = await screen.findByRole('article', { name: 'Answer to: hello' });
+    expect(await within(answer).findByText('The answer could not be read.')).toBeInTheDocument();
+    expect(answer).toHaveTextContent('Partly');
+    expect(screen.getByRole('button', { name: 'Send' })).toBeInTheDocument();
+  });
 });

@@ -15,11 +15,9 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
-import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { confirmDestructive } from '../../shared/confirm';
-import { changedFields, SettingsCard } from '../../shared/settingsForm';
-import { useServerForm } from '../../shared/useServerForm';
+import { SettingsCard, useSettingsForm } from '../../shared/settingsForm';
 import {
   useClearLlmKey,
   useSetLlmKey,
@@ -150,13 +148,12 @@ function ConnectionTest({ dirty }: { dirty: boolean }) {
 /** Persona, policies and provider. Admins and owners edit; everyone else sees them read-only. */
 export function AssistantSettingsForm({ settings, editable }: { settings: AssistantSettings; editable: boolean }) {
   const { t } = useTranslation('assistant', { keyPrefix: 'settings' });
-  const form = useForm<FormValues>({ initialValues: formValues(settings) });
-  const update = useUpdateAssistantSettings();
-  const server = useServerForm(
-    form,
-    (values) => update.mutateAsync(changedFields(values, settings, EDITABLE)),
-    () => form.resetDirty(),
-  );
+  const { form, card } = useSettingsForm({
+    initialValues: formValues(settings),
+    saved: settings,
+    keys: EDITABLE,
+    mutation: useUpdateAssistantSettings(),
+  });
   const llm = form.values.provider === 'openai';
   const azure = form.values.llm_api_flavour === 'azure';
   // The key and the connection test act at once, outside the form's Save.
@@ -174,10 +171,7 @@ export function AssistantSettingsForm({ settings, editable }: { settings: Assist
       readOnlyNote={t('readOnly')}
       formLabel={t('form')}
       editable={editable}
-      onSubmit={server.onSubmit}
-      formError={server.formError}
-      saving={update.isPending}
-      dirty={form.isDirty()}
+      {...card}
       after={after}
     >
       <Group grow align="flex-start">

@@ -2,22 +2,14 @@ import type { Schema } from '../../api/client';
 import { i18n } from '../../i18n';
 
 // The chat protocol's frames (README "Chat protocol"). They travel as server-sent events, which
-// the OpenAPI schema cannot describe, so they are typed here.
+// the OpenAPI schema cannot describe, so they are typed here from the schema's answer parts.
 
-/** A source the answer cites as `[n]`: a knowledge passage, a product or an order lookup. */
-export interface ChatCitation {
-  n: number;
-  kind: 'knowledge' | 'product' | 'order';
-  title: string;
-  url?: string | null;
-  section?: string | null;
-  page?: number | null;
-  source_name?: string;
-  snippet?: string;
-}
+/** A source the answer cites as `[n]`: a knowledge passage, a product or an order lookup
+ * (the shape the inbox transcript stores). */
+export type ChatCitation = Schema<'AnswerCitationOutput'>;
 
 /** A product card as the chat sends it (the catalog search's card, without its score). */
-export type ChatProduct = Omit<Schema<'ProductCardOutput'>, 'score'>;
+export type ChatProduct = Schema<'AnswerProductOutput'>;
 
 export type ChatTool = {
   name: string;

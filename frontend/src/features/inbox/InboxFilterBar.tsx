@@ -1,8 +1,13 @@
 import { Button, Group, Select, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { CONVERSATION_CHANNELS, CONVERSATION_STATUSES, type ConversationListParams, type FeedbackValue } from './hooks';
+import {
+  CONVERSATION_CHANNELS,
+  CONVERSATION_STATUSES,
+  FEEDBACK_VALUES,
+  type ConversationListParams,
+  type FeedbackValue,
+} from './hooks';
 
-const FEEDBACK_VALUES: FeedbackValue[] = ['up', 'down'];
 const FIELD_WIDTH = { base: '100%', xs: 170 };
 
 interface InboxFilterBarProps {

@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type ListQuery, type Schema } from '../../api/client';
-import { channelEnumValues, conversationStatusEnumValues } from '../../api/schema';
+import { channelEnumValues, conversationStatusEnumValues, feedbackEnumValues } from '../../api/schema';
 import { i18n } from '../../i18n';
 import { useAdminEvents, type AdminEvent } from '../../shared/useAdminEvents';
 import { useApiMutation } from '../../shared/useApiMutation';
@@ -13,11 +13,9 @@ const CONVERSATION = 'conversation';
 export type ConversationListItem = Schema<'ConversationOutput'>;
 export type ConversationDetail = Schema<'ConversationDetailOutput'>;
 export type ConversationStatus = Schema<'ConversationStatusEnum'>;
-export type ConversationChannel = Schema<'ChannelEnum'>;
 /** The inbox filters: `GET conversations/`'s query parameters but the page. */
 export type ConversationListParams = Omit<ListQuery<'/conversations/'>, 'page' | 'page_size'>;
 export type TranscriptMessage = Schema<'InboxMessageOutput'>;
-export type MessageRole = Schema<'MessageRoleEnum'>;
 export type FeedbackValue = Schema<'FeedbackEnum'>;
 /** A source an answer cites: a knowledge passage, a product or an order. */
 export type AnswerCitation = Schema<'AnswerCitationOutput'>;
@@ -26,6 +24,7 @@ export type ToolCall = Schema<'ToolCallOutput'>;
 
 export const CONVERSATION_STATUSES = conversationStatusEnumValues;
 export const CONVERSATION_CHANNELS = channelEnumValues;
+export const FEEDBACK_VALUES = feedbackEnumValues;
 
 export function useConversations(params: ConversationListParams) {
   return usePaginatedQuery([CONVERSATIONS], (query) => api.get('/conversations/', { query }), { filters: params });

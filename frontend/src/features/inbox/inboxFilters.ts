@@ -1,5 +1,5 @@
 import { useSearchParams } from 'react-router';
-import { CONVERSATION_CHANNELS, CONVERSATION_STATUSES, type ConversationListParams } from './hooks';
+import { CONVERSATION_CHANNELS, CONVERSATION_STATUSES, FEEDBACK_VALUES, type ConversationListParams } from './hooks';
 
 const FILTER_KEYS = ['status', 'channel', 'feedback', 'since', 'until'] as const;
 type FilterKey = (typeof FILTER_KEYS)[number];
@@ -7,7 +7,7 @@ type FilterKey = (typeof FILTER_KEYS)[number];
 const ALLOWED: Partial<Record<FilterKey, readonly string[]>> = {
   status: CONVERSATION_STATUSES,
   channel: CONVERSATION_CHANNELS,
-  feedback: ['up', 'down'],
+  feedback: FEEDBACK_VALUES,
 };
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, apiUpload, type ApiError, type Schema } from '../../api/client';
-import { modeEnumValues, scheduleEnumValues, sourceKindEnumValues } from '../../api/schema';
+import { modeEnumValues, scheduleEnumValues } from '../../api/schema';
 import { i18n } from '../../i18n';
 import { POLL_MS } from '../../shared/polling';
 import { useApiMutation } from '../../shared/useApiMutation';
@@ -35,7 +35,6 @@ export type SearchResponse = Schema<'SearchOutput'>;
 export type SearchResult = Schema<'HitOutput'>;
 export type Citation = Schema<'CitationOutput'>;
 
-export const SOURCE_KINDS = sourceKindEnumValues;
 export const SCHEDULES = scheduleEnumValues;
 export const SEARCH_MODES = modeEnumValues;
 

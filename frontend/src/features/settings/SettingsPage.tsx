@@ -1,11 +1,9 @@
 import { Select, TextInput } from '@mantine/core';
-import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { i18n } from '../../i18n';
 import { PageHeader } from '../../shared/PageHeader';
 import { QueryState } from '../../shared/QueryState';
-import { changedFields, SettingsCard } from '../../shared/settingsForm';
-import { useServerForm } from '../../shared/useServerForm';
+import { SettingsCard, useSettingsForm } from '../../shared/settingsForm';
 import { canManage } from '../session/permissions';
 import { useSession } from '../session/SessionContext';
 import { useStoreSettings, useUpdateStoreSettings, type StoreSettings, type StoreSettingsPatch } from './hooks';
@@ -22,13 +20,12 @@ function currencyOptions(current: string): { value: string; label: string }[] {
 
 function StoreSettingsForm({ settings, editable }: { settings: StoreSettings; editable: boolean }) {
   const { t } = useTranslation('settings');
-  const form = useForm<FormValues>({ initialValues: { name: settings.name, currency: settings.currency } });
-  const update = useUpdateStoreSettings();
-  const server = useServerForm(
-    form,
-    (values) => update.mutateAsync(changedFields(values, settings, ['name', 'currency'])),
-    () => form.resetDirty(),
-  );
+  const { form, card } = useSettingsForm<FormValues>({
+    initialValues: { name: settings.name, currency: settings.currency },
+    saved: settings,
+    keys: ['name', 'currency'],
+    mutation: useUpdateStoreSettings(),
+  });
   return (
     <SettingsCard
       id="store-settings"
@@ -36,10 +33,7 @@ function StoreSettingsForm({ settings, editable }: { settings: StoreSettings; ed
       readOnlyNote={t('readOnly')}
       formLabel={t('form')}
       editable={editable}
-      onSubmit={server.onSubmit}
-      formError={server.formError}
-      saving={update.isPending}
-      dirty={form.isDirty()}
+      {...card}
       maw={640}
     >
       <TextInput

@@ -6,6 +6,39 @@ import { KeyStatusBadge } from '../../shared/KeyStatusBadge';
 import { PaginatedTable, type Column } from '../../shared/PaginatedTable';
 import { useCreateWidgetKey, useRevokeWidgetKey, useRotateWidgetKey, useWidgetKeys, type WidgetKey } from './hooks';
 
+/** Rotate or revoke one key, after the user confirms. */
+function KeyAction({
+  action,
+  widgetKey,
+  mutation,
+}: {
+  action: 'rotate' | 'revoke';
+  widgetKey: WidgetKey;
+  mutation: ReturnType<typeof useRotateWidgetKey | typeof useRevokeWidgetKey>;
+}) {
+  const { t } = useTranslation('widget', { keyPrefix: 'keys' });
+  const confirm = action === 'rotate' ? 'confirmRotate' : 'confirmRevoke';
+  return (
+    <Button
+      variant="subtle"
+      color={action === 'revoke' ? 'red' : undefined}
+      size="xs"
+      aria-label={t(`${action}Key`, { key: widgetKey.key })}
+      loading={mutation.isPending && mutation.variables.id === widgetKey.id}
+      onClick={() =>
+        confirmDestructive({
+          title: t(`${confirm}.title`),
+          message: t(`${confirm}.message`, { key: widgetKey.key }),
+          confirmLabel: t(action),
+          onConfirm: () => mutation.mutate(widgetKey),
+        })
+      }
+    >
+      {t(action)}
+    </Button>
+  );
+}
+
 /** Public widget keys (they sit in the storefront's HTML): list, and for admins create, rotate, revoke. */
 export function WidgetKeysCard({ editable }: { editable: boolean }) {
   const { t } = useTranslation('widget');
@@ -28,39 +61,8 @@ export function WidgetKeysCard({ editable }: { editable: boolean }) {
       cell: (key) =>
         !key.revoked_at && (
           <Group gap={4} wrap="nowrap">
-            <Button
-              variant="subtle"
-              size="xs"
-              aria-label={t('keys.rotateKey', { key: key.key })}
-              loading={rotate.isPending && rotate.variables.id === key.id}
-              onClick={() =>
-                confirmDestructive({
-                  title: t('keys.confirmRotate.title'),
-                  message: t('keys.confirmRotate.message', { key: key.key }),
-                  confirmLabel: t('keys.rotate'),
-                  onConfirm: () => rotate.mutate(key),
-                })
-              }
-            >
-              {t('keys.rotate')}
-            </Button>
-            <Button
-              variant="subtle"
-              color="red"
-              size="xs"
-              aria-label={t('keys.revokeKey', { key: key.key })}
-              loading={revoke.isPending && revoke.variables.id === key.id}
-              onClick={() =>
-                confirmDestructive({
-                  title: t('keys.confirmRevoke.title'),
-                  message: t('keys.confirmRevoke.message', { key: key.key }),
-                  confirmLabel: t('keys.revoke'),
-                  onConfirm: () => revoke.mutate(key),
-                })
-              }
-            >
-              {t('keys.revoke')}
-            </Button>
+            <KeyAction action="rotate" widgetKey={key} mutation={rotate} />
+            <KeyAction action="revoke" widgetKey={key} mutation={revoke} />
           </Group>
         ),
     });

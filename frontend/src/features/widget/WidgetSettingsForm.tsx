@@ -13,10 +13,9 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import type { UseFormReturnType } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import { changedFields, SettingsCard } from '../../shared/settingsForm';
-import { useServerForm } from '../../shared/useServerForm';
+import { SettingsCard, useSettingsForm } from '../../shared/settingsForm';
 import { useUpdateWidgetSettings, type WidgetSettings, type WidgetSettingsPatch } from './hooks';
 
 const MAX_QUESTIONS = 6;
@@ -47,7 +46,7 @@ function cleaned(values: FormValues): FormValues {
   return { ...values, suggested_questions: values.suggested_questions.map((q) => q.trim()).filter(Boolean) };
 }
 
-function SuggestedQuestions({ form }: { form: ReturnType<typeof useForm<FormValues>> }) {
+function SuggestedQuestions({ form }: { form: UseFormReturnType<FormValues> }) {
   const { t } = useTranslation('widget', { keyPrefix: 'settings.questions' });
   const questions = form.values.suggested_questions;
   return (
@@ -110,18 +109,18 @@ function ContrastNote({ settings }: { settings: WidgetSettings }) {
 /** Appearance and allowed websites. Admins and owners edit; everyone else sees them read-only. */
 export function WidgetSettingsForm({ settings, editable }: { settings: WidgetSettings; editable: boolean }) {
   const { t, i18n } = useTranslation('widget', { keyPrefix: 'settings' });
-  const form = useForm<FormValues>({ initialValues: formValues(settings) });
+  const { form, card } = useSettingsForm({
+    initialValues: formValues(settings),
+    saved: settings,
+    keys: EDITABLE,
+    mutation: useUpdateWidgetSettings(),
+    prepare: cleaned,
+  });
   const languageNames = new Intl.DisplayNames(i18n.language, { type: 'language' });
   const locales = [
     { value: BROWSER_LOCALE, label: t('browserLanguage') },
     ...WIDGET_LANGUAGES.map((code) => ({ value: code, label: languageNames.of(code) ?? code })),
   ];
-  const update = useUpdateWidgetSettings();
-  const server = useServerForm(
-    form,
-    (values) => update.mutateAsync(changedFields(cleaned(values), settings, EDITABLE)),
-    () => form.resetDirty(),
-  );
 
   return (
     <SettingsCard
@@ -130,10 +129,7 @@ export function WidgetSettingsForm({ settings, editable }: { settings: WidgetSet
       readOnlyNote={t('readOnly')}
       formLabel={t('form')}
       editable={editable}
-      onSubmit={server.onSubmit}
-      formError={server.formError}
-      saving={update.isPending}
-      dirty={form.isDirty()}
+      {...card}
     >
       <ColorInput label={t('primaryColor')} format="hex" {...form.getInputProps('primary_color')} />
       <ContrastNote settings={settings} />
