@@ -10,8 +10,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from allauth.account.models import EmailAddress, EmailConfirmationHMAC
 from django.conf import settings
 from django.db import connections
+from playwright.sync_api import Page, expect
 
 from apps.core import processes
 from apps.core.tenancy import tenant_context
@@ -40,6 +42,21 @@ def live_daphne() -> Iterator[str]:
         yield f"http://localhost:{port}"
     finally:
         processes.processes_stop([process], timeout=15)
+
+
+def sign_up_and_verify(page: Page, server: str, *, email: str) -> None:
+    """Sign up through the real form and follow the emailed confirmation link (its key made
+    here, as the email would carry it); ends on the signed-in list of the user's stores."""
+    page.goto(f"{server}/accounts/signup/")
+    page.locator("input[name=email]").fill(email)
+    page.locator("input[name=password1]").fill("a-long-passphrase-42")
+    page.locator("input[name=password2]").fill("a-long-passphrase-42")
+    page.get_by_role("button", name="Sign Up").click()
+    expect(page.get_by_role("heading", name="Verify Your Email Address")).to_be_visible()
+    address = EmailAddress.objects.get(email=email)
+    page.goto(f"{server}/accounts/confirm-email/{EmailConfirmationHMAC(address).key}/")
+    page.get_by_role("button", name="Confirm").click()
+    expect(page.get_by_role("heading", name="Your stores")).to_be_visible()
 
 
 def run_as_worker(tenant: Any, job: Callable[[], object]) -> None:

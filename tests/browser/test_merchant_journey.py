@@ -10,13 +10,12 @@ from __future__ import annotations
 import re
 
 import pytest
-from allauth.account.models import EmailAddress, EmailConfirmationHMAC
 from playwright.sync_api import Locator, Page, expect
 
 from apps.tenants import provisioning
 from apps.tenants.models import Tenant, WidgetKey
 from apps.widget.theme import theme_for
-from tests.browser.helpers import SCREENSHOTS
+from tests.browser.helpers import SCREENSHOTS, sign_up_and_verify
 
 pytestmark = pytest.mark.browser
 
@@ -55,15 +54,7 @@ def _step(steps: Locator, title: str, done: bool) -> None:
 
 
 def _sign_up_and_create_store(page: Page, server: str) -> None:
-    page.goto(f"{server}/accounts/signup/")
-    page.locator("input[name=email]").fill("maker@journey.example")
-    page.locator("input[name=password1]").fill("a-long-passphrase-42")
-    page.locator("input[name=password2]").fill("a-long-passphrase-42")
-    page.get_by_role("button", name="Sign Up").click()
-    expect(page.get_by_role("heading", name="Verify Your Email Address")).to_be_visible()
-    address = EmailAddress.objects.get(email="maker@journey.example")
-    page.goto(f"{server}/accounts/confirm-email/{EmailConfirmationHMAC(address).key}/")
-    page.get_by_role("button", name="Confirm").click()
+    sign_up_and_verify(page, server, email="maker@journey.example")
     page.get_by_role("link", name="Create a store").click()
     page.get_by_label("Store name").fill("Journey Goods")
     page.get_by_label("Store address").fill("journey-goods")
