@@ -37,6 +37,7 @@ from typing import Any
 from django.conf import settings
 
 from apps.core import processes
+from apps.core.benchmarks import percentile
 from apps.core.demo import demo_seed
 from apps.core.tenancy import tenant_context
 from apps.tenants.selectors import tenant_get_by_slug
@@ -152,10 +153,6 @@ def _gzip_size(path: Path) -> int:
     return len(gzip.compress(path.read_bytes(), compresslevel=9))
 
 
-def _p95(values: list[float]) -> float:
-    return round(statistics.quantiles(values, n=100, method="inclusive")[94], 1)
-
-
 def _widgets(task: list[float], scripts: list[list[Any]], aisle: str, opened_at: float) -> bool:
     """Whether the long task [start, duration] is the widget's: it began after the open, or a
     script of Aisle's origin started inside it."""
@@ -223,12 +220,12 @@ def _measure(*, url: str, script: str, runs: int, log: Log) -> dict[str, Any]:
     own_ms = [visible - wait for visible, wait in zip(visible_ms, server_wait_ms, strict=True)]
     return {
         "launcher_visible_p50_ms": round(statistics.median(visible_ms), 1),
-        "launcher_visible_p95_ms": _p95(visible_ms),
+        "launcher_visible_p95_ms": percentile(visible_ms, pct=95),
         "loader_fetch_p50_ms": round(statistics.median(loader_ms), 1),
         "config_fetch_p50_ms": round(statistics.median(config_ms), 1),
         "after_config_p50_ms": round(statistics.median(after_config_ms), 1),
         "server_wait_p50_ms": round(statistics.median(server_wait_ms), 1),
-        "launcher_visible_less_server_wait_p95_ms": _p95(own_ms),
+        "launcher_visible_less_server_wait_p95_ms": percentile(own_ms, pct=95),
         "long_tasks_over_50ms": len(widget_tasks),
         "long_task_max_ms": round(max(widget_tasks, default=0), 1),
         "page_long_tasks_over_50ms": len(page_tasks),
