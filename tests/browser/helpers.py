@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import threading
 from collections.abc import Callable, Iterator
@@ -17,6 +18,7 @@ from playwright.sync_api import Page, expect
 
 from apps.core import processes
 from apps.core.tenancy import tenant_context
+from tests.accounts.factories import TEST_PASSWORD
 from tests.conftest import child_env
 
 # Screenshots of the admin site, kept for people to look at (git-ignored).
@@ -57,6 +59,25 @@ def sign_up_and_verify(page: Page, server: str, *, email: str) -> None:
     page.goto(f"{server}/accounts/confirm-email/{EmailConfirmationHMAC(address).key}/")
     page.get_by_role("button", name="Confirm").click()
     expect(page.get_by_role("heading", name="Your stores")).to_be_visible()
+
+
+def sign_in_to_store(page: Page, server: str, *, email: str, slug: str, next_path: str) -> None:
+    """Sign in on the root domain (the test password), then open `next_path` of the store
+    through the sign-in hand-off to its own host."""
+    page.goto(f"{server}/accounts/login/")
+    page.locator("input[name=login]").fill(email)
+    page.locator("input[name=password]").fill(TEST_PASSWORD)
+    page.get_by_role("button", name="Sign In").click()
+    page.goto(f"{server}/stores/{slug}/open/?next={next_path}")
+    expect(page).to_have_url(
+        re.compile(rf"{re.escape(slug)}\.localhost:\d+{re.escape(next_path)}$")
+    )
+
+
+def rgb(hex_colour: str) -> str:
+    """`#rrggbb` as the browser's computed style writes it."""
+    red, green, blue = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
+    return f"rgb({red}, {green}, {blue})"
 
 
 def run_as_worker(tenant: Any, job: Callable[[], object]) -> None:

@@ -15,7 +15,7 @@ from playwright.sync_api import Locator, Page, expect
 from apps.tenants import provisioning
 from apps.tenants.models import Tenant, WidgetKey
 from apps.widget.theme import theme_for
-from tests.browser.helpers import SCREENSHOTS, sign_up_and_verify
+from tests.browser.helpers import SCREENSHOTS, rgb, sign_up_and_verify
 
 pytestmark = pytest.mark.browser
 
@@ -41,11 +41,6 @@ def _open(page: Page, link: str, heading: str) -> None:
     ).click()
     expect(page.get_by_role("heading", name=heading, exact=True)).to_be_visible()
     expect(page.get_by_role("status", name="Loading")).to_have_count(0)
-
-
-def _rgb(hex_colour: str) -> str:
-    red, green, blue = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
-    return f"rgb({red}, {green}, {blue})"
 
 
 def _step(steps: Locator, title: str, done: bool) -> None:
@@ -113,7 +108,7 @@ def _set_up_the_widget(page: Page, tenant: Tenant) -> None:
     launcher = page.frame_locator("iframe[title='Widget preview']").locator(
         "aisle-widget button.launcher"
     )
-    expect(launcher).to_have_css("background-color", _rgb(theme_for(COLOUR).primary))
+    expect(launcher).to_have_css("background-color", rgb(theme_for(COLOUR).primary))
     _shot(page, "widget")
 
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
