@@ -11,7 +11,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(PY) -m pip
 TORCH_VERSION := 2.13.0
-CHROMIUM ?= /usr/bin/chromium
+# The same variable the browser tests and benchmarks read (apps/core/processes.py).
+CHROMIUM_PATH ?= /usr/bin/chromium
 
 .PHONY: help install frontend system-packages dev test test-python test-js lint migrate shell stop bench clean openapi
 
@@ -56,7 +57,7 @@ frontend: frontend/dist/index.html widget/dist/manifest.json
 # Debian packages: Chromium for the browser tests, Tesseract for OCR of scanned documents.
 APT_PACKAGES := chromium tesseract-ocr tesseract-ocr-eng
 system-packages:
-	@if [ ! -x "$(CHROMIUM)" ] || ! command -v tesseract >/dev/null; then \
+	@if [ ! -x "$(CHROMIUM_PATH)" ] || ! command -v tesseract >/dev/null; then \
 		echo "Installing Debian packages: $(APT_PACKAGES)"; \
 		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq $(APT_PACKAGES) >/dev/null; \

@@ -23,13 +23,18 @@ api_v1 = [
     path("analytics/", include("apps.conversations.api.analytics")),
 ]
 
+# The widget's script and panel, served on every host (storefronts load them from any of them).
+widget_assets = [
+    path("widget.js", serving.loader_js, name="widget-loader"),
+    path("widget/<str:name>", serving.panel_js, name="widget-panel"),
+]
+
 urlpatterns = [
     path("accounts/handoff/", store_handoff, name="store-handoff"),
     path("accounts/", include("allauth.urls")),
     path("api/v1/", include(api_v1)),
-    path("widget.js", serving.loader_js, name="widget-loader"),
+    *widget_assets,
     path("widget/preview/", widget_preview, name="widget-preview"),
-    path("widget/<str:name>", serving.panel_js, name="widget-panel"),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     re_path(r"^app/(?P<path>.*)$", spa.spa_index, name="spa"),

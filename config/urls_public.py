@@ -5,8 +5,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from apps.accounts import views
-from apps.widget import serving
-from config.urls import api_v1
+from config.urls import api_v1, widget_assets
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -22,6 +21,5 @@ urlpatterns = [
     ),
     path("console/django/", admin.site.urls),
     path("api/v1/", include(api_v1)),
-    path("widget.js", serving.loader_js, name="widget-loader"),
-    path("widget/<str:name>", serving.panel_js, name="widget-panel"),
+    *widget_assets,
 ]

@@ -29,7 +29,6 @@ import os
 import random
 import resource
 import secrets
-import statistics
 import subprocess
 import threading
 import time
@@ -47,6 +46,7 @@ from websockets.typing import Origin
 
 from apps.conversations.models import Conversation
 from apps.core import processes
+from apps.core.benchmarks import percentile
 from apps.core.demo import demo_seed
 from apps.core.tenancy import tenant_context
 from apps.knowledge.models import Source
@@ -248,14 +248,6 @@ async def _conversation(url: str, origin: str, tally: _Tally, pace: random.Rando
         tally.errors[type(error).__name__] += 1
 
 
-def _p(values: list[float], pct: int) -> float | None:
-    if not values:
-        return None
-    if len(values) == 1:
-        return round(values[0], 1)
-    return round(statistics.quantiles(values, n=100, method="inclusive")[pct - 1], 1)
-
-
 async def _load(
     *, url: str, origin: str, clients: int, web_pid: int, log: Log, paced: bool = False
 ) -> dict[str, Any]:
@@ -271,10 +263,10 @@ async def _load(
         elapsed = time.perf_counter() - started
     figures = {
         "turns": len(tally.turn_ms),
-        "first_event_p50_ms": _p(tally.server_first_delta_ms, 50),
-        "first_event_p95_ms": _p(tally.server_first_delta_ms, 95),
-        "client_first_event_p95_ms": _p(tally.client_first_delta_ms, 95),
-        "turn_p95_ms": _p(tally.turn_ms, 95),
+        "first_event_p50_ms": percentile(tally.server_first_delta_ms, pct=50),
+        "first_event_p95_ms": percentile(tally.server_first_delta_ms, pct=95),
+        "client_first_event_p95_ms": percentile(tally.client_first_delta_ms, pct=95),
+        "turn_p95_ms": percentile(tally.turn_ms, pct=95),
         "errors": sum(tally.errors.values()),
         "error_kinds": dict(tally.errors),
         "web_rss_mb": round(rss.peak / 2**20),

@@ -4,8 +4,6 @@ install snippet; a viewer of the same store sees no API keys and cannot invite a
 
 from __future__ import annotations
 
-import re
-
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -18,28 +16,14 @@ from apps.tenants import provisioning
 from apps.tenants.services import tenant_provision, widget_key_create
 from apps.widget.selectors import widget_theme
 from apps.widget.services import widget_settings_get
-from tests.accounts.factories import TEST_PASSWORD, MembershipFactory
-from tests.browser.helpers import run_as_worker
+from tests.accounts.factories import MembershipFactory
+from tests.browser.helpers import rgb, run_as_worker, sign_in_to_store
 
 pytestmark = pytest.mark.browser
 
 NOTE = """# Rentals
 ## Tents
 You can rent the Lupine 2 tent for $25 per weekend, with the footprint included."""
-
-
-def _sign_in(page: Page, server: str, email: str, next_path: str) -> None:
-    page.goto(f"{server}/accounts/login/")
-    page.locator("input[name=login]").fill(email)
-    page.locator("input[name=password]").fill(TEST_PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
-    page.goto(f"{server}/stores/shape-co/open/?next={next_path}")
-    expect(page).to_have_url(re.compile(rf"shape-co\.localhost:\d+{next_path}$"))
-
-
-def _rgb(hex_colour: str) -> str:
-    red, green, blue = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
-    return f"rgb({red}, {green}, {blue})"
 
 
 def test_playground_widget_preview_snippet_and_viewer_limits(
@@ -57,7 +41,9 @@ def test_playground_widget_preview_snippet_and_viewer_limits(
         )
 
         # the playground streams an answer that cites the note
-        _sign_in(page, server, owner.user.email, "/app/assistant")
+        sign_in_to_store(
+            page, server, email=owner.user.email, slug="shape-co", next_path="/app/assistant"
+        )
         page.get_by_role("textbox", name="Message", exact=True).fill("How much to rent a tent?")
         page.get_by_role("button", name="Send").click()
         answer = page.get_by_role("article", name="Answer to: How much to rent a tent?")
@@ -80,7 +66,7 @@ def test_playground_widget_preview_snippet_and_viewer_limits(
         launcher = page.frame_locator("iframe[title='Widget preview']").locator(
             "aisle-widget button.launcher"
         )
-        expect(launcher).to_have_css("background-color", _rgb(shown))
+        expect(launcher).to_have_css("background-color", rgb(shown))
         page.screenshot(path=str(tmp_path / "widget.png"), full_page=True)
 
         # the install snippet, copied to the clipboard
@@ -91,7 +77,9 @@ def test_playground_widget_preview_snippet_and_viewer_limits(
 
         # a viewer sees no API keys and cannot invite members
         page.context.clear_cookies()
-        _sign_in(page, server, viewer.user.email, "/app/api-keys")
+        sign_in_to_store(
+            page, server, email=viewer.user.email, slug="shape-co", next_path="/app/api-keys"
+        )
         expect(page.get_by_role("heading", name="You don't have access")).to_be_visible()
         page.get_by_role("link", name="Team").click()
         expect(page.get_by_role("table").first).to_be_visible()

@@ -4,8 +4,6 @@ product in the catalog by searching and opens its page with its variants."""
 
 from __future__ import annotations
 
-import re
-
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -15,8 +13,8 @@ from apps.catalog.services.imports import import_run, import_validate
 from apps.core.tenancy import tenant_context
 from apps.tenants import provisioning
 from apps.tenants.services import tenant_provision
-from tests.accounts.factories import TEST_PASSWORD, MembershipFactory
-from tests.browser.helpers import run_as_worker
+from tests.accounts.factories import MembershipFactory
+from tests.browser.helpers import run_as_worker, sign_in_to_store
 
 pytestmark = pytest.mark.browser
 
@@ -49,12 +47,13 @@ def test_import_a_shopify_export_and_find_the_product(server: str, page: Page, t
         csv_file = tmp_path / "trail-goods.csv"
         csv_file.write_text(SHOPIFY_CSV)
         # sign in on the root domain, then open the store's import wizard (sign-in hand-off)
-        page.goto(f"{server}/accounts/login/")
-        page.locator("input[name=login]").fill(owner.user.email)
-        page.locator("input[name=password]").fill(TEST_PASSWORD)
-        page.get_by_role("button", name="Sign In").click()
-        page.goto(f"{server}/stores/trail-goods/open/?next=/app/catalog/imports")
-        expect(page).to_have_url(re.compile(r"trail-goods\.localhost:\d+/app/catalog/imports$"))
+        sign_in_to_store(
+            page,
+            server,
+            email=owner.user.email,
+            slug="trail-goods",
+            next_path="/app/catalog/imports",
+        )
         expect(page.get_by_role("heading", name="No imports yet")).to_be_visible()
         page.get_by_role("link", name="New import").first.click()
 

@@ -17,8 +17,8 @@ from apps.core.tenancy import tenant_context
 from apps.tenants import provisioning
 from apps.tenants.models import Tenant
 from apps.tenants.services import tenant_provision
-from tests.accounts.factories import TEST_PASSWORD, MembershipFactory
-from tests.browser.helpers import SCREENSHOTS, run_as_worker
+from tests.accounts.factories import MembershipFactory
+from tests.browser.helpers import SCREENSHOTS, run_as_worker, sign_in_to_store
 
 pytestmark = pytest.mark.browser
 
@@ -71,12 +71,9 @@ def test_inbox_reply_and_analytics(server: str, page: Page) -> None:
         # run on the thread that Playwright's event loop owns
         run_as_worker(tenant, lambda: _seed(tenant))
         page.set_viewport_size({"width": 1280, "height": 900})
-        page.goto(f"{server}/accounts/login/")
-        page.locator("input[name=login]").fill(owner.user.email)
-        page.locator("input[name=password]").fill(TEST_PASSWORD)
-        page.get_by_role("button", name="Sign In").click()
-        page.goto(f"{server}/stores/inbox-outfitters/open/?next=/app/")
-        expect(page).to_have_url(re.compile(r"inbox-outfitters\.localhost:\d+/app/$"))
+        sign_in_to_store(
+            page, server, email=owner.user.email, slug="inbox-outfitters", next_path="/app/"
+        )
 
         # Home: the checklist knows the widget already had a shopper
         steps = page.get_by_role("list", name="Getting started steps")

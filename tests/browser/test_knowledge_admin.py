@@ -13,8 +13,8 @@ from apps.knowledge.models import Source
 from apps.knowledge.services.sync import source_sync
 from apps.tenants import provisioning
 from apps.tenants.services import tenant_provision
-from tests.accounts.factories import TEST_PASSWORD, MembershipFactory
-from tests.browser.helpers import run_as_worker
+from tests.accounts.factories import MembershipFactory
+from tests.browser.helpers import run_as_worker, sign_in_to_store
 
 pytestmark = pytest.mark.browser
 
@@ -28,12 +28,9 @@ def test_add_a_note_see_it_sync_and_search_it(server: str, page: Page, tmp_path)
     try:
         member = MembershipFactory(tenant=tenant, role=Role.EDITOR)
         # sign in on the root domain, then open the store (sign-in hand-off)
-        page.goto(f"{server}/accounts/login/")
-        page.locator("input[name=login]").fill(member.user.email)
-        page.locator("input[name=password]").fill(TEST_PASSWORD)
-        page.get_by_role("button", name="Sign In").click()
-        page.goto(f"{server}/stores/rental-co/open/?next=/app/knowledge")
-        expect(page).to_have_url(re.compile(r"rental-co\.localhost:\d+/app/knowledge$"))
+        sign_in_to_store(
+            page, server, email=member.user.email, slug="rental-co", next_path="/app/knowledge"
+        )
         # add a text note
         page.get_by_role("button", name=re.compile("Add source", re.I)).click()
         page.get_by_role("menuitem", name=re.compile("Text note", re.I)).click()

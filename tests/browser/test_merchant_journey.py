@@ -10,13 +10,12 @@ from __future__ import annotations
 import re
 
 import pytest
-from allauth.account.models import EmailAddress, EmailConfirmationHMAC
 from playwright.sync_api import Locator, Page, expect
 
 from apps.tenants import provisioning
 from apps.tenants.models import Tenant, WidgetKey
 from apps.widget.theme import theme_for
-from tests.browser.helpers import SCREENSHOTS
+from tests.browser.helpers import SCREENSHOTS, rgb, sign_up_and_verify
 
 pytestmark = pytest.mark.browser
 
@@ -44,26 +43,13 @@ def _open(page: Page, link: str, heading: str) -> None:
     expect(page.get_by_role("status", name="Loading")).to_have_count(0)
 
 
-def _rgb(hex_colour: str) -> str:
-    red, green, blue = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
-    return f"rgb({red}, {green}, {blue})"
-
-
 def _step(steps: Locator, title: str, done: bool) -> None:
     label = f"{title}: {'done' if done else 'to do'}"
     expect(steps.get_by_role("listitem", name=label)).to_be_visible()
 
 
 def _sign_up_and_create_store(page: Page, server: str) -> None:
-    page.goto(f"{server}/accounts/signup/")
-    page.locator("input[name=email]").fill("maker@journey.example")
-    page.locator("input[name=password1]").fill("a-long-passphrase-42")
-    page.locator("input[name=password2]").fill("a-long-passphrase-42")
-    page.get_by_role("button", name="Sign Up").click()
-    expect(page.get_by_role("heading", name="Verify Your Email Address")).to_be_visible()
-    address = EmailAddress.objects.get(email="maker@journey.example")
-    page.goto(f"{server}/accounts/confirm-email/{EmailConfirmationHMAC(address).key}/")
-    page.get_by_role("button", name="Confirm").click()
+    sign_up_and_verify(page, server, email="maker@journey.example")
     page.get_by_role("link", name="Create a store").click()
     page.get_by_label("Store name").fill("Journey Goods")
     page.get_by_label("Store address").fill("journey-goods")
@@ -122,7 +108,7 @@ def _set_up_the_widget(page: Page, tenant: Tenant) -> None:
     launcher = page.frame_locator("iframe[title='Widget preview']").locator(
         "aisle-widget button.launcher"
     )
-    expect(launcher).to_have_css("background-color", _rgb(theme_for(COLOUR).primary))
+    expect(launcher).to_have_css("background-color", rgb(theme_for(COLOUR).primary))
     _shot(page, "widget")
 
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])

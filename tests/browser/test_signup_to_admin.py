@@ -6,30 +6,19 @@ from __future__ import annotations
 import re
 
 import pytest
-from allauth.account.models import EmailAddress, EmailConfirmationHMAC
 from playwright.sync_api import Page, expect
 
 from apps.accounts.models import Invitation, Membership
 from apps.tenants import provisioning
 from apps.tenants.models import Tenant
+from tests.browser.helpers import sign_up_and_verify
 
 pytestmark = pytest.mark.browser
 
 
 def test_signup_create_store_and_use_the_admin(server: str, page: Page, tmp_path) -> None:
     try:
-        # sign up
-        page.goto(f"{server}/accounts/signup/")
-        page.locator("input[name=email]").fill("founder@example.com")
-        page.locator("input[name=password1]").fill("a-long-passphrase-42")
-        page.locator("input[name=password2]").fill("a-long-passphrase-42")
-        page.get_by_role("button", name="Sign Up").click()
-        expect(page.get_by_role("heading", name="Verify Your Email Address")).to_be_visible()
-        # verify (the key the emailed link carries)
-        address = EmailAddress.objects.get(email="founder@example.com")
-        page.goto(f"{server}/accounts/confirm-email/{EmailConfirmationHMAC(address).key}/")
-        page.get_by_role("button", name="Confirm").click()
-        expect(page.get_by_role("heading", name="Your stores")).to_be_visible()
+        sign_up_and_verify(page, server, email="founder@example.com")
         # create a store
         page.get_by_role("link", name="Create a store").click()
         page.get_by_label("Store name").fill("Founder Goods")

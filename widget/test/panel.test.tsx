@@ -129,6 +129,21 @@ test('order lookup sends the order with the identified email', async () => {
   });
 });
 
+test('order lookup trims its fields and sends nothing for a blank order number', async () => {
+  const { q, open } = setup(CONFIG, 'anna@shop.example');
+  const ws = await open();
+  fireEvent.click(q.getByRole('button', { name: 'Bestellung verfolgen' }));
+  const form = q.getByRole('form', { name: 'Bestellung verfolgen' });
+  const number = within(form).getByLabelText('Bestellnummer');
+  fireEvent.input(number, { target: { value: '   ' } });
+  const sent = ws.sent.length;
+  fireEvent.submit(form);
+  expect(ws.sent.length).toBe(sent);
+  fireEvent.input(number, { target: { value: ' 1001 ' } });
+  fireEvent.submit(form);
+  expect(last(ws.sent)).toMatchObject({ order: { number: '1001', email: 'anna@shop.example' } });
+});
+
 test('focus is trapped in the panel and Escape asks to close', async () => {
   const { q, root, open, host, launcher } = setup();
   await open();

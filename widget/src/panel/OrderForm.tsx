@@ -19,7 +19,9 @@ export function OrderForm({ strings, email: initialEmail, onSubmit, onCancel }: 
       aria-label={strings.orderLookup}
       onSubmit={(e) => {
         e.preventDefault();
-        if (number.trim() && email.trim()) onSubmit({ number: number.trim(), email: email.trim() });
+        // `required` lets whitespace through; the server would only answer "not found".
+        const order = { number: number.trim(), email: email.trim() };
+        if (order.number && order.email) onSubmit(order);
       }}
     >
       <label>
