@@ -13,6 +13,7 @@ non-members out of store pages; the API enforces membership and roles itself (DR
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import cast
 from urllib.parse import quote
 
 from django.conf import settings
@@ -22,6 +23,7 @@ from django.utils.translation import gettext as _
 
 from apps.core import tenancy
 from apps.tenants.models import Tenant
+from apps.tenants.requests import RoutedHttpRequest
 from apps.tenants.selectors import host_url, tenant_get_by_host
 
 # Paths that work on a store host without membership (auth pages incl. the sign-in hand-off,
@@ -80,12 +82,13 @@ class TenantRoutingMiddleware:
                     code="unknown_store",
                     detail=_("There is no store at this address."),
                 )
-        request.tenant = tenant  # type: ignore[attr-defined]
+        routed = cast(RoutedHttpRequest, request)
+        routed.tenant = tenant
         if tenant is None:
-            request.urlconf = settings.PUBLIC_SCHEMA_URLCONF  # type: ignore[attr-defined]
+            routed.urlconf = settings.PUBLIC_SCHEMA_URLCONF
         else:
             tenancy.activate(tenant)
-            request.urlconf = settings.ROOT_URLCONF  # type: ignore[attr-defined]
+            routed.urlconf = settings.ROOT_URLCONF
         return self.get_response(request)
 
 

@@ -2,12 +2,12 @@ from __future__ import annotations
 
 from drf_spectacular.utils import extend_schema
 from rest_framework.generics import GenericAPIView
-from rest_framework.request import Request
 from rest_framework.response import Response
 
 from apps.accounts.permissions import ReadForMembersWriteForAdmins
 from apps.core.api.views import validated
 from apps.tenants.api import serializers as s
+from apps.tenants.requests import StoreRequest
 from apps.tenants.services import tenant_settings_update
 
 
@@ -18,13 +18,13 @@ class StoreSettingsView(GenericAPIView):
     serializer_class = s.StoreSettingsOutput
 
     @extend_schema(responses=s.StoreSettingsOutput)
-    def get(self, request: Request) -> Response:
-        return Response(s.StoreSettingsOutput(request.tenant).data)  # type: ignore[attr-defined]
+    def get(self, request: StoreRequest) -> Response:
+        return Response(s.StoreSettingsOutput(request.tenant).data)
 
     @extend_schema(request=s.StoreSettingsUpdateInput, responses=s.StoreSettingsOutput)
-    def patch(self, request: Request) -> Response:
+    def patch(self, request: StoreRequest) -> Response:
         store = tenant_settings_update(
-            tenant=request.tenant,  # type: ignore[attr-defined]
+            tenant=request.tenant,
             actor=request.user,
             **validated(s.StoreSettingsUpdateInput, request.data),
         )
