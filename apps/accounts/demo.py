@@ -1,7 +1,7 @@
 """The demo store `make dev` creates: tenant `demo` with a verified owner account.
 
-The owner's password is generated once and kept in .data/demo-credentials.json (ignored by
-git) so every `make dev` prints the same credentials."""
+The owner's password is generated once and kept in demo-credentials.json in the data directory
+(`.data/`, ignored by git) so every `make dev` prints the same credentials."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from allauth.account.models import EmailAddress
-from django.conf import settings
 from django.db import transaction
 
 from apps.accounts.models import User
@@ -19,6 +18,7 @@ from apps.accounts.roles import Role
 from apps.accounts.services.memberships import membership_create
 from apps.tenants.selectors import tenant_get_by_slug, tenant_url
 from apps.tenants.services import tenant_provision
+from config import embedded_services
 
 DEMO_SLUG = "demo"
 DEMO_NAME = "Demo Outfitters"
@@ -34,7 +34,8 @@ class DemoCredentials:
 
 
 def _credentials_file() -> Path:
-    return Path(settings.BASE_DIR) / ".data" / "demo-credentials.json"
+    # Next to the embedded database it belongs to (AISLE_DATA_DIR).
+    return embedded_services.DATA_DIR / "demo-credentials.json"
 
 
 def demo_store_ensure() -> DemoCredentials:
@@ -59,3 +60,15 @@ def demo_store_ensure() -> DemoCredentials:
     path.write_text(json.dumps({"email": DEMO_EMAIL, "password": password}))
     path.chmod(0o600)
     return DemoCredentials(email=DEMO_EMAIL, password=password, url=tenant_url(tenant=tenant))
+
+
+def demo_credentials_get() -> DemoCredentials | None:
+    """The demo owner's sign-in as `demo_store_ensure` last stored it (None before that)."""
+    path = _credentials_file()
+    tenant = tenant_get_by_slug(slug=DEMO_SLUG)
+    if tenant is None or not path.exists():
+        return None
+    stored = json.loads(path.read_text())
+    return DemoCredentials(
+        email=stored["email"], password=stored["password"], url=tenant_url(tenant=tenant)
+    )

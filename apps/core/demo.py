@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 
-from apps.accounts.demo import DemoCredentials, demo_store_ensure
+from apps.accounts.demo import DEMO_SLUG, DemoCredentials, demo_credentials_get, demo_store_ensure
 from apps.accounts.roles import Role
 from apps.accounts.selectors import member_list
 from apps.catalog.services.demo import demo_catalog_ensure, demo_orders_ensure
@@ -14,7 +14,12 @@ from apps.conversations.selectors import conversations_exist
 from apps.conversations.services.demo import demo_conversations_seed
 from apps.core.tenancy import tenant_context
 from apps.knowledge.demo import demo_knowledge_ensure, demo_knowledge_sync_now
-from apps.tenants.selectors import host_url, tenant_get_by_slug, tenant_url
+from apps.tenants.selectors import (
+    host_url,
+    tenant_get_by_slug,
+    tenant_url,
+    widget_key_active_first,
+)
 from apps.tenants.services import widget_key_ensure
 from apps.widget.services import widget_settings_get, widget_settings_update
 
@@ -25,7 +30,9 @@ class DemoStore:
     widget_key: str
 
 
-def demo_seed() -> DemoStore:
+def demo_seed(*, conversations: bool = True) -> DemoStore:
+    """`conversations=False` leaves out the sample conversations (the slowest part: each is
+    answered by the real pipeline)."""
     credentials = demo_store_ensure()
     tenant = tenant_get_by_slug(slug=credentials.slug)
     assert tenant is not None
@@ -41,7 +48,7 @@ def demo_seed() -> DemoStore:
         ]
         if demo_storefront_origin() not in origins:
             widget_settings_update(allowed_origins=[*origins, demo_storefront_origin()])
-        if not conversations_exist():
+        if conversations and not conversations_exist():
             # The sample conversations are answered by the real pipeline, from the knowledge:
             # index it now (a few seconds, once) rather than wait for the worker.
             demo_knowledge_sync_now()
@@ -49,6 +56,16 @@ def demo_seed() -> DemoStore:
             assert owner is not None
             demo_conversations_seed(tenant=tenant, author=owner.user)
     return DemoStore(credentials=credentials, widget_key=widget_key.key)
+
+
+def demo_store_get() -> DemoStore | None:
+    """The seeded demo store's sign-in and widget key (None before `demo_seed`)."""
+    credentials = demo_credentials_get()
+    tenant = tenant_get_by_slug(slug=DEMO_SLUG)
+    key = widget_key_active_first(tenant=tenant) if tenant else None
+    if credentials is None or key is None:
+        return None
+    return DemoStore(credentials=credentials, widget_key=key.key)
 
 
 def demo_storefront_origin() -> str:

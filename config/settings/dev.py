@@ -1,8 +1,10 @@
 """Local development: `make dev`. Starts the embedded PostgreSQL and Redis when
 DATABASE_URL / REDIS_URL are unset (see config/embedded_services.py)."""
 
+from apps.core.supervisor import die_with_parent
 from config.embedded_services import configure_environ
 
+die_with_parent()  # a process `make dev` started (or one of theirs) dies with it
 configure_environ()
 
 from config.settings.base import *  # noqa: E402,F403

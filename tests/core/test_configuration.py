@@ -7,7 +7,7 @@ _SETTING_READERS = re.compile(
     r"""(?:\benv(?:\.\w+)?|os\.environ\.get|os\.environ\.setdefault)\(\s*["']([A-Z][A-Z0-9_]+)["']"""
 )
 # Set by Aisle itself for its child processes, not by operators.
-_INTERNAL = {"AISLE_EMBEDDED_IN_USE"}
+_INTERNAL = {"AISLE_SUPERVISOR_PID"}
 
 
 def test_every_environment_setting_is_documented_in_env_example() -> None:
