@@ -268,13 +268,15 @@ def stop(*, postgres: bool = True, redis: bool = True) -> list[str]:
     stopped: list[str] = []
     with _lock():
         if postgres and (PG_DIR / "PG_VERSION").exists() and _pg_is_ready():
-            subprocess.run(
+            _prepare_root_permissions()  # a parent directory may have lost its traverse bits
+            result = subprocess.run(
                 [_pg_bin("pg_ctl"), "-D", str(PG_DIR), "-m", "fast", "-w", "stop"],
                 check=False,
                 capture_output=True,
                 user=_pg_user(),
             )
-            stopped.append("postgres")
+            if result.returncode == 0:
+                stopped.append("postgres")
         if redis and shutil.which(_redis_bin("redis-cli")) and _redis_is_ready():
             subprocess.run(
                 [_redis_bin("redis-cli"), "-p", str(REDIS_PORT), "shutdown"],

@@ -10,10 +10,12 @@ is seeded without its sample conversations (`--no-demo-conversations`), through 
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Iterator
@@ -117,8 +119,9 @@ def _leftovers(recorded: list[psutil.Process], supervisor: int) -> list[psutil.P
 
 
 @pytest.fixture(scope="module")
-def dev_env(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
-    data_dir: Path = tmp_path_factory.mktemp("dev-signals") / "data"
+def dev_env() -> Iterator[dict[str, str]]:
+    # Not under pytest's base temp: concurrent pytest sessions prune it and reset its mode.
+    data_dir = Path(tempfile.mkdtemp(prefix="aisle-dev-signals-"))
     env = {k: v for k, v in os.environ.items() if k not in _NOT_INHERITED}
     env.update(
         DJANGO_SETTINGS_MODULE="config.settings.dev",
@@ -132,6 +135,7 @@ def dev_env(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]
     # Only a killed supervisor leaves its embedded servers running.
     stop = "from config import embedded_services as e; e.stop()"
     subprocess.run([sys.executable, "-c", stop], cwd=settings.BASE_DIR, env=env, check=True)
+    shutil.rmtree(data_dir)
 
 
 def _ports(env: dict[str, str], web: int) -> list[int]:
