@@ -1,13 +1,15 @@
 """The scheduler process: a periodic tick that enqueues due work onto Dramatiq.
 
 Jobs are (name, interval, actor path). Each tick, under a Redis lock held by one scheduler at
-a time (several may run for availability), every job whose last run is older than its interval
-is enqueued and its time recorded in Redis. Data-driven schedules (per-source syncs, per-tenant
+a time (several may run for availability; the lock expires if its holder dies, and a holder
+only ever releases its own), every job whose last run is older than its interval is enqueued
+and its time recorded in Redis. Data-driven schedules (per-source syncs, per-tenant
 evaluations) register one job whose actor finds what is due.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import time
 from dataclasses import dataclass
@@ -16,6 +18,7 @@ from datetime import timedelta
 import redis
 from django.conf import settings
 from django.utils.module_loading import import_string
+from redis.exceptions import LockNotOwnedError
 
 logger = logging.getLogger(__name__)
 
@@ -57,10 +60,16 @@ def scheduler_tick(
     lock_seconds: int = 60,
 ) -> list[str]:
     """Enqueue every due job once; returns the names enqueued (empty if another scheduler
-    holds the lock)."""
+    holds the lock).
+
+    The lock is redis-py's: a random token per holder, released (and extended after each job)
+    only while that token is still stored, atomically. A tick that outlived `lock_seconds` has
+    lost the lock to another scheduler, so it stops there and never deletes that scheduler's
+    lock; the jobs it left are due again on the next tick."""
     client = client or _client()
     now = time.time() if now is None else now
-    if not client.set(LOCK_KEY, "1", nx=True, ex=lock_seconds):
+    lock = client.lock(LOCK_KEY, timeout=lock_seconds, blocking=False)
+    if not lock.acquire():
         return []
     enqueued = []
     try:
@@ -71,8 +80,12 @@ def scheduler_tick(
                 import_string(job.actor).send()
                 client.set(key, now)
                 enqueued.append(job.name)
-    finally:
-        client.delete(LOCK_KEY)
+            lock.extend(lock_seconds, replace_ttl=True)
+    except LockNotOwnedError:
+        logger.warning("scheduler lock expired mid-tick; the rest waits for the next tick")
+    else:
+        with contextlib.suppress(LockNotOwnedError):  # expired after the last extend
+            lock.release()
     if enqueued:
         logger.info("scheduler enqueued jobs", extra={"jobs": enqueued})
     return enqueued
