@@ -182,35 +182,24 @@ def _workers_forked(run: DevRun, *, timeout: float) -> list[psutil.Process]:
     deadline = time.monotonic() + timeout
     while True:
         tree = run.tree()
-        mains = [p for p in tree if "django_dramatiq.setup" in " ".join(p.cmdline())]
+        # Dramatiq's main processes are the supervisor's children (their forks share the argv).
+        mains = [p for p in tree[0].children() if "django_dramatiq.setup" in p.cmdline()]
         forked = [p for p in mains if p.children()]
-        if (len(mains) == 2 and len(forked) == 2) or time.monotonic() > deadline:
+        if len(forked) == 2 or time.monotonic() > deadline:
             assert len(forked) == 2, run.output()
-            return tree
+            time.sleep(1)  # each main forks all its workers in one quick loop
+            return run.tree()
         time.sleep(0.5)
 
 
 def test_a_signal_while_running_stops_everything(dev_env: dict[str, str]) -> None:
-    # given a running dev stack whose Dramatiq workers are up
-    port = free_port()
-    run = DevRun(env=dev_env, port=port)
-    try:
-        run.wait_for("[dev] phase: running", timeout=420)
-        recorded = _workers_forked(run, timeout=120)
-        # when the terminal goes away
-        run.process.send_signal(signal.SIGHUP)
-        code = run.process.wait(timeout=STOP_SECONDS)
-    finally:
-        if run.process.poll() is None:
-            run.process.kill()
-    # then every process, the forked workers included, is gone and the ports are free
-    assert code == 128 + signal.SIGHUP, run.output()
-    assert _leftovers(recorded, run.process.pid) == [], run.output()
-    assert [p for p in _ports(dev_env, port) if not _port_free(p)] == [], run.output()
+    # (web, worker, ingest, scheduler, shop; the process groups take whatever they fork next)
+    _signalled_at(dev_env, phase="running", children=5, signum=signal.SIGHUP, timeout=420)
 
 
 def test_children_die_with_a_killed_supervisor(dev_env: dict[str, str]) -> None:
-    # given a running dev stack whose Dramatiq workers are up
+    # given a running dev stack whose Dramatiq workers are up: forks do not inherit the
+    # kernel's parent-death signal, each process sets its own
     port = free_port()
     run = DevRun(env=dev_env, port=port)
     try:

@@ -14,6 +14,7 @@ apps/core/supervisor.py). Each step prints a `[dev] phase: ...` line.
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import threading
@@ -82,7 +83,7 @@ class Command(BaseCommand):
         except StopSignal:
             assert stop_request.signum is not None
             exit_code = 128 + stop_request.signum
-            _say(f"[dev] received signal {stop_request.signum}; stopping.")
+            _say(f"[dev] received {signal.Signals(stop_request.signum).name}; stopping.")
         except ChildExited as exited:
             _say(f"[dev] {exited.name} exited unexpectedly with code {exited.code}; stopping.")
             exit_code = 1
