@@ -22,9 +22,9 @@ from django.utils.translation import gettext as _
 from apps.audit.services import audit_record
 from apps.conversations.llm.base import ChatMessage, GenerationSettings, Provider, ProviderError
 from apps.conversations.llm.openai_compatible import OpenAICompatibleProvider
-from apps.conversations.llm.secrets import SecretDecryptError, secret_decrypt, secret_encrypt
 from apps.conversations.models import AssistantSettings
 from apps.core.addresses import blocked_address_for
+from apps.core.secrets import SecretDecryptError, secret_decrypt, secret_encrypt
 from apps.widget.services import widget_config_forget
 
 logger = logging.getLogger(__name__)
