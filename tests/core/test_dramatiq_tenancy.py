@@ -124,8 +124,9 @@ def worker() -> Iterator[subprocess.Popen[bytes]]:
 
 def _ran(worker: subprocess.Popen[bytes], tenant: Tenant, marker: str) -> AuditEvent:
     """The event the message `marker` wrote in `tenant`'s schema (the test fails with the
-    worker's output if none appears)."""
-    deadline = time.monotonic() + 30
+    worker's output if none appears). The worker first loads the embedding model, which takes
+    a while on a busy machine."""
+    deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         with tenant_context(tenant):
             event = AuditEvent.objects.filter(action=marker).first()
