@@ -28,6 +28,7 @@ from apps.accounts.services.invitations import (
     invitation_get_usable,
 )
 from apps.accounts.services.memberships import store_create
+from apps.tenants.requests import StoreHttpRequest
 from apps.tenants.selectors import store_open_url, tenant_get_by_slug, tenant_url
 from apps.tenants.services import ProvisioningFailed
 
@@ -145,9 +146,9 @@ def store_open(request: HttpRequest, slug: str) -> HttpResponse:
     return HttpResponseRedirect(f"{target}?{urlencode({'token': token, 'next': next_path})}")
 
 
-def store_handoff(request: HttpRequest) -> HttpResponse:
+def store_handoff(request: StoreHttpRequest) -> HttpResponse:
     """Store host: redeem a hand-off token and sign the user in on this host."""
-    user = handoff_token_redeem(token=request.GET.get("token", ""), tenant=request.tenant)  # type: ignore[attr-defined]
+    user = handoff_token_redeem(token=request.GET.get("token", ""), tenant=request.tenant)
     if user is None:
         return render(
             request,

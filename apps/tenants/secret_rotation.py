@@ -41,7 +41,8 @@ def secrets_rotate_everywhere() -> SecretRotationResult:
     secret decryptable (old key or new) and running again finishes the job. A secret that no
     configured key decrypts is left as it is and reported, so the others are still rotated."""
     result = SecretRotationResult()
-    in_stores, shared = [], []
+    in_stores: list[EncryptedField] = []
+    shared: list[EncryptedField] = []
     for encrypted in encrypted_field_list():
         model = apps.get_model(encrypted.model_label)
         (in_stores if _is_tenant_model(model) else shared).append(encrypted)
