@@ -22,6 +22,9 @@ from tests.core.worker.actors import record_schema, record_visible
 
 pytestmark = pytest.mark.worker
 
+# A worker first loads the embedding model, which takes a while on a busy machine.
+WORKER_WAIT_S = 120
+
 
 def test_enqueue_records_the_active_schema(tenant_a: Tenant) -> None:
     broker = dramatiq.get_broker()
@@ -124,9 +127,8 @@ def worker() -> Iterator[subprocess.Popen[bytes]]:
 
 def _ran(worker: subprocess.Popen[bytes], tenant: Tenant, marker: str) -> AuditEvent:
     """The event the message `marker` wrote in `tenant`'s schema (the test fails with the
-    worker's output if none appears). The worker first loads the embedding model, which takes
-    a while on a busy machine."""
-    deadline = time.monotonic() + 120
+    worker's output if none appears)."""
+    deadline = time.monotonic() + WORKER_WAIT_S
     while time.monotonic() < deadline:
         with tenant_context(tenant):
             event = AuditEvent.objects.filter(action=marker).first()
@@ -219,7 +221,7 @@ def test_real_worker_syncs_knowledge_only_in_the_enqueuing_store(
         # when A enqueues a sync of "its" source id
         with tenant_context(tenant_a):
             knowledge_source_sync.send(sources["store-a"].pk)
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + WORKER_WAIT_S
         while time.monotonic() < deadline:
             with tenant_context(tenant_a):
                 if Source.objects.get(pk=sources["store-a"].pk).status == "ready":
