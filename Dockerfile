@@ -55,7 +55,7 @@ COPY --from=assets --chown=aisle:aisle /src/frontend/dist frontend/dist
 COPY --from=assets --chown=aisle:aisle /src/widget/dist widget/dist
 # Static files are collected at build time; the values below only satisfy settings import.
 RUN SECRET_KEY=collectstatic DATABASE_URL=postgresql://build/build REDIS_URL=redis://build:6379/0 \
-    LLM_KEY_ENCRYPTION_KEYS=YnVpbGQtdGltZS1jb2xsZWN0c3RhdGljLW9ubHkhISE= \
+    SECRET_ENCRYPTION_KEYS=YnVpbGQtdGltZS1jb2xsZWN0c3RhdGljLW9ubHkhISE= \
     python manage.py collectstatic --noinput --verbosity 0 \
  && mkdir -p /app/.cache/models && chown -R aisle:aisle /app/staticfiles /app/.cache
 USER aisle

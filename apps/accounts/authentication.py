@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
@@ -19,13 +19,18 @@ def bearer_api_key(header: str) -> str | None:
     return credentials.strip()
 
 
+class _ApiKeyCachingRequest(HttpRequest):
+    _api_key: ApiKey | None
+
+
 def request_api_key(request: HttpRequest) -> ApiKey | None:
     """The valid API key a request carries, checked once per request: routing (root-domain API
     calls) and DRF authentication both ask."""
-    if not hasattr(request, "_api_key"):
+    cached = cast(_ApiKeyCachingRequest, request)
+    if not hasattr(cached, "_api_key"):
         raw = bearer_api_key(request.headers.get("Authorization", ""))
-        request._api_key = api_key_authenticate(raw=raw) if raw else None  # type: ignore[attr-defined]
-    return request._api_key  # type: ignore[attr-defined,no-any-return]
+        cached._api_key = api_key_authenticate(raw=raw) if raw else None
+    return cached._api_key
 
 
 class ApiKeyAuthentication(authentication.BaseAuthentication):

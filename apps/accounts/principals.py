@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import cast
 
 from django.http import HttpRequest
 
-from apps.accounts.models import ApiKey
+from apps.accounts.models import ApiKey, Membership
 from apps.accounts.selectors import membership_get
+
+
+class _MembershipCachingRequest(HttpRequest):
+    """A request that remembers the caller's membership (looked up at most once)."""
+
+    _membership_cache: Membership | None
 
 
 @dataclass(frozen=True)
@@ -34,12 +41,13 @@ def request_role(request: HttpRequest) -> str | None:
         return None
     if isinstance(user, ApiKeyPrincipal):
         return user.key.role if user.key.tenant_id == tenant.pk else None
-    if not hasattr(request, "_membership_cache"):
-        request._membership_cache = membership_get(user=user, tenant=tenant)  # type: ignore[attr-defined]
-    membership = request._membership_cache  # type: ignore[attr-defined]
-    return membership.role if membership else None
+    cached = cast(_MembershipCachingRequest, request)
+    if not hasattr(cached, "_membership_cache"):
+        cached._membership_cache = membership_get(user=user, tenant=tenant)
+    return cached._membership_cache.role if cached._membership_cache else None
 
 
-def request_membership(request: HttpRequest):  # type: ignore[no-untyped-def]
+def request_membership(request: HttpRequest) -> Membership | None:
+    """The caller's membership in `request.tenant` (None for API keys and non-members)."""
     request_role(request)
     return getattr(request, "_membership_cache", None)

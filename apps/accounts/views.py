@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from apps.accounts.forms import StoreCreateForm
 from apps.accounts.handoff import handoff_token_issue, handoff_token_redeem
+from apps.accounts.requests import AuthenticatedHttpRequest
 from apps.accounts.selectors import (
     invitation_list_pending_for_user,
     membership_get,
@@ -28,6 +29,7 @@ from apps.accounts.services.invitations import (
     invitation_get_usable,
 )
 from apps.accounts.services.memberships import store_create
+from apps.tenants.requests import StoreHttpRequest
 from apps.tenants.selectors import store_open_url, tenant_get_by_slug, tenant_url
 from apps.tenants.services import ProvisioningFailed
 
@@ -39,7 +41,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def store_picker(request: HttpRequest) -> HttpResponse:
+def store_picker(request: AuthenticatedHttpRequest) -> HttpResponse:
     stores = [
         {
             "name": m.tenant.name,
@@ -48,9 +50,9 @@ def store_picker(request: HttpRequest) -> HttpResponse:
             "status": m.tenant.status,
             "url": store_open_url(tenant=m.tenant),
         }
-        for m in membership_list_for_user(user=request.user)  # type: ignore[arg-type]
+        for m in membership_list_for_user(user=request.user)
     ]
-    invitations = invitation_list_pending_for_user(user=request.user)  # type: ignore[arg-type]
+    invitations = invitation_list_pending_for_user(user=request.user)
     return render(
         request, "accounts/store_picker.html", {"stores": stores, "invitations": invitations}
     )
@@ -58,9 +60,11 @@ def store_picker(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def invitation_accept_from_picker(request: HttpRequest, invitation_id: int) -> HttpResponse:
+def invitation_accept_from_picker(
+    request: AuthenticatedHttpRequest, invitation_id: int
+) -> HttpResponse:
     try:
-        membership = invitation_accept_pending(invitation_id=invitation_id, user=request.user)  # type: ignore[arg-type]
+        membership = invitation_accept_pending(invitation_id=invitation_id, user=request.user)
     except InvitationUnusable as error:
         return render(
             request,
@@ -73,11 +77,11 @@ def invitation_accept_from_picker(request: HttpRequest, invitation_id: int) -> H
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def store_new(request: HttpRequest) -> HttpResponse:
+def store_new(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = StoreCreateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            tenant = store_create(user=request.user, **form.cleaned_data)  # type: ignore[arg-type]
+            tenant = store_create(user=request.user, **form.cleaned_data)
         except ValidationError as error:
             form.add_error("slug" if error.code == "slug_taken" else None, error)
         except ProvisioningFailed:
@@ -125,10 +129,10 @@ def _safe_app_path(raw: str | None) -> str:
 
 
 @login_required
-def store_open(request: HttpRequest, slug: str) -> HttpResponse:
+def store_open(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     """Root domain: hand the signed-in member over to the store's host (see handoff.py)."""
     tenant = tenant_get_by_slug(slug=slug)
-    if tenant is None or membership_get(user=request.user, tenant=tenant) is None:  # type: ignore[arg-type]
+    if tenant is None or membership_get(user=request.user, tenant=tenant) is None:
         return render(
             request,
             "errors/tenant_error.html",
@@ -139,15 +143,15 @@ def store_open(request: HttpRequest, slug: str) -> HttpResponse:
             },
             status=404,
         )
-    token = handoff_token_issue(user=request.user, tenant=tenant)  # type: ignore[arg-type]
+    token = handoff_token_issue(user=request.user, tenant=tenant)
     next_path = _safe_app_path(request.GET.get("next"))
     target = tenant_url(tenant=tenant, path="/accounts/handoff/")
     return HttpResponseRedirect(f"{target}?{urlencode({'token': token, 'next': next_path})}")
 
 
-def store_handoff(request: HttpRequest) -> HttpResponse:
+def store_handoff(request: StoreHttpRequest) -> HttpResponse:
     """Store host: redeem a hand-off token and sign the user in on this host."""
-    user = handoff_token_redeem(token=request.GET.get("token", ""), tenant=request.tenant)  # type: ignore[attr-defined]
+    user = handoff_token_redeem(token=request.GET.get("token", ""), tenant=request.tenant)
     if user is None:
         return render(
             request,

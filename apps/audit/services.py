@@ -2,13 +2,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from apps.audit.models import AuditEvent
+from apps.audit.models import AuditAction, AuditEvent
 from apps.core import tenancy
 from apps.core.logging import current_request_id
 
 
 def audit_record(
-    *, action: str, actor: Any = None, target: str = "", data: dict[str, Any] | None = None
+    *, action: AuditAction, actor: Any = None, target: str = "", data: dict[str, Any] | None = None
 ) -> AuditEvent:
     """Record an event in the active tenant's audit log (call on a tenant connection)."""
     if tenancy.is_public():

@@ -7,6 +7,7 @@ from channels.db import database_sync_to_async
 from apps.accounts.selectors import membership_get
 from apps.core.asgi_scope import scope_header
 from apps.core.tenancy.channels import CLOSE_FORBIDDEN, TenantJsonWebsocketConsumer, tenant_group
+from apps.tenants.models import Tenant
 from apps.tenants.selectors import tenant_get_by_host
 
 
@@ -16,7 +17,7 @@ class AdminEventsConsumer(TenantJsonWebsocketConsumer):
     The tenant comes from the Host header; only members of that store may connect. Services
     publish to `tenant_group(tenant, "admin")` via `admin_event_send`."""
 
-    async def resolve_tenant(self) -> Any:
+    async def resolve_tenant(self) -> Tenant | None:
         return await database_sync_to_async(tenant_get_by_host)(
             host=scope_header(self.scope, b"host") or ""
         )

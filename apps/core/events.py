@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
@@ -10,8 +10,11 @@ from django.db import transaction
 
 from apps.core.tenancy.channels import tenant_group
 
+if TYPE_CHECKING:
+    from apps.tenants.models import Tenant
 
-async def admin_event_publish(*, tenant: Any, event: dict[str, Any]) -> None:
+
+async def admin_event_publish(*, tenant: Tenant, event: dict[str, Any]) -> None:
     """Broadcast `event` to the store's connected admins now (async callers whose data is
     already committed, such as the chat consumer)."""
     await get_channel_layer().group_send(  # type: ignore[union-attr]
@@ -19,6 +22,6 @@ async def admin_event_publish(*, tenant: Any, event: dict[str, Any]) -> None:
     )
 
 
-def admin_event_send(*, tenant: Any, event: dict[str, Any]) -> None:
+def admin_event_send(*, tenant: Tenant, event: dict[str, Any]) -> None:
     """Broadcast `event` to the store's connected admins once the current transaction commits."""
     transaction.on_commit(lambda: async_to_sync(admin_event_publish)(tenant=tenant, event=event))

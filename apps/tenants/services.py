@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from apps.audit.models import AuditAction
 from apps.audit.services import audit_record
 from apps.core.cache import cache_forget
 from apps.tenants import provisioning
@@ -103,7 +104,7 @@ def tenant_settings_update(*, tenant: Tenant, actor: Any, **fields: str) -> Tena
         setattr(row, name, cleaned[name])
     row.save(update_fields=[*changed, "updated_at"])
     audit_record(
-        action="store.settings_changed",
+        action=AuditAction.STORE_SETTINGS_CHANGED,
         actor=actor,
         target=row.slug,
         data={name: cleaned[name] for name in changed},
@@ -141,7 +142,7 @@ def _widget_key_cache_forget(*, keys: list[str]) -> None:
 def widget_key_create(*, tenant: Tenant, actor: Any = None) -> WidgetKey:
     """A new widget key for the store (call with the store's schema active: it is audited)."""
     key = WidgetKey.objects.create(tenant=tenant, key=WIDGET_KEY_PREFIX + secrets.token_urlsafe(24))
-    audit_record(action="widget_key.created", actor=actor, target=key.key)
+    audit_record(action=AuditAction.WIDGET_KEY_CREATED, actor=actor, target=key.key)
     return key
 
 
@@ -150,7 +151,7 @@ def widget_key_revoke(*, key: WidgetKey, actor: Any = None) -> WidgetKey:
         key.revoked_at = timezone.now()
         key.save(update_fields=["revoked_at"])
         _widget_key_cache_forget(keys=[key.key])
-        audit_record(action="widget_key.revoked", actor=actor, target=key.key)
+        audit_record(action=AuditAction.WIDGET_KEY_REVOKED, actor=actor, target=key.key)
     return key
 
 

@@ -5,6 +5,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from apps.audit.models import AuditAction
 from apps.audit.services import audit_record
 from apps.core.cache import cache_forget
 from apps.widget.config_cache import widget_config_cache_key
@@ -54,7 +55,7 @@ def widget_settings_update(*, actor: Any = None, **fields: Any) -> WidgetSetting
     if changed:
         settings.save(update_fields=[*changed, "updated_at"])
         audit_record(
-            action="widget.settings_changed",
+            action=AuditAction.WIDGET_SETTINGS_CHANGED,
             actor=actor,
             data={name: fields[name] for name in changed},
         )

@@ -7,17 +7,18 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from apps.tenants.requests import StoreHttpRequest
 from apps.tenants.selectors import widget_key_active_first
 from apps.widget.origins import request_origin, ws_origin_for
 from apps.widget.snippet import install_snippet
 
 
 @require_safe
-def widget_preview(request: HttpRequest) -> HttpResponse:
+def widget_preview(request: StoreHttpRequest) -> HttpResponse:
     """Members only (TenantAccessMiddleware). The snippet loads from the root domain on the
     request's scheme and port: from the store's own host the config request would be
     same-origin, and browsers send no Origin header on same-origin GETs."""
@@ -25,12 +26,12 @@ def widget_preview(request: HttpRequest) -> HttpResponse:
     api_host = f"{settings.BASE_DOMAIN}:{port}" if port else settings.BASE_DOMAIN
     api_origin = f"{request.scheme}://{api_host}"
     ws_origin = ws_origin_for(api_origin)
-    key = widget_key_active_first(tenant=request.tenant)  # type: ignore[attr-defined]
+    key = widget_key_active_first(tenant=request.tenant)
     response = render(
         request,
         "widget/preview.html",
         {
-            "store_name": request.tenant.name,  # type: ignore[attr-defined]
+            "store_name": request.tenant.name,
             "snippet": install_snippet(api_origin=api_origin, key=key.key) if key else None,
         },
     )

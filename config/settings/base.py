@@ -148,10 +148,6 @@ KNOWLEDGE_MODEL_CACHE_DIR = env(
 )
 
 # --- Assistant --------------------------------------------------------------------------------
-# Fernet keys that encrypt stores' LLM API keys at rest, newest first: the first encrypts, all
-# decrypt (rotation: prepend a new key, run `manage.py rotate_llm_keys`, then drop the old one).
-# Unset in development and tests: a key derived from SECRET_KEY. Required in production.
-LLM_KEY_ENCRYPTION_KEYS: list[str] = env.list("LLM_KEY_ENCRYPTION_KEYS", default=[])
 # Let stores point their LLM base URL at private/loopback addresses (Ollama or vLLM on the same
 # network). Off in production: a store could otherwise probe internal services (SSRF).
 LLM_ALLOW_PRIVATE_URLS = env.bool("LLM_ALLOW_PRIVATE_URLS", default=False)
@@ -361,6 +357,16 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
+
+# --- Secrets at rest -------------------------------------------------------------------------
+# Fernet keys that encrypt secrets at rest (stores' LLM API keys, integration tokens, webhook
+# secrets), newest first: the first encrypts, all decrypt (rotation: prepend a new key, run
+# `manage.py rotate_secrets`, then drop the old one). Unset in development and tests: a key
+# derived from SECRET_KEY. Required in production. LLM_KEY_ENCRYPTION_KEYS, the variable's name
+# when it covered only LLM keys, is still read when SECRET_ENCRYPTION_KEYS is unset.
+SECRET_ENCRYPTION_KEYS: list[str] = env.list("SECRET_ENCRYPTION_KEYS", default=[]) or env.list(
+    "LLM_KEY_ENCRYPTION_KEYS", default=[]
+)
 
 # --- Security headers (tightened further in prod) ---------------------------------------------
 CONTENT_SECURITY_POLICY: dict[str, dict[str, Any]] = {

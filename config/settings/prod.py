@@ -4,21 +4,28 @@ from cryptography.fernet import Fernet
 from django.core.exceptions import ImproperlyConfigured
 
 from config.settings.base import *  # noqa: F403
-from config.settings.base import BASE_DOMAIN, CONTENT_SECURITY_POLICY, env
+from config.settings.base import (
+    BASE_DOMAIN,
+    CONTENT_SECURITY_POLICY,
+    SECRET_ENCRYPTION_KEYS,
+    env,
+)
 
 DEBUG = env.bool("DEBUG", default=False)
 SECRET_KEY = env("SECRET_KEY")  # required: no default in production
 env("DATABASE_URL")  # required: fail at start-up rather than fall back to a default
 env("REDIS_URL")
-# Required: stores' LLM API keys must not be encrypted with a key derived from SECRET_KEY.
-LLM_KEY_ENCRYPTION_KEYS = env.list("LLM_KEY_ENCRYPTION_KEYS")
-if not LLM_KEY_ENCRYPTION_KEYS:
-    raise ImproperlyConfigured("Set the LLM_KEY_ENCRYPTION_KEYS environment variable.")
+# Required: secrets at rest must not be encrypted with a key derived from SECRET_KEY.
+if not SECRET_ENCRYPTION_KEYS:
+    raise ImproperlyConfigured(
+        "Set the SECRET_ENCRYPTION_KEYS environment variable "
+        "(LLM_KEY_ENCRYPTION_KEYS, its former name, is still read)."
+    )
 try:
-    [Fernet(key) for key in LLM_KEY_ENCRYPTION_KEYS]
+    [Fernet(key) for key in SECRET_ENCRYPTION_KEYS]
 except ValueError as error:
     raise ImproperlyConfigured(
-        "LLM_KEY_ENCRYPTION_KEYS must be comma-separated Fernet keys (32 url-safe base64 bytes)."
+        "SECRET_ENCRYPTION_KEYS must be comma-separated Fernet keys (32 url-safe base64 bytes)."
     ) from error
 SITE_SCHEME = "https"
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -68,7 +68,7 @@ def test_a_key_that_no_longer_decrypts_falls_back_to_grounded(
             actor=None, provider="openai", llm_base_url=llm_server.base_url, llm_model="m"
         )
         assistant_llm_key_set(key="sk-old")
-        settings.LLM_KEY_ENCRYPTION_KEYS = [Fernet.generate_key().decode()]
+        settings.SECRET_ENCRYPTION_KEYS = [Fernet.generate_key().decode()]
 
         # when / then
         assert assistant_provider() is None

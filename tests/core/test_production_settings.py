@@ -21,7 +21,13 @@ _FERNET_KEY = "YnVpbGQtdGltZS1jb2xsZWN0c3RhdGljLW9ubHkhISE="
 
 
 def _load_prod(**env: str) -> subprocess.CompletedProcess[str]:
-    unset = ("DATABASE_URL", "REDIS_URL", "DEBUG", "LLM_KEY_ENCRYPTION_KEYS")
+    unset = (
+        "DATABASE_URL",
+        "REDIS_URL",
+        "DEBUG",
+        "SECRET_ENCRYPTION_KEYS",
+        "LLM_KEY_ENCRYPTION_KEYS",
+    )
     clean = {k: v for k, v in os.environ.items() if k not in unset}
     return subprocess.run(
         [sys.executable, "-c", "import django; django.setup();" + _PROBE],
@@ -39,7 +45,7 @@ def test_prod_defaults_are_secure() -> None:
         DATABASE_URL="postgresql://db/aisle",
         REDIS_URL="redis://redis:6379/0",
         BASE_DOMAIN="aisle.example.com",
-        LLM_KEY_ENCRYPTION_KEYS=_FERNET_KEY,
+        SECRET_ENCRYPTION_KEYS=_FERNET_KEY,
     )
     assert result.returncode == 0, result.stderr
     values = json.loads(result.stdout)
@@ -65,14 +71,25 @@ def test_prod_refuses_to_start_without_a_database_url() -> None:
     assert result.returncode != 0 and "DATABASE_URL" in result.stderr
 
 
-def test_prod_refuses_to_start_without_valid_llm_key_encryption_keys() -> None:
-    required = {
-        "SECRET_KEY": "x" * 50,
-        "DATABASE_URL": "postgresql://db/aisle",
-        "REDIS_URL": "redis://redis:6379/0",
-    }
-    missing = _load_prod(**required)
-    empty = _load_prod(**required, LLM_KEY_ENCRYPTION_KEYS="")
-    not_fernet = _load_prod(**required, LLM_KEY_ENCRYPTION_KEYS="not-a-key")
-    for result in (missing, empty, not_fernet):
-        assert result.returncode != 0 and "LLM_KEY_ENCRYPTION_KEYS" in result.stderr
+_REQUIRED = {
+    "SECRET_KEY": "x" * 50,
+    "DATABASE_URL": "postgresql://db/aisle",
+    "REDIS_URL": "redis://redis:6379/0",
+}
+
+
+def test_prod_refuses_to_start_without_valid_secret_encryption_keys() -> None:
+    missing = _load_prod(**_REQUIRED)
+    empty = _load_prod(**_REQUIRED, SECRET_ENCRYPTION_KEYS="")
+    not_fernet = _load_prod(**_REQUIRED, SECRET_ENCRYPTION_KEYS="not-a-key")
+    old_name_not_fernet = _load_prod(**_REQUIRED, LLM_KEY_ENCRYPTION_KEYS="not-a-key")
+    for result in (missing, empty, not_fernet, old_name_not_fernet):
+        assert result.returncode != 0 and "SECRET_ENCRYPTION_KEYS" in result.stderr
+
+
+def test_prod_still_reads_the_keys_under_their_former_name() -> None:
+    # given a deployment whose environment predates SECRET_ENCRYPTION_KEYS
+    result = _load_prod(**_REQUIRED, LLM_KEY_ENCRYPTION_KEYS=_FERNET_KEY)
+
+    # then it starts
+    assert result.returncode == 0, result.stderr

@@ -25,6 +25,7 @@ from apps.accounts.services.api_keys import api_key_create, api_key_revoke
 from apps.accounts.services.invitations import invitation_create, invitation_revoke
 from apps.accounts.services.memberships import membership_remove, membership_role_change
 from apps.core.api.views import found, paginated, validated
+from apps.tenants.requests import StoreRequest
 from apps.tenants.selectors import store_open_url
 
 
@@ -42,7 +43,7 @@ class MeView(GenericAPIView):
     permission_classes = [IsTenantMember]
 
     @extend_schema(responses=s.MeOutput)
-    def get(self, request: Request) -> Response:
+    def get(self, request: StoreRequest) -> Response:
         user: Any = request.user  # a User, or an ApiKeyPrincipal for API-key calls
         is_person = not isinstance(user, ApiKeyPrincipal)
         stores = [
@@ -56,7 +57,7 @@ class MeView(GenericAPIView):
         ]
         data = {
             "user": {"id": user.pk, "email": user.email, "name": user.name} if is_person else None,
-            "tenant": request.tenant,  # type: ignore[attr-defined]
+            "tenant": request.tenant,
             "role": request_role(request),
             "stores": stores,
         }
@@ -68,22 +69,22 @@ class MemberListView(GenericAPIView):
     serializer_class = s.MemberOutput
 
     @extend_schema(responses=s.MemberOutput(many=True))
-    def get(self, request: Request) -> Response:
-        return paginated(self, member_list(tenant=request.tenant), s.MemberOutput)  # type: ignore[attr-defined]
+    def get(self, request: StoreRequest) -> Response:
+        return paginated(self, member_list(tenant=request.tenant), s.MemberOutput)
 
 
 class MemberDetailView(GenericAPIView):
     permission_classes = [ReadForMembersWriteForAdmins]
 
-    def _member(self, request: Request, member_id: int) -> Membership:
-        return found(member_get(tenant=request.tenant, membership_id=member_id))  # type: ignore[attr-defined]
+    def _member(self, request: StoreRequest, member_id: int) -> Membership:
+        return found(member_get(tenant=request.tenant, membership_id=member_id))
 
     @extend_schema(responses=s.MemberOutput)
-    def get(self, request: Request, member_id: int) -> Response:
+    def get(self, request: StoreRequest, member_id: int) -> Response:
         return Response(s.MemberOutput(self._member(request, member_id)).data)
 
     @extend_schema(request=s.MemberUpdateInput, responses=s.MemberOutput)
-    def patch(self, request: Request, member_id: int) -> Response:
+    def patch(self, request: StoreRequest, member_id: int) -> Response:
         changes = validated(s.MemberUpdateInput, request.data)
         member = membership_role_change(
             actor=_actor(request), membership=self._member(request, member_id), **changes
@@ -91,7 +92,7 @@ class MemberDetailView(GenericAPIView):
         return Response(s.MemberOutput(member).data)
 
     @extend_schema(responses={204: None})
-    def delete(self, request: Request, member_id: int) -> Response:
+    def delete(self, request: StoreRequest, member_id: int) -> Response:
         membership_remove(actor=_actor(request), membership=self._member(request, member_id))
         return Response(status=status.HTTP_204_NO_CONTENT)
 
@@ -101,11 +102,11 @@ class InvitationListView(GenericAPIView):
     serializer_class = s.InvitationOutput
 
     @extend_schema(responses=s.InvitationOutput(many=True))
-    def get(self, request: Request) -> Response:
-        return paginated(self, invitation_list(tenant=request.tenant), s.InvitationOutput)  # type: ignore[attr-defined]
+    def get(self, request: StoreRequest) -> Response:
+        return paginated(self, invitation_list(tenant=request.tenant), s.InvitationOutput)
 
     @extend_schema(request=s.InvitationCreateInput, responses={201: s.InvitationOutput})
-    def post(self, request: Request) -> Response:
+    def post(self, request: StoreRequest) -> Response:
         fields = validated(s.InvitationCreateInput, request.data)
         invitation, _token = invitation_create(actor=_actor(request), **fields)
         return Response(s.InvitationOutput(invitation).data, status=status.HTTP_201_CREATED)
@@ -115,8 +116,8 @@ class InvitationDetailView(GenericAPIView):
     permission_classes = [IsAdmin]
 
     @extend_schema(responses={204: None})
-    def delete(self, request: Request, invitation_id: int) -> Response:
-        invitation = found(invitation_get(tenant=request.tenant, invitation_id=invitation_id))  # type: ignore[attr-defined]
+    def delete(self, request: StoreRequest, invitation_id: int) -> Response:
+        invitation = found(invitation_get(tenant=request.tenant, invitation_id=invitation_id))
         invitation_revoke(actor=_actor(request), invitation=invitation)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
@@ -126,11 +127,11 @@ class ApiKeyListView(GenericAPIView):
     serializer_class = s.ApiKeyOutput
 
     @extend_schema(responses=s.ApiKeyOutput(many=True))
-    def get(self, request: Request) -> Response:
-        return paginated(self, api_key_list(tenant=request.tenant), s.ApiKeyOutput)  # type: ignore[attr-defined]
+    def get(self, request: StoreRequest) -> Response:
+        return paginated(self, api_key_list(tenant=request.tenant), s.ApiKeyOutput)
 
     @extend_schema(request=s.ApiKeyCreateInput, responses={201: s.ApiKeyCreatedOutput})
-    def post(self, request: Request) -> Response:
+    def post(self, request: StoreRequest) -> Response:
         fields = validated(s.ApiKeyCreateInput, request.data)
         key, raw = api_key_create(actor=_actor(request), **fields)
         key.key = raw  # type: ignore[attr-defined]
@@ -141,7 +142,7 @@ class ApiKeyDetailView(GenericAPIView):
     permission_classes = [IsAdmin]
 
     @extend_schema(responses={204: None})
-    def delete(self, request: Request, key_id: int) -> Response:
-        key = found(api_key_get(tenant=request.tenant, key_id=key_id))  # type: ignore[attr-defined]
+    def delete(self, request: StoreRequest, key_id: int) -> Response:
+        key = found(api_key_get(tenant=request.tenant, key_id=key_id))
         api_key_revoke(actor=_actor(request), key=key)
         return Response(status=status.HTTP_204_NO_CONTENT)

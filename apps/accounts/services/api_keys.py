@@ -11,6 +11,7 @@ from apps.accounts import tokens
 from apps.accounts.models import ApiKey, Membership
 from apps.accounts.roles import Role
 from apps.accounts.services.memberships import team_manage_check
+from apps.audit.models import AuditAction
 from apps.audit.services import audit_record
 
 KEY_PREFIX = "ak_"
@@ -48,7 +49,7 @@ def api_key_create(*, actor: Membership, name: str, role: str) -> tuple[ApiKey, 
         created_by=actor.user,
     )
     audit_record(
-        action="api_key.created",
+        action=AuditAction.API_KEY_CREATED,
         actor=actor.user,
         target=prefix,
         data={"name": key.name, "role": role},
@@ -61,7 +62,7 @@ def api_key_revoke(*, actor: Membership, key: ApiKey) -> ApiKey:
     if key.revoked_at is None:
         key.revoked_at = timezone.now()
         key.save(update_fields=["revoked_at"])
-        audit_record(action="api_key.revoked", actor=actor.user, target=key.prefix)
+        audit_record(action=AuditAction.API_KEY_REVOKED, actor=actor.user, target=key.prefix)
     return key
 
 

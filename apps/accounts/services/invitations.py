@@ -15,6 +15,7 @@ from apps.accounts.models import Invitation, Membership, User
 from apps.accounts.roles import Role
 from apps.accounts.selectors import invitation_list_pending_for_user
 from apps.accounts.services.memberships import membership_create, team_manage_check
+from apps.audit.models import AuditAction
 from apps.audit.services import audit_record
 from apps.tenants.selectors import host_url
 
@@ -73,7 +74,9 @@ def invitation_create(*, actor: Membership, email: str, role: str) -> tuple[Invi
         invited_by=actor.user,
         expires_at=now + timedelta(days=settings.INVITATION_TTL_DAYS),
     )
-    audit_record(action="invitation.created", actor=actor.user, target=email, data={"role": role})
+    audit_record(
+        action=AuditAction.INVITATION_CREATED, actor=actor.user, target=email, data={"role": role}
+    )
     transaction.on_commit(lambda: _send_invitation_email(invitation=invitation, token=token))
     return invitation, token
 
@@ -84,7 +87,9 @@ def invitation_revoke(*, actor: Membership, invitation: Invitation) -> Invitatio
     if invitation.status == Invitation.Status.PENDING:
         invitation.revoked_at = timezone.now()
         invitation.save(update_fields=["revoked_at"])
-        audit_record(action="invitation.revoked", actor=actor.user, target=invitation.email)
+        audit_record(
+            action=AuditAction.INVITATION_REVOKED, actor=actor.user, target=invitation.email
+        )
     return invitation
 
 

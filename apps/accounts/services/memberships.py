@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from apps.accounts.models import Membership, User
 from apps.accounts.roles import Role, role_at_least
+from apps.audit.models import AuditAction
 from apps.audit.services import audit_record
 from apps.tenants.models import Tenant
 from apps.tenants.services import tenant_provision
@@ -57,7 +58,7 @@ def membership_role_change(*, actor: Membership, membership: Membership, role: s
     membership.role = new_role
     membership.save(update_fields=["role"])
     audit_record(
-        action="member.role_changed",
+        action=AuditAction.MEMBER_ROLE_CHANGED,
         actor=actor.user,
         target=membership.user.email,
         data={"from": previous, "to": new_role},
@@ -73,5 +74,8 @@ def membership_remove(*, actor: Membership, membership: Membership) -> None:
     email = membership.user.email
     membership.delete()
     audit_record(
-        action="member.removed", actor=actor.user, target=email, data={"role": membership.role}
+        action=AuditAction.MEMBER_REMOVED,
+        actor=actor.user,
+        target=email,
+        data={"role": membership.role},
     )

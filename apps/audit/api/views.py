@@ -13,6 +13,9 @@ from apps.core.api.views import paginated
 
 
 class AuditEventOutput(serializers.ModelSerializer[AuditEvent]):
+    # A plain string in the API, not an enum: the log keeps actions that were later renamed or
+    # retired, and clients must show actions that new features add.
+    action = serializers.CharField(read_only=True)
     actor = serializers.CharField(source="actor_email", read_only=True)
     data = serializers.DictField(read_only=True)  # type: ignore[assignment]  # the API's field name
 

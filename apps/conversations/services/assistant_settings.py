@@ -19,12 +19,13 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from apps.audit.models import AuditAction
 from apps.audit.services import audit_record
 from apps.conversations.llm.base import ChatMessage, GenerationSettings, Provider, ProviderError
 from apps.conversations.llm.openai_compatible import OpenAICompatibleProvider
-from apps.conversations.llm.secrets import SecretDecryptError, secret_decrypt, secret_encrypt
 from apps.conversations.models import AssistantSettings
 from apps.core.addresses import blocked_address_for
+from apps.core.secrets import SecretDecryptError, secret_decrypt, secret_encrypt
 from apps.widget.services import widget_config_forget
 
 logger = logging.getLogger(__name__)
@@ -202,7 +203,7 @@ def assistant_settings_update(*, actor: Any, **fields: Any) -> AssistantSettings
     if changed:
         row.save(update_fields=[*changed, "updated_at"])
         audit_record(
-            action="assistant.settings_changed",
+            action=AuditAction.ASSISTANT_SETTINGS_CHANGED,
             actor=actor,
             target="assistant",
             data={name: getattr(row, name) for name in changed},
@@ -222,7 +223,7 @@ def assistant_llm_key_set(*, key: str | None, actor: Any = None) -> AssistantSet
     row.llm_api_key_encrypted = secret_encrypt(key) if key else ""
     row.save(update_fields=["llm_api_key_encrypted", "updated_at"])
     audit_record(
-        action="assistant.llm_key_set" if key else "assistant.llm_key_cleared",
+        action=AuditAction.ASSISTANT_LLM_KEY_SET if key else AuditAction.ASSISTANT_LLM_KEY_CLEARED,
         actor=actor,
         target="assistant",
     )

@@ -9,12 +9,15 @@ wraps the body in `tenant_context` on that thread.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 
 from apps.core.tenancy import tenant_context
+
+if TYPE_CHECKING:
+    from apps.tenants.models import Tenant
 
 T = TypeVar("T")
 
@@ -23,19 +26,19 @@ CLOSE_FORBIDDEN = 4403
 CLOSE_NOT_FOUND = 4404
 
 
-def tenant_group(tenant: Any, name: str) -> str:
+def tenant_group(tenant: Tenant, name: str) -> str:
     """Channel-layer group names always carry the tenant."""
     return f"t.{tenant.schema_name}.{name}"
 
 
 def _run_in_tenant(
-    tenant: Any, fn: Callable[..., T], args: tuple[Any, ...], kwargs: dict[str, Any]
+    tenant: Tenant, fn: Callable[..., T], args: tuple[Any, ...], kwargs: dict[str, Any]
 ) -> T:
     with tenant_context(tenant):
         return fn(*args, **kwargs)
 
 
-async def tenant_db(tenant: Any, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
+async def tenant_db(tenant: Tenant, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
     """Run database work from async code in `tenant`'s schema (Channels' shared sync thread)."""
     return await database_sync_to_async(_run_in_tenant)(tenant, fn, args, kwargs)
 
@@ -43,9 +46,9 @@ async def tenant_db(tenant: Any, fn: Callable[..., T], /, *args: Any, **kwargs: 
 class TenantJsonWebsocketConsumer(AsyncJsonWebsocketConsumer):
     """Subclasses implement `resolve_tenant()` and `tenant_connect()`."""
 
-    tenant: Any = None
+    tenant: Tenant  # set by connect() once resolved
 
-    async def resolve_tenant(self) -> Any:
+    async def resolve_tenant(self) -> Tenant | None:
         raise NotImplementedError
 
     async def tenant_connect(self) -> None:

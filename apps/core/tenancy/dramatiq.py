@@ -3,23 +3,53 @@
 On enqueue the current schema is stored in the message options; in the worker the schema is
 activated before the actor runs and reset afterwards. Worker threads each have their own
 database connection, and the reset means a thread never starts a message in the previous
-message's schema.
+message's schema. Code on the root domain (webhook endpoints) that must start work in a store
+names the store with `actor_send_to_store` instead of switching schema itself.
 """
 
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import dramatiq
+from django.db import transaction
+from django_tenants.utils import get_public_schema_name
 from dramatiq.broker import MessageProxy
 from dramatiq.middleware import SkipMessage
 
 from apps.core import tenancy
 
+if TYPE_CHECKING:
+    from apps.tenants.models import Tenant
+
 logger = logging.getLogger(__name__)
 
 SCHEMA_OPTION = "tenant_schema"
+
+
+def actor_send_to_store(
+    actor: dramatiq.Actor[..., Any],
+    *,
+    tenant: Tenant,
+    args: tuple[Any, ...] = (),
+    kwargs: dict[str, Any] | None = None,
+    on_commit: bool = False,
+) -> dramatiq.Message[Any]:
+    """Enqueue `actor` to run in `tenant`'s schema, whatever schema the caller is on; the
+    caller's connection is never switched. With `on_commit`, the message is enqueued only once
+    the current transaction commits (and never if it rolls back), so the worker finds the rows
+    the caller wrote; the message is returned at once either way, its id already set."""
+    if tenant.schema_name == get_public_schema_name():
+        raise ValueError("actor_send_to_store needs a store, not the public tenant")
+    message = actor.message_with_options(
+        args=args, kwargs=kwargs or {}, **{SCHEMA_OPTION: tenant.schema_name}
+    )
+    if on_commit:
+        transaction.on_commit(lambda: actor.broker.enqueue(message))
+    else:
+        actor.broker.enqueue(message)
+    return message
 
 
 class TenantMiddleware(dramatiq.Middleware):

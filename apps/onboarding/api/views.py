@@ -3,10 +3,10 @@ from __future__ import annotations
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.generics import GenericAPIView
-from rest_framework.request import Request
 from rest_framework.response import Response
 
 from apps.onboarding.selectors import StepKey, onboarding_steps
+from apps.tenants.requests import StoreRequest
 
 
 class OnboardingStepOutput(serializers.Serializer[object]):
@@ -25,6 +25,6 @@ class OnboardingView(GenericAPIView):
     serializer_class = OnboardingOutput
 
     @extend_schema(responses=OnboardingOutput)
-    def get(self, request: Request) -> Response:
-        steps = onboarding_steps(tenant=request.tenant)  # type: ignore[attr-defined]
+    def get(self, request: StoreRequest) -> Response:
+        steps = onboarding_steps(tenant=request.tenant)
         return Response(OnboardingOutput({"steps": steps}).data)

@@ -21,6 +21,7 @@ from apps.accounts.permissions import ReadForMembersWriteForAdmins
 from apps.core.api.views import found, paginated, validated
 from apps.core.tenancy import tenant_context
 from apps.tenants.models import WidgetKey
+from apps.tenants.requests import StoreRequest
 from apps.tenants.selectors import (
     tenant_get_by_widget_key,
     widget_key_active_first,
@@ -40,8 +41,8 @@ from apps.widget.snippet import install_snippet
 CONFIG_MAX_AGE_S = 60
 
 
-def _key(request: Request, key_id: int) -> WidgetKey:
-    return found(widget_key_get(tenant=request.tenant, key_id=key_id))  # type: ignore[attr-defined]
+def _key(request: StoreRequest, key_id: int) -> WidgetKey:
+    return found(widget_key_get(tenant=request.tenant, key_id=key_id))
 
 
 class WidgetKeyListView(GenericAPIView):
@@ -49,12 +50,12 @@ class WidgetKeyListView(GenericAPIView):
     serializer_class = s.WidgetKeyOutput
 
     @extend_schema(responses=s.WidgetKeyOutput(many=True))
-    def get(self, request: Request) -> Response:
-        return paginated(self, widget_key_list(tenant=request.tenant), s.WidgetKeyOutput)  # type: ignore[attr-defined]
+    def get(self, request: StoreRequest) -> Response:
+        return paginated(self, widget_key_list(tenant=request.tenant), s.WidgetKeyOutput)
 
     @extend_schema(request=None, responses={201: s.WidgetKeyOutput})
-    def post(self, request: Request) -> Response:
-        key = widget_key_create(tenant=request.tenant, actor=request.user)  # type: ignore[attr-defined]
+    def post(self, request: StoreRequest) -> Response:
+        key = widget_key_create(tenant=request.tenant, actor=request.user)
         return Response(s.WidgetKeyOutput(key).data, status=status.HTTP_201_CREATED)
 
 
@@ -62,7 +63,7 @@ class WidgetKeyDetailView(GenericAPIView):
     permission_classes = [ReadForMembersWriteForAdmins]
 
     @extend_schema(responses={204: None})
-    def delete(self, request: Request, key_id: int) -> Response:
+    def delete(self, request: StoreRequest, key_id: int) -> Response:
         widget_key_revoke(key=_key(request, key_id), actor=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
@@ -71,7 +72,7 @@ class WidgetKeyRotateView(GenericAPIView):
     permission_classes = [ReadForMembersWriteForAdmins]
 
     @extend_schema(request=None, responses={201: s.WidgetKeyOutput})
-    def post(self, request: Request, key_id: int) -> Response:
+    def post(self, request: StoreRequest, key_id: int) -> Response:
         key = widget_key_rotate(key=_key(request, key_id), actor=request.user)
         return Response(s.WidgetKeyOutput(key).data, status=status.HTTP_201_CREATED)
 
@@ -82,8 +83,8 @@ class WidgetUnavailable(APIException):
     default_code = "unavailable"
 
 
-def _settings_response(request: Request, settings: WidgetSettings) -> Response:
-    key = widget_key_active_first(tenant=request.tenant)  # type: ignore[attr-defined]
+def _settings_response(request: StoreRequest, settings: WidgetSettings) -> Response:
+    key = widget_key_active_first(tenant=request.tenant)
     snippet = install_snippet(api_origin=request_origin(request), key=key.key) if key else None
     return Response(s.WidgetSettingsOutput(settings, context={"snippet": snippet}).data)
 
@@ -93,11 +94,11 @@ class WidgetSettingsView(GenericAPIView):
     serializer_class = s.WidgetSettingsOutput
 
     @extend_schema(responses=s.WidgetSettingsOutput)
-    def get(self, request: Request) -> Response:
+    def get(self, request: StoreRequest) -> Response:
         return _settings_response(request, widget_settings_get())
 
     @extend_schema(request=s.WidgetSettingsInput, responses=s.WidgetSettingsOutput)
-    def patch(self, request: Request) -> Response:
+    def patch(self, request: StoreRequest) -> Response:
         fields = validated(s.WidgetSettingsInput, request.data)
         return _settings_response(request, widget_settings_update(actor=request.user, **fields))
 
