@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from apps.catalog.importing.records import FORMATS
+from apps.catalog.importing.products.records import FORMATS
 from apps.catalog.models import (
     Collection,
     Fulfilment,

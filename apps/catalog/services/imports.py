@@ -28,22 +28,19 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from apps.catalog.importing import (
-    GENERIC_REQUIRED,
-    TARGET_FIELDS,
-    ImportFileError,
-    Preview,
-    ProductError,
-    ProductRecord,
-    RowError,
-    UpsertResult,
-    check_mapping,
-    preview,
-    read_products,
-)
+from apps.catalog.importing.common.mapping import check_mapping
+from apps.catalog.importing.common.records import ImportFileError, Preview, RowError, UpsertResult
 from apps.catalog.importing.orders import OrderError, OrderRecord, preview_orders, read_orders
 from apps.catalog.importing.orders.records import ORDER_TARGET_FIELDS
 from apps.catalog.importing.orders.records import REQUIRED_TARGETS as ORDER_REQUIRED
+from apps.catalog.importing.products import (
+    GENERIC_REQUIRED,
+    TARGET_FIELDS,
+    ProductError,
+    ProductRecord,
+    preview,
+    read_products,
+)
 from apps.catalog.models import ImportFileChunk, ImportJob, ImportRowError, Product, ProductSource
 from apps.catalog.services.orders import orders_upsert
 from apps.catalog.services.products import ProductBatchWriter, products_archive_missing

@@ -23,7 +23,8 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import slugify
 
-from apps.catalog.importing import ProductRecord, RowError, UpsertResult
+from apps.catalog.importing.common.records import RowError, UpsertResult
+from apps.catalog.importing.products import ProductRecord
 from apps.catalog.models import Collection, Product, ProductSource, Variant
 from apps.knowledge import embeddings
 from apps.knowledge.services.settings import knowledge_settings_get
