@@ -184,10 +184,15 @@ def job_file(job: ImportJob) -> Iterator[Path]:
         yield Path(handle.name)
 
 
+def _locked(job: ImportJob) -> ImportJob:
+    return ImportJob.objects.select_for_update().get(pk=job.pk)
+
+
 @transaction.atomic
 def import_validate_request(*, job: ImportJob) -> ImportJob:
     from apps.catalog.tasks import catalog_import_validate
 
+    job = _locked(job)  # two clicks must not start two workers on one job
     if job.status in (ImportJob.Status.VALIDATING, ImportJob.Status.RUNNING):
         raise ValidationError(_("This import is already being processed."), code="import_busy")
     job.status = ImportJob.Status.VALIDATING
@@ -208,11 +213,13 @@ def import_validate(*, job_id: int) -> None:
         records_validate(job=job, records=_file_records(job))
 
 
+@transaction.atomic
 def import_run_request(
     *, job: ImportJob, archive_missing: bool, confirm_archive: bool
 ) -> ImportJob:
     from apps.catalog.tasks import catalog_import_run
 
+    job = _locked(job)  # two clicks must not start two workers on one job
     if job.status != ImportJob.Status.VALIDATED:
         raise ValidationError(
             _("Validate the file before running the import."), code="not_validated"

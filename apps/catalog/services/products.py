@@ -441,9 +441,10 @@ def _create(context: _Context, writes: list[_Write]) -> dict[str, int]:
 
 @transaction.atomic
 def _update(context: _Context, write: _Write, product: Product) -> None:
-    for name, value in _fields(context, write).items():
+    fields = _fields(context, write)
+    for name, value in fields.items():
         setattr(product, name, value)
-    product.save()
+    product.save(update_fields=[*fields, "updated_at"])
     _variants_replace(product, write.record)
     product.collections.set(write.collections)
 
