@@ -2,8 +2,8 @@
 their readers produce, and a connector sync can hand it records built from an API (Shopify bulk
 JSONL lines, WooCommerce pages) with no file at all. Whatever the records come from, the loop
 owns what the merchant sees: one ImportRowError per problem of a refused item, the counters,
-progress saved at most every PROGRESS_EVERY items or PROGRESS_SECONDS, the archive guard and
-the summary.
+progress (saved after PROGRESS_EVERY items or PROGRESS_SECONDS, whichever comes first), the
+archive guard and the summary.
 
 Safe to run twice: a run starts by clearing the job's errors and counters, and writers upsert
 by the item's key (a product's external id, an order's number), so a second run reports
@@ -119,7 +119,7 @@ def run_summary(job: ImportJob) -> dict[str, int]:
 def records_validate(*, job: ImportJob, records: Iterable[Item]) -> None:
     """Read every item and build the report; nothing but the report is written. The job ends
     validated, or failed with the reason when the records as a whole cannot be read."""
-    run = _Run(job, ImportJob.Status.VALIDATING)
+    run = _Run.start(job, ImportJob.Status.VALIDATING)
 
     def count_valid(_record: Record) -> None:
         job.items_valid += 1
@@ -133,7 +133,7 @@ def records_apply(*, job: ImportJob, records: Iterable[Item]) -> None:
     (if `job.archive_missing`, within the guard). The job ends completed, or failed with the
     reason; items already written stay whole."""
     archive_missing = job.archive_missing and _KINDS[job.kind].archives
-    run = _Run(job, ImportJob.Status.RUNNING)
+    run = _Run.start(job, ImportJob.Status.RUNNING)
     seen: set[str] = set()
     batch: list[Record] = []
     with _KINDS[job.kind].writer(job, run.results) as writer:
@@ -163,15 +163,20 @@ def records_apply(*, job: ImportJob, records: Iterable[Item]) -> None:
 class _Run:
     """One pass over the records: the job's counters, reported errors and progress."""
 
-    def __init__(self, job: ImportJob, status: str) -> None:
+    def __init__(self, job: ImportJob) -> None:
         self.job = job
-        ImportRowError.objects.filter(job=job).delete()
         self.stored_errors = 0
+        self.saved_seen, self.saved_at = 0, time.monotonic()
+
+    @classmethod
+    def start(cls, job: ImportJob, status: str) -> _Run:
+        """Clear what an earlier (or killed) run of the job reported."""
+        ImportRowError.objects.filter(job=job).delete()
         for counter in COUNTERS:
             setattr(job, counter, 0)
         job.status, job.error = status, ""
         job.save(update_fields=[*COUNTERS, "status", "error", "updated_at"])
-        self.saved_seen, self.saved_at = 0, time.monotonic()
+        return cls(job)
 
     def consume(
         self,
