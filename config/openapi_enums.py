@@ -2,7 +2,7 @@
 them by dotted path, which cannot reach a model's nested choices class."""
 
 from apps.accounts.models import Invitation
-from apps.catalog.importing.records import FORMATS
+from apps.catalog.importing.products.records import FORMATS
 from apps.catalog.models import ImportJob, Order, Product
 from apps.conversations.analytics import PERIODS
 from apps.conversations.models import Conversation, Message

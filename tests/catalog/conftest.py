@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from apps.catalog.importing import ProductRecord, VariantRecord
+from apps.catalog.importing.products import ProductRecord, VariantRecord
 from apps.catalog.models import ProductSource
 from apps.core.tenancy import tenant_context
 from apps.tenants.models import Tenant

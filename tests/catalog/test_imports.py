@@ -11,7 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from apps.accounts.roles import Role
 from apps.catalog.models import Collection, ImportJob, ImportRowError, Product, Variant
 from apps.catalog.search import product_search
-from apps.catalog.services import imports, products
+from apps.catalog.services import imports, products, runs
 from apps.core.tenancy import tenant_context
 from tests.accounts.factories import MembershipFactory
 from tests.conftest import client_for
@@ -191,7 +191,7 @@ def test_batches_embedded_ahead_are_all_written_with_their_own_vectors(
     in_store_a, monkeypatch
 ) -> None:
     # Given batches of one product, so each is embedded while the previous one is written
-    monkeypatch.setattr(imports, "UPSERT_BATCH", 1)
+    monkeypatch.setattr(runs, "UPSERT_BATCH", 1)
     rows = "".join(
         f"tent-{n},Tent {n},<p>Tent number {n}.</p>,Demo,Tent,,true,Title,Default Title,,,"
         f"T-{n},1,deny,{100 + n}.00,,,,active\n"
@@ -313,7 +313,7 @@ def test_finished_import_files_are_purged_after_the_retention_in_every_store(
 def test_a_large_import_refreshes_the_planners_statistics(in_store_a, monkeypatch) -> None:
     from django.db import connection
 
-    monkeypatch.setattr(imports, "ANALYZE_AFTER", 2)
+    monkeypatch.setattr(runs, "ANALYZE_AFTER", 2)
     _validate_and_run(_job(SHOPIFY_CSV))
     with connection.cursor() as cursor:
         cursor.execute("SELECT reltuples FROM pg_class WHERE oid = 'catalog_variant'::regclass")

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from apps.catalog.importing.records import FORMATS
+from apps.catalog.importing.products.records import FORMATS
 from apps.catalog.models import (
     Collection,
     Fulfilment,
@@ -244,9 +244,9 @@ class ImportJobOutput(serializers.ModelSerializer[ImportJob]):
 
     @extend_schema_field(ImportSummaryOutput)
     def get_summary(self, job: ImportJob) -> dict[str, int]:
-        from apps.catalog.services.imports import import_summary
+        from apps.catalog.services.runs import run_summary
 
-        return import_summary(job)
+        return run_summary(job)
 
 
 class ImportCreateInput(serializers.Serializer):

@@ -10,7 +10,7 @@ from dataclasses import asdict
 
 from django.db import DatabaseError, transaction
 
-from apps.catalog.importing import RowError, UpsertResult
+from apps.catalog.importing.common.records import RowError, UpsertResult
 from apps.catalog.importing.orders import OrderRecord
 from apps.catalog.models import Fulfilment, Order, OrderLine, ProductSource, Variant
 

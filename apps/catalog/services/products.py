@@ -23,7 +23,8 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import slugify
 
-from apps.catalog.importing import ProductRecord, RowError, UpsertResult
+from apps.catalog.importing.common.records import RowError, UpsertResult
+from apps.catalog.importing.products import ProductRecord
 from apps.catalog.models import Collection, Product, ProductSource, Variant
 from apps.knowledge import embeddings
 from apps.knowledge.services.settings import knowledge_settings_get
@@ -440,9 +441,10 @@ def _create(context: _Context, writes: list[_Write]) -> dict[str, int]:
 
 @transaction.atomic
 def _update(context: _Context, write: _Write, product: Product) -> None:
-    for name, value in _fields(context, write).items():
+    fields = _fields(context, write)
+    for name, value in fields.items():
         setattr(product, name, value)
-    product.save()
+    product.save(update_fields=[*fields, "updated_at"])
     _variants_replace(product, write.record)
     product.collections.set(write.collections)
 

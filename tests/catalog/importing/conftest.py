@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from apps.catalog.importing import ProductError, ProductRecord, read_products
+from apps.catalog.importing.products import ProductError, ProductRecord, read_products
 
 
 @pytest.fixture(autouse=True)

@@ -11,8 +11,10 @@ from datetime import datetime
 from decimal import Decimal
 from typing import TypeVar
 
-from apps.catalog.importing.draft import CellChecks
-from apps.catalog.importing.indexes import CompactIndex, key_hash
+from apps.catalog.importing.common.cells import CellChecks
+from apps.catalog.importing.common.indexes import CompactIndex, key_hash
+from apps.catalog.importing.common.records import RowError
+from apps.catalog.importing.common.values import http_url, parse_currency, parse_datetime, quote
 from apps.catalog.importing.orders.fields import (
     parse_email,
     parse_financial_status,
@@ -27,8 +29,6 @@ from apps.catalog.importing.orders.records import (
     OrderLineRecord,
     OrderRecord,
 )
-from apps.catalog.importing.records import RowError
-from apps.catalog.importing.values import http_url, parse_currency, parse_datetime, quote
 
 T = TypeVar("T")
 MAX_AMOUNT = Decimal(10**10)  # what the database's money columns hold

@@ -16,8 +16,8 @@ from collections.abc import Callable
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 
-from apps.catalog.importing.columns import norm, squash
-from apps.catalog.importing.values import BadValue, parse_count
+from apps.catalog.importing.common.mapping import norm, squash
+from apps.catalog.importing.common.values import BadValue, parse_count
 
 MAX_EMAIL_CHARS = 254
 

@@ -17,12 +17,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from apps.catalog.importing.jsonfmt import text_of
-from apps.catalog.importing.jsonstream import ORDERS, iter_items
+from apps.catalog.importing.common.jsonstream import ORDERS, iter_items, text_of
+from apps.catalog.importing.common.records import RowError
+from apps.catalog.importing.common.sources import too_many_rows
 from apps.catalog.importing.orders.draft import Cell, Cells, OrderContext, OrderDraft, finish
 from apps.catalog.importing.orders.records import OrderError, OrderRecord
-from apps.catalog.importing.records import RowError
-from apps.catalog.importing.sources import too_many_rows
 
 # field → accepted keys, ours first
 ORDER_KEYS: dict[str, tuple[str, ...]] = {

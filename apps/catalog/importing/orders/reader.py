@@ -6,8 +6,10 @@ from collections.abc import Iterator
 from itertools import islice
 from pathlib import Path
 
-from apps.catalog.importing.jsonfmt import text_of
-from apps.catalog.importing.jsonstream import ORDERS, iter_items
+from apps.catalog.importing.common.jsonstream import ORDERS, iter_items, text_of
+from apps.catalog.importing.common.preview import DEFAULT_MAX_ROWS, json_sample, row_estimate
+from apps.catalog.importing.common.records import Preview
+from apps.catalog.importing.common.sources import open_table, sniff_kind
 from apps.catalog.importing.orders.draft import OrderContext
 from apps.catalog.importing.orders.fields import detect_order_format, guess_order_mapping
 from apps.catalog.importing.orders.jsonfmt import OrderJsonReader
@@ -17,9 +19,6 @@ from apps.catalog.importing.orders.table import (
     missing_columns_error,
     missing_targets,
 )
-from apps.catalog.importing.reader import DEFAULT_MAX_ROWS, json_sample, row_estimate
-from apps.catalog.importing.records import Preview
-from apps.catalog.importing.sources import open_table, sniff_kind
 
 
 def preview_orders(path: Path, *, filename: str, rows: int = 20) -> Preview:

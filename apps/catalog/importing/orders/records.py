@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
-from apps.catalog.importing.records import RowError
+from apps.catalog.importing.common.records import RowError
 
 # Target fields a column can be mapped to ({target field: source column}); one CSV row is one
 # order line, the order's own fields may be repeated on its other rows or left blank there.

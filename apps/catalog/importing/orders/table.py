@@ -12,7 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from apps.catalog.importing.columns import check_mapping
+from apps.catalog.importing.common.mapping import check_mapping
+from apps.catalog.importing.common.records import ImportFileError
+from apps.catalog.importing.common.sources import Row, Table
+from apps.catalog.importing.common.values import quote
 from apps.catalog.importing.orders.draft import Cell, Cells, OrderContext, OrderDraft, finish
 from apps.catalog.importing.orders.records import (
     FULFILMENT_FIELDS,
@@ -24,9 +27,6 @@ from apps.catalog.importing.orders.records import (
     OrderError,
     OrderRecord,
 )
-from apps.catalog.importing.records import ImportFileError
-from apps.catalog.importing.sources import Row, Table
-from apps.catalog.importing.values import quote
 
 MAX_ROWS_PER_ORDER = 10_000
 _LABELS = {

@@ -28,8 +28,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from apps.catalog.importing.records import ImportFileError
-from apps.catalog.importing.values import NumberCell
+from apps.catalog.importing.common.records import ImportFileError
+from apps.catalog.importing.common.values import NumberCell
 from apps.core.file_signatures import OLE_MAGIC, PDF_MAGIC, ZIP_MAGIC, binary_format
 
 logger = logging.getLogger(__name__)

@@ -17,17 +17,15 @@ Line numbers are item numbers (array index + 1); error columns are JSON paths
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from apps.catalog.importing.draft import Context, Draft, finish
-from apps.catalog.importing.jsonstream import iter_items
-from apps.catalog.importing.records import ProductError, ProductRecord, RowError, VariantRecord
-from apps.catalog.importing.sources import too_many_rows
-from apps.catalog.importing.values import (
+from apps.catalog.importing.common.jsonstream import iter_items, text_of
+from apps.catalog.importing.common.records import RowError
+from apps.catalog.importing.common.sources import too_many_rows
+from apps.catalog.importing.common.values import (
     category_path,
     grams,
     http_url,
@@ -37,6 +35,8 @@ from apps.catalog.importing.values import (
     slugify,
     split_list,
 )
+from apps.catalog.importing.products.draft import Context, Draft, finish
+from apps.catalog.importing.products.records import ProductError, ProductRecord, VariantRecord
 
 _GRAMS_PER = {
     "g": Decimal(1),
@@ -44,18 +44,6 @@ _GRAMS_PER = {
     "lb": Decimal("453.59237"),
     "oz": Decimal("28.349523125"),
 }
-
-
-def text_of(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int | Decimal | float):
-        return str(value)
-    return json.dumps(value, ensure_ascii=False, default=str)
 
 
 def _strings(value: Any) -> Iterator[str]:

@@ -2,39 +2,37 @@
 
 from __future__ import annotations
 
-from collections.abc import Generator, Iterator
+from collections.abc import Iterator
 from itertools import islice
 from pathlib import Path
-from typing import Any
 
-from apps.catalog.importing.columns import (
+from apps.catalog.importing.common.jsonstream import iter_items, text_of
+from apps.catalog.importing.common.mapping import check_mapping
+from apps.catalog.importing.common.preview import DEFAULT_MAX_ROWS, json_sample, row_estimate
+from apps.catalog.importing.common.records import ImportFileError, Preview
+from apps.catalog.importing.common.sources import Row, open_table, sniff_kind
+from apps.catalog.importing.products.columns import (
     GENERIC_REQUIRED,
     SHOPIFY,
     SHOPIFY_REQUIRED,
     WOO,
-    check_mapping,
     detect_format,
     guess_mapping,
     missing_columns_error,
     resolve,
 )
-from apps.catalog.importing.draft import Context
-from apps.catalog.importing.generic import GenericReader
-from apps.catalog.importing.jsonfmt import JsonReader, text_of
-from apps.catalog.importing.jsonstream import iter_items
-from apps.catalog.importing.records import (
+from apps.catalog.importing.products.draft import Context
+from apps.catalog.importing.products.generic import GenericReader
+from apps.catalog.importing.products.jsonfmt import JsonReader
+from apps.catalog.importing.products.records import (
     FORMATS,
     PRODUCT_FIELDS,
-    ImportFileError,
-    Preview,
+    TARGET_FIELDS,
     ProductError,
     ProductRecord,
 )
-from apps.catalog.importing.shopify import ShopifyReader
-from apps.catalog.importing.sources import Row, Table, open_table, sniff_kind
-from apps.catalog.importing.woocommerce import WooReader
-
-DEFAULT_MAX_ROWS = 500_000
+from apps.catalog.importing.products.shopify import ShopifyReader
+from apps.catalog.importing.products.woocommerce import WooReader
 
 _SHOPIFY_TARGETS = {
     "external_id": "Handle",
@@ -116,16 +114,6 @@ def _woo_mapping(columns: list[str], sample: list[Row]) -> dict[str, str]:
     return mapping
 
 
-def row_estimate(table: Table, sample: list[Row], exhausted: bool) -> int | None:
-    if exhausted:
-        return len(sample)
-    if not table.total_lines or not sample:
-        return None
-    span = sample[-1].last - table.header_line
-    per_row = span / len(sample) if span > 0 else 1.0
-    return max(len(sample), round((table.total_lines - table.header_line) / per_row))
-
-
 def preview(path: Path, *, filename: str, rows: int = 20) -> Preview:
     """Format, columns, detected (or guessed) mapping and the first rows. Refuses
     (ImportFileError) files that are unreadable, and Shopify/WooCommerce exports that lack
@@ -168,20 +156,6 @@ def preview(path: Path, *, filename: str, rows: int = 20) -> Preview:
         )
 
 
-def json_sample(
-    items: Generator[Any, None, None], rows: int
-) -> tuple[list[dict[str, Any]], list[str], int | None]:
-    """The first `rows` items of a JSON file (a non-object as {"value": item}), their keys in
-    first-seen order, and how many items the file holds when that is all of them."""
-    try:
-        taken = list(islice(items, rows + 1))
-    finally:
-        items.close()
-    sample = [item if isinstance(item, dict) else {"value": item} for item in taken[:rows]]
-    columns = list(dict.fromkeys(str(key) for item in sample for key in item))
-    return sample, columns, len(taken) if len(taken) <= rows else None
-
-
 def _json_preview(path: Path, rows: int) -> Preview:
     sample, columns, estimate = json_sample(iter_items(path), rows)
     mapping: dict[str, str] = {target: target for target in PRODUCT_FIELDS if target in columns}
@@ -216,7 +190,7 @@ def read_products(
     if format is not None and format not in FORMATS:
         raise ImportFileError("unknown_format", f'Unknown format "{format}".')
     if mapping:
-        check_mapping(mapping, None)
+        check_mapping(mapping, None, TARGET_FIELDS)
     kind = sniff_kind(path, filename)
     ctx = Context(currency=currency)
     if kind == "json":
@@ -229,7 +203,7 @@ def read_products(
     with open_table(path, kind, max_rows=max_rows) as table:
         fmt = format or detect_format(table.columns, filename=filename)
         if mapping:
-            check_mapping(mapping, table.columns)
+            check_mapping(mapping, table.columns, TARGET_FIELDS)
         if fmt == "shopify":
             yield from ShopifyReader(table, ctx).products()
         elif fmt == "woocommerce":

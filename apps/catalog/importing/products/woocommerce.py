@@ -30,12 +30,10 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from apps.catalog.importing.columns import WOO, missing_columns_error, resolve
-from apps.catalog.importing.draft import Context, Draft, finish
-from apps.catalog.importing.indexes import CompactIndex
-from apps.catalog.importing.records import ProductError, ProductRecord, RowError, VariantRecord
-from apps.catalog.importing.sources import Row, Table
-from apps.catalog.importing.values import (
+from apps.catalog.importing.common.indexes import CompactIndex
+from apps.catalog.importing.common.records import RowError
+from apps.catalog.importing.common.sources import Row, Table
+from apps.catalog.importing.common.values import (
     category_path,
     grams,
     http_url,
@@ -46,6 +44,9 @@ from apps.catalog.importing.values import (
     split_list,
     unescape_woo,
 )
+from apps.catalog.importing.products.columns import WOO, missing_columns_error, resolve
+from apps.catalog.importing.products.draft import Context, Draft, finish
+from apps.catalog.importing.products.records import ProductError, ProductRecord, VariantRecord
 
 MAX_PENDING_PRODUCTS = 1000
 MAX_PENDING_VARIATIONS = 20000

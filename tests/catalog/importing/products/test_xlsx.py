@@ -11,7 +11,8 @@ import openpyxl
 import pytest
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
-from apps.catalog.importing import ImportFileError, preview, read_products
+from apps.catalog.importing.common.records import ImportFileError
+from apps.catalog.importing.products import preview, read_products
 from tests.catalog.importing.conftest import read_all
 
 HEADER = ["Handle", "Title", "Vendor", "Option1 Name", "Option1 Value", "Variant SKU",
@@ -171,7 +172,7 @@ def test_too_many_rows_in_a_sheet(tmp_path: Path) -> None:
 
 
 def test_the_quick_dimension_lookup_agrees_with_openpyxl(tmp_path: Path) -> None:
-    from apps.catalog.importing.sources import _load_workbook
+    from apps.catalog.importing.common.sources import _load_workbook
 
     book = openpyxl.Workbook()
     sheet = book.active

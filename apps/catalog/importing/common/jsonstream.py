@@ -20,7 +20,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from apps.catalog.importing.records import ImportFileError
+from apps.catalog.importing.common.records import ImportFileError
 
 CHUNK_BYTES = 1024 * 1024
 MAX_ITEM_CHARS = 50 * 1024 * 1024
@@ -185,3 +185,15 @@ def iter_items(path: Path, kind: ItemKind = PRODUCTS) -> Generator[Any, None, No
             raise text.fail(text.pos, f"unexpected data after the {noun} list")
     finally:
         text.close()
+
+
+def text_of(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | Decimal | float):
+        return str(value)
+    return json.dumps(value, ensure_ascii=False, default=str)

@@ -12,11 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from apps.catalog.importing.columns import SHOPIFY, SHOPIFY_REQUIRED, missing_columns_error, resolve
-from apps.catalog.importing.draft import Context, Draft, finish, repeated_key_error
-from apps.catalog.importing.records import ProductError, ProductRecord, VariantRecord
-from apps.catalog.importing.sources import Row, Table
-from apps.catalog.importing.values import (
+from apps.catalog.importing.common.sources import Row, Table
+from apps.catalog.importing.common.values import (
     category_path,
     grams,
     parse_bool,
@@ -25,6 +22,14 @@ from apps.catalog.importing.values import (
     slugify,
     split_list,
 )
+from apps.catalog.importing.products.columns import (
+    SHOPIFY,
+    SHOPIFY_REQUIRED,
+    missing_columns_error,
+    resolve,
+)
+from apps.catalog.importing.products.draft import Context, Draft, finish, repeated_key_error
+from apps.catalog.importing.products.records import ProductError, ProductRecord, VariantRecord
 
 # Columns about one variant / image / market price: never product attributes.
 _VARIANT_PREFIXES = (

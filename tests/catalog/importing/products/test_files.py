@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from apps.catalog.importing import ImportFileError, ProductRecord, preview, read_products
+from apps.catalog.importing.common.records import ImportFileError
+from apps.catalog.importing.products import ProductRecord, preview, read_products
 from tests.catalog.importing.conftest import read_all
 
 SHOPIFY_HEADER = (
@@ -94,7 +95,7 @@ def test_files_that_are_not_product_tables(
 
 
 def test_unterminated_quote_is_a_clear_csv_error(tmp_path: Path, monkeypatch) -> None:
-    from apps.catalog.importing import sources
+    from apps.catalog.importing.common import sources
 
     monkeypatch.setattr(sources, "FIELD_SIZE_LIMIT", 1000)
     import csv

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from apps.catalog.importing import ImportFileError, preview, read_products
-from apps.catalog.importing.jsonstream import iter_items
+from apps.catalog.importing.common.jsonstream import iter_items
+from apps.catalog.importing.common.records import ImportFileError
+from apps.catalog.importing.products import preview, read_products
 from tests.catalog.importing.conftest import by_id, read_all
 
 OWN = [
@@ -305,7 +306,7 @@ def test_items_stream_one_at_a_time(tmp_path: Path) -> None:
 
 
 def test_numbers_split_across_read_chunks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from apps.catalog.importing import jsonstream
+    from apps.catalog.importing.common import jsonstream
 
     monkeypatch.setattr(jsonstream, "CHUNK_BYTES", 7)
     path = dump(tmp_path / "tiny.json", [{"title": "A", "price": 123456.78}, {"title": "B"}])

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from apps.catalog.importing.values import (
+from apps.catalog.importing.common.values import (
     BadValue,
     NumberCell,
     http_url,

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from apps.catalog.importing import ImportFileError, preview, read_products, woocommerce
+from apps.catalog.importing.common.records import ImportFileError
+from apps.catalog.importing.products import preview, read_products, woocommerce
 from tests.catalog.importing.conftest import by_id, read_all, write_csv
 
 # The built-in exporter's columns (WooCommerce 9), with three attribute slots.

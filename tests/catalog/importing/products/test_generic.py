@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from apps.catalog.importing import ImportFileError, detect_format, preview, read_products
+from apps.catalog.importing.common.records import ImportFileError
+from apps.catalog.importing.products import detect_format, preview, read_products
 from tests.catalog.importing.conftest import read_all, write_csv
 
 GERMAN = [

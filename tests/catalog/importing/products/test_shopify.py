@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from apps.catalog.importing import ImportFileError, preview, read_products
+from apps.catalog.importing.common.records import ImportFileError
+from apps.catalog.importing.products import preview, read_products
 from tests.catalog.importing.conftest import by_id, read_all, write_csv
 
 # The column set of a real Shopify product export (Admin → Products → Export).

@@ -24,7 +24,8 @@ from __future__ import annotations
 import re
 from pathlib import PurePath
 
-from apps.catalog.importing.records import ImportFileError
+from apps.catalog.importing.common.mapping import norm, squash
+from apps.catalog.importing.common.records import ImportFileError
 
 # canonical (classic export) name → other spellings (newer exports). Matching ignores case and
 # repeated spaces.
@@ -263,14 +264,6 @@ OPTION_GUESSES = (
 GENERIC_REQUIRED = ("title", "price")
 
 
-def norm(name: str) -> str:
-    return " ".join(name.split()).casefold()
-
-
-def squash(name: str) -> str:
-    return re.sub(r"[\W_]+", "", name.casefold())
-
-
 def resolve(columns: list[str], spec: dict[str, tuple[str, ...]]) -> dict[str, str | None]:
     """canonical name → the file's column (case-insensitive, alias-aware), or None."""
     present = {norm(c): c for c in reversed(columns)}  # first occurrence wins
@@ -317,41 +310,6 @@ def guess_mapping(columns: list[str]) -> dict[str, str]:
             mapping[f"option:{column}"] = column
             used.add(column)
     return mapping
-
-
-def check_mapping(
-    mapping: dict[str, str], columns: list[str] | None, targets: tuple[str, ...] | None = None
-) -> None:
-    """Unknown target fields (of `targets`, by default the product fields), or columns the
-    file does not have → ImportFileError."""
-    from apps.catalog.importing.records import TARGET_FIELDS
-
-    targets = targets or TARGET_FIELDS
-    options = "option:<Name>" in targets
-    fixed = set(targets) - {"option:<Name>"}
-    bad_targets = [
-        t
-        for t in mapping
-        if t not in fixed and not (options and t.startswith("option:") and t[7:].strip())
-    ]
-    if bad_targets:
-        raise ImportFileError(
-            "unknown_column",
-            "Unknown target field(s): "
-            + ", ".join(f'"{t}"' for t in bad_targets)
-            + ". Use one of: "
-            + ", ".join(targets)
-            + ".",
-        )
-    if columns is None:
-        return
-    known = set(columns)
-    missing = sorted({c for c in mapping.values() if c not in known})
-    if missing:
-        raise ImportFileError(
-            "unknown_column",
-            "The file has no column(s) " + ", ".join(f'"{c}"' for c in missing) + ".",
-        )
 
 
 def missing_columns_error(names: list[str], fmt: str) -> ImportFileError:

@@ -12,16 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from apps.catalog.importing.columns import GENERIC_REQUIRED
-from apps.catalog.importing.draft import Context, Draft, finish, repeated_key_error
-from apps.catalog.importing.records import (
-    ImportFileError,
-    ProductError,
-    ProductRecord,
-    VariantRecord,
-)
-from apps.catalog.importing.sources import Row, Table
-from apps.catalog.importing.values import (
+from apps.catalog.importing.common.records import ImportFileError
+from apps.catalog.importing.common.sources import Row, Table
+from apps.catalog.importing.common.values import (
     BadValue,
     category_path,
     http_url,
@@ -30,6 +23,9 @@ from apps.catalog.importing.values import (
     slugify,
     split_list,
 )
+from apps.catalog.importing.products.columns import GENERIC_REQUIRED
+from apps.catalog.importing.products.draft import Context, Draft, finish, repeated_key_error
+from apps.catalog.importing.products.records import ProductError, ProductRecord, VariantRecord
 
 _IMAGE_SPLIT = re.compile(r"[\s,;|]+")
 _AVAILABLE = {

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from apps.catalog.importing import ImportFileError
+from apps.catalog.importing.common.records import ImportFileError
 from apps.catalog.importing.orders import OrderError, OrderRecord, preview_orders, read_orders
 from tests.catalog.importing.conftest import write_csv
 
@@ -418,13 +418,13 @@ def test_a_json_file_without_an_order_list_is_refused(tmp_path: Path) -> None:
 
 
 def test_order_field_parsers() -> None:
+    from apps.catalog.importing.common.values import BadValue, parse_datetime
     from apps.catalog.importing.orders.fields import (
         parse_email,
         parse_financial_status,
         parse_order_status,
         parse_shipment_status,
     )
-    from apps.catalog.importing.values import BadValue, parse_datetime
 
     assert parse_order_status("Canceled") == "cancelled"
     assert parse_financial_status("Partially refunded") == "partially_refunded"

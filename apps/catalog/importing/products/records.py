@@ -1,10 +1,12 @@
-"""What the importer hands to the import service: one ProductRecord (or ProductError) per product,
-a Preview of an upload, and ImportFileError for files that cannot be read at all."""
+"""What the product readers hand to the run loop: one ProductRecord (or ProductError) per
+product."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
+
+from apps.catalog.importing.common.records import RowError
 
 # Target fields a column can be mapped to ("option:<Name>" stands for any option, e.g.
 # "option:Size"). A mapping is {target field: source column}.
@@ -61,52 +63,7 @@ class ProductRecord:
 
 
 @dataclass(frozen=True)
-class RowError:
-    line: int  # 1-based line (CSV, header = 1), sheet row (XLSX) or JSON item index + 1
-    column: str | None
-    # "missing_column" | "required" | "invalid_price" | "invalid_number" | "negative_stock" |
-    # "formula" | "duplicate_sku" | "conflicting_duplicate" | "encoding" | "too_many_rows" |
-    # "invalid_json" | "unknown_format" | "orphan_variant"
-    code: str
-    message: str  # specific and human: 'Variant Price "abc" is not a number'
-
-
-@dataclass(frozen=True)
-class UpsertResult:
-    """What writing one imported product or order did."""
-
-    key: str  # the product's external id or the order's number
-    outcome: str  # "created" | "updated" | "unchanged" | "failed"
-    row_id: int | None = None  # the Product or Order written
-    errors: tuple[RowError, ...] = ()
-
-
-@dataclass(frozen=True)
 class ProductError:
     external_id: str | None
     lines: tuple[int, int]
     errors: list[RowError]
-
-
-class ImportFileError(Exception):
-    """The whole file is unusable. Codes: "missing_column", "unknown_column", "unknown_format",
-    "encoding", "invalid_csv", "invalid_json", "too_many_rows", "too_large"."""
-
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
-
-    def __repr__(self) -> str:
-        return f"ImportFileError({self.code!r}, {self.message!r})"
-
-
-@dataclass(frozen=True)
-class Preview:
-    format: str  # "shopify" | "woocommerce" | "generic" | "json"
-    columns: list[str]
-    mapping: dict[str, str]  # target field → source column
-    required_missing: list[str]  # required target fields without a column
-    sample: list[dict[str, str]]  # first rows, column → cell, verbatim
-    row_estimate: int | None
-    notes: list[str] = field(default_factory=list)  # e.g. "stopped at 1,000 empty rows"
