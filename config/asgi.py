@@ -11,7 +11,7 @@ from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 from django.conf import settings  # noqa: E402
 
 from apps.core.body_limit import RequestBodyLimit  # noqa: E402
-from apps.knowledge.embeddings import warm_up_in_background  # noqa: E402
+from apps.core.search.embeddings import warm_up_in_background  # noqa: E402
 from config.routing import websocket_urlpatterns  # noqa: E402
 
 warm_up_in_background()  # the first shopper's question should not wait for the model to load

@@ -31,8 +31,8 @@ from apps.catalog.search import product_search
 from apps.catalog.services.demo import demo_catalog_ensure
 from apps.catalog.services.imports import import_create, import_validate
 from apps.core import processes
+from apps.core.search import embeddings
 from apps.core.tenancy import tenant_context
-from apps.knowledge import embeddings
 from apps.tenants import provisioning
 from apps.tenants.services import tenant_provision
 

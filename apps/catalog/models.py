@@ -14,7 +14,8 @@ from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from pgvector.django import HnswIndex, VectorField
 
-from apps.knowledge.models import EMBEDDING_DIMENSIONS, HNSW_EF_CONSTRUCTION, HNSW_M
+from apps.core.search.embeddings import EMBEDDING_DIMENSIONS
+from apps.core.search.hybrid import HNSW_EF_CONSTRUCTION, HNSW_M
 
 
 class ProductSource(models.Model):

@@ -1,6 +1,6 @@
-"""Product search: hybrid semantic + keyword ranking (as for knowledge) over active products,
-with structured filters (price, stock, options, collection, vendor) applied in SQL, and the
-best matching variant picked for each product card."""
+"""Product search: hybrid semantic + keyword ranking (apps/core/search/hybrid.py, as for
+knowledge) over active products, with structured filters (price, stock, options, collection,
+vendor) applied in SQL, and the best matching variant picked for each product card."""
 
 from __future__ import annotations
 
@@ -17,15 +17,16 @@ from django.db.models.functions import Cast
 
 from apps.catalog.models import Product, Variant
 from apps.catalog.query_understanding import UnderstoodQuery, understand
-from apps.knowledge import embeddings
-from apps.knowledge.models import KnowledgeSettings
-from apps.knowledge.retrieval import (
+from apps.core.search import embeddings
+from apps.core.search.hybrid import (
     KEYWORD_SCAN_LIMIT,
     RRF_K,
     VECTOR_WEIGHT,
     ann_session,
     keyword_arm_sql,
+    rrf_share,
 )
+from apps.knowledge.models import KnowledgeSettings
 from apps.knowledge.services.settings import knowledge_settings_get
 
 CANDIDATES = 50
@@ -173,9 +174,9 @@ def _fuzzy_arm(where: str) -> str:
     no active product contains every word (the uncorrelated NOT EXISTS is one GIN index probe
     that PostgreSQL runs once, as a one-time filter, in the same round trip). The threshold
     is set for the transaction so the `<%` operator can use the trigram index."""
+    share = rrf_share(weight="fuzzy_weight", rank="row_number() OVER (ORDER BY closeness DESC, id)")
     return (
-        "SELECT id, %(fuzzy_weight)s"
-        " / (%(rrf_k)s + row_number() OVER (ORDER BY closeness DESC, id)) AS share"
+        f"SELECT id, {share} AS share"
         " FROM (SELECT p.id, word_similarity(%(query)s, p.title) AS closeness"
         f" FROM catalog_product p WHERE %(query)s <%% p.title AND {where}"
         " AND NOT EXISTS (SELECT 1 FROM catalog_product a WHERE a.status = 'active' AND"
@@ -192,9 +193,10 @@ def _sku_arm(query: str, where: str, params: dict[str, Any]) -> str | None:
     params["sku_parts"] = [
         "%" + t.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%" for t in tokens
     ]
+    share = rrf_share(weight="sku_weight", rank="row_number() OVER (ORDER BY exact DESC, id)")
     return (
-        "SELECT id, %(sku_weight)s / (%(rrf_k)s + row_number() OVER (ORDER BY exact DESC, id))"
-        " AS share FROM (SELECT p.id, bool_or(upper(v.sku) = ANY(%(sku_exact)s)) AS exact"
+        f"SELECT id, {share} AS share"
+        " FROM (SELECT p.id, bool_or(upper(v.sku) = ANY(%(sku_exact)s)) AS exact"
         " FROM catalog_product p JOIN catalog_variant v ON v.product_id = p.id"
         f" WHERE v.sku ILIKE ANY(%(sku_parts)s) AND {where}"
         " GROUP BY p.id ORDER BY exact DESC, p.id LIMIT %(candidates)s) skus"
@@ -233,7 +235,8 @@ def product_search(
     if mode in ("hybrid", "vector") and text.strip():
         params["vector"] = embeddings.embed_query_sql(text, model_name=knowledge.embedding_model)
         arms.append(
-            "SELECT id, %(vector_weight)s / (%(rrf_k)s + row_number() OVER (ORDER BY distance))"
+            "SELECT id,"
+            f" {rrf_share(weight='vector_weight', rank='row_number() OVER (ORDER BY distance)')}"
             " AS share FROM (SELECT p.id, p.embedding <=> %(vector)s::vector AS distance"
             f" FROM catalog_product p WHERE p.embedding IS NOT NULL AND {where}"
             " ORDER BY p.embedding <=> %(vector)s::vector LIMIT %(candidates)s) nearest"
@@ -241,7 +244,8 @@ def product_search(
     if mode in ("hybrid", "keyword") and text.strip():
         keyword = keyword_arm_sql(table="catalog_product", alias="p", where=f" AND {where}")
         arms.append(
-            f"SELECT id, %(keyword_weight)s / (%(rrf_k)s + rank) AS share FROM ({keyword}) matches"
+            f"SELECT id, {rrf_share(weight='keyword_weight', rank='rank')} AS share"
+            f" FROM ({keyword}) matches"
         )
         if len(text.split()) <= FUZZY_MAX_WORDS:
             arms.append(_fuzzy_arm(where))

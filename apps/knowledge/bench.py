@@ -29,16 +29,12 @@ import numpy as np
 from django.db import connection
 
 from apps.core import processes
+from apps.core.search import embeddings
+from apps.core.search.embeddings import EMBEDDING_DIMENSIONS
+from apps.core.search.hybrid import HNSW_EF_CONSTRUCTION, HNSW_M
 from apps.core.tenancy import tenant_context
-from apps.knowledge import embeddings
 from apps.knowledge.demo import demo_faq, demo_knowledge_ensure, demo_pages, demo_questions
-from apps.knowledge.models import (
-    EMBEDDING_DIMENSIONS,
-    HNSW_EF_CONSTRUCTION,
-    HNSW_M,
-    Document,
-    Source,
-)
+from apps.knowledge.models import Document, Source
 from apps.knowledge.retrieval import knowledge_search
 from apps.knowledge.services.settings import knowledge_settings_get
 from apps.knowledge.services.sync import source_sync

@@ -16,12 +16,8 @@ from django.db.models.expressions import CombinedExpression
 from django.db.models.functions import Coalesce
 from pgvector.django import HnswIndex, VectorField
 
-EMBEDDING_DIMENSIONS = 384
-# HNSW graph parameters. A wider build (ef_construction 200 rather than 64) costs a slower
-# index build and buys recall: 0.97 instead of 0.85 at ef_search 100 on 100,000 chunks, at the
-# same query latency (`bench retrieval`).
-HNSW_M = 16
-HNSW_EF_CONSTRUCTION = 200
+from apps.core.search.embeddings import EMBEDDING_DIMENSIONS
+from apps.core.search.hybrid import HNSW_EF_CONSTRUCTION, HNSW_M
 
 
 class KnowledgeSettings(models.Model):

@@ -1,47 +1,41 @@
-"""Hybrid retrieval: pgvector cosine search + PostgreSQL full text, fused by reciprocal rank.
+"""Knowledge search: hybrid retrieval over the store's chunks (apps/core/search/hybrid.py
+describes the arms and their fusion), each hit with its citation. Ties in the fused score go to
+the better vector rank.
 
-The keyword arm parses the query with `websearch_to_tsquery` (quotes, -exclusions, "or").
-Chunks containing every term rank first; then, because shoppers ask questions and a passage
-rarely contains every word of one, chunks matching any term (the implicit AND relaxed to OR,
-unless the query excludes terms), each group ordered by length-normalised `ts_rank`. Both
-candidate sets are capped (KEYWORD_SCAN_LIMIT) so a very common word cannot make a query slow
-on a large store. Ties in the fused score go to the better vector rank.
-
-Each arm returns its top `candidates` chunks; a chunk's fused score is the sum over the arms of
-weight / (RRF_K + rank). Vector search uses the HNSW index (with iterative scans, so filters still
-return enough rows) once a store has more than EXACT_SEARCH_MAX_CHUNKS chunks; below that an
-exact scan is both fast and perfectly accurate. Only chunks embedded with the store's current
-model take part in the vector arm (the others are being re-embedded).
+Each arm returns its top `candidates` chunks. Vector search uses the HNSW index (with iterative
+scans, so filters still return enough rows) once a store has more than EXACT_SEARCH_MAX_CHUNKS
+chunks; below that an exact scan is both fast and perfectly accurate. Only chunks embedded with
+the store's current model take part in the vector arm (the others are being re-embedded).
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Mapping
 from contextlib import nullcontext
 from dataclasses import dataclass
 from typing import Any, Literal
 
 from django.db import connection, transaction
 
-from apps.knowledge import embeddings
+from apps.core.search import embeddings
+from apps.core.search.hybrid import (
+    KEYWORD_SCAN_LIMIT,
+    RRF_K,
+    VECTOR_WEIGHT,
+    ann_session,
+    keyword_arm_sql,
+    rrf_share,
+)
 from apps.knowledge.models import KnowledgeSettings
 from apps.knowledge.services.settings import knowledge_settings_get
 
-# Weighted reciprocal rank fusion: each arm adds weight / (RRF_K + rank). The values were
-# chosen on the labelled demo questions (`bench retrieval`): the keyword arm rescues exact
-# codes, names and numbers, but on natural questions the vector arm is the better judge.
-RRF_K = 10
-VECTOR_WEIGHT = 1.0
+# The keyword arm's weight in the fused rank (the vector arm's is VECTOR_WEIGHT), chosen on the
+# labelled demo questions (`bench retrieval`).
 KEYWORD_WEIGHT = 0.3
 CANDIDATES = 50
 EXACT_SEARCH_MAX_CHUNKS = 5000
-HNSW_EF_SEARCH = 100
 # ts_rank weights for D, C, B, A: a match in a heading (A) counts double one in the body (B).
 KEYWORD_WEIGHTS = [0.1, 0.2, 0.5, 1.0]
-# Ranking reads each matching chunk's vector: on a large store a common word matches tens of
-# thousands. At most this many matches per query form are ranked.
-KEYWORD_SCAN_LIMIT = 1000
 
 Mode = Literal["hybrid", "vector", "keyword"]
 
@@ -108,43 +102,6 @@ def _vector_arm(*, exact: bool, where: str) -> str:
     )
 
 
-def keyword_arm_sql(*, table: str, alias: str, where: str = "") -> str:
-    """Full-text candidates of `table` ranked as described in the module docstring: rows
-    `(id, rank)`. `where` adds conditions on `alias` (starting with " AND "). Parameters:
-    language, query, weights (ts_rank weights D, C, B, A), keyword_scan, candidates. Shared
-    with product search."""
-    return (
-        "WITH query AS ("
-        "  SELECT w AS strict, CASE WHEN strpos(w::text, '!') > 0 THEN w"
-        "   ELSE replace(w::text, ' & ', ' | ')::tsquery END AS loose"
-        "  FROM websearch_to_tsquery(%(language)s::regconfig, %(query)s) AS w),"
-        " candidates AS ("
-        f"  (SELECT {alias}.id FROM {table} {alias}, query"
-        f"   WHERE {alias}.search_vector @@ query.strict{where} LIMIT %(keyword_scan)s)"
-        "  UNION"
-        f"  (SELECT {alias}.id FROM {table} {alias}, query"
-        f"   WHERE {alias}.search_vector @@ query.loose{where} LIMIT %(keyword_scan)s))"
-        " SELECT id, row_number() OVER (ORDER BY all_terms DESC, rank_score DESC, id) AS rank"
-        f" FROM (SELECT {alias}.id, {alias}.search_vector @@ query.strict AS all_terms,"
-        f"  ts_rank(%(weights)s::float4[], {alias}.search_vector, query.loose, 1) AS rank_score"
-        f"  FROM {table} {alias} JOIN candidates USING (id), query"
-        f"  ORDER BY all_terms DESC, rank_score DESC, {alias}.id LIMIT %(candidates)s) AS matches"
-    )
-
-
-def ann_session(cursor: Any, extra: Mapping[str, str] | None = None) -> None:
-    """HNSW settings for the current transaction: a wider search, and iterative scans so a
-    filtered query still finds its k rows; `extra` settings ride along. One round trip
-    (set_config(..., true) is SET LOCAL)."""
-    settings = {
-        "hnsw.ef_search": str(HNSW_EF_SEARCH),
-        "hnsw.iterative_scan": "relaxed_order",
-        **(extra or {}),
-    }
-    calls = ", ".join("set_config(%s, %s, true)" for _ in settings)
-    cursor.execute(f"SELECT {calls}", [part for item in settings.items() for part in item])
-
-
 def _chunk_count_estimate() -> int:
     with connection.cursor() as cursor:
         cursor.execute(
@@ -198,12 +155,12 @@ def knowledge_search(
         uses_index = not use_exact
         vector_arm = _vector_arm(exact=use_exact, where=where)
         arms.append(
-            "SELECT id, %(vector_weight)s / (%(rrf_k)s + rank) AS share, rank AS vector_rank,"
-            f" NULL::bigint AS keyword_rank FROM ({vector_arm}) v"
+            f"SELECT id, {rrf_share(weight='vector_weight', rank='rank')} AS share,"
+            f" rank AS vector_rank, NULL::bigint AS keyword_rank FROM ({vector_arm}) v"
         )
     if mode in ("hybrid", "keyword"):
         arms.append(
-            "SELECT id, %(keyword_weight)s / (%(rrf_k)s + rank) AS share,"
+            f"SELECT id, {rrf_share(weight='keyword_weight', rank='rank')} AS share,"
             " NULL::bigint AS vector_rank, rank AS keyword_rank"
             f" FROM ({keyword_arm_sql(table='knowledge_chunk', alias='c', where=where)}) kw"
         )

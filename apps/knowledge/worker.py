@@ -13,7 +13,7 @@ logger = logging.getLogger(__name__)
 
 class EmbeddingModelWarmup(dramatiq.Middleware):
     def after_process_boot(self, broker: dramatiq.Broker) -> None:
-        from apps.knowledge import embeddings
+        from apps.core.search import embeddings
 
         embeddings.load_model(settings.KNOWLEDGE_DEFAULT_MODEL)
         logger.info("embedding model loaded", extra={"model": settings.KNOWLEDGE_DEFAULT_MODEL})

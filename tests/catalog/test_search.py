@@ -10,8 +10,8 @@ from django.test.utils import CaptureQueriesContext
 from apps.catalog.models import Product, Variant
 from apps.catalog.search import SKU_WEIGHT, ProductFilters, product_search
 from apps.catalog.services.products import products_upsert
+from apps.core.search.hybrid import RRF_K
 from apps.core.tenancy import tenant_context
-from apps.knowledge.retrieval import RRF_K
 from tests.catalog.conftest import product, variant
 
 CATALOG = [
@@ -226,7 +226,7 @@ def test_a_search_costs_a_fixed_number_of_queries_and_loads_only_card_fields(sou
 def test_cards_carry_their_cosine_similarity_to_the_query_as_written(source) -> None:
     import numpy as np
 
-    from apps.knowledge import embeddings
+    from apps.core.search import embeddings
 
     _seed(source)
     query = "red running shoes under 100"  # understood as "running shoes" + filters

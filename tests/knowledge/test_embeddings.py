@@ -5,9 +5,9 @@ from __future__ import annotations
 import numpy as np
 from django.conf import settings
 
-from apps.knowledge import embeddings
-from apps.knowledge.embeddings import TorchEncoder, model_path
-from apps.knowledge.onnx_encoder import OnnxEncoder
+from apps.core.search import embeddings
+from apps.core.search.embeddings import TorchEncoder, model_path
+from apps.core.search.onnx_encoder import OnnxEncoder
 
 TEXTS = [
     "Orders over $75 ship free within the contiguous US.",

@@ -108,7 +108,7 @@ def test_a_chat_sized_search_costs_few_queries(in_store_a) -> None:
 def test_hits_carry_their_cosine_similarity_to_the_query(in_store_a) -> None:
     import numpy as np
 
-    from apps.knowledge import embeddings
+    from apps.core.search import embeddings
     from apps.knowledge.models import Chunk
 
     _seed()

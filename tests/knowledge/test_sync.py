@@ -130,7 +130,7 @@ def test_a_corrupt_upload_is_a_per_document_error_not_a_crash(in_store_a) -> Non
 
 
 def test_changing_the_model_reembeds_in_the_background(in_store_a, settings) -> None:
-    from apps.knowledge.embeddings import model_path
+    from apps.core.search.embeddings import model_path
     from apps.knowledge.services.settings import chunks_reembed, knowledge_settings_update
 
     # given a second installed model (same weights under another name, as a drop-in upgrade)
@@ -149,8 +149,8 @@ def test_changing_the_model_reembeds_in_the_background(in_store_a, settings) -> 
 
 
 def test_reembedding_stays_in_the_store_that_changed_its_model(tenant_a, tenant_b, settings):
+    from apps.core.search.embeddings import model_path
     from apps.core.tenancy import tenant_context
-    from apps.knowledge.embeddings import model_path
     from apps.knowledge.services.settings import chunks_reembed, knowledge_settings_update
 
     # given both stores have knowledge, and store A switches to another installed model

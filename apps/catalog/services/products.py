@@ -26,7 +26,7 @@ from django.utils.text import slugify
 from apps.catalog.importing.common.records import RowError, UpsertResult
 from apps.catalog.importing.products import ProductRecord
 from apps.catalog.models import Collection, Product, ProductSource, Variant
-from apps.knowledge import embeddings
+from apps.core.search import embeddings
 from apps.knowledge.services.settings import knowledge_settings_get
 from apps.knowledge.services.sources import url_source_ensure
 

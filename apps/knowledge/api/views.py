@@ -15,7 +15,7 @@ from apps.accounts.permissions import (
     ReadForMembersWriteForEditors,
 )
 from apps.core.api.views import found, paginated, validated
-from apps.knowledge import embeddings
+from apps.core.search import embeddings
 from apps.knowledge.api import serializers as s
 from apps.knowledge.models import Document, Source
 from apps.knowledge.retrieval import Filters, knowledge_search

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils import timezone
 
-from apps.knowledge import embeddings
+from apps.core.search import embeddings
 from apps.knowledge.chunking import ChunkDraft, chunk_blocks
 from apps.knowledge.instructions import looks_like_instructions
 from apps.knowledge.models import Chunk, Document, search_vector_expression

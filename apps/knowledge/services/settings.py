@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.utils.translation import gettext as _
 
-from apps.knowledge import embeddings
+from apps.core.search import embeddings
 from apps.knowledge.models import Chunk, KnowledgeSettings, search_vector_expression
 
 

@@ -22,13 +22,14 @@ from typing import TYPE_CHECKING, Any, Protocol
 import numpy as np
 from django.conf import settings
 
-from apps.knowledge.models import EMBEDDING_DIMENSIONS
-
 if TYPE_CHECKING:
     from sentence_transformers import SentenceTransformer
 
 logger = logging.getLogger(__name__)
 
+# Every vector column (knowledge chunks, products) has this many dimensions: a model that
+# makes another size cannot be used.
+EMBEDDING_DIMENSIONS = 384
 BATCH_SIZE = 64
 _encode_lock = threading.Lock()
 _load_lock = threading.Lock()
@@ -94,7 +95,7 @@ def _load(name: str) -> Encoder:
             f"{EMBEDDING_DIMENSIONS}-d vectors"
         )
     if settings.EMBEDDING_BACKEND == "onnx" and _is_mean_pooled_bert(model):
-        from apps.knowledge.onnx_encoder import OnnxEncoder
+        from apps.core.search.onnx_encoder import OnnxEncoder
 
         return OnnxEncoder(
             model,
