@@ -45,6 +45,7 @@ ENV PATH=/opt/venv/bin:$PATH \
     HF_HUB_OFFLINE=1 \
     TRANSFORMERS_OFFLINE=1
 WORKDIR /app
+# Only what runs in production: tests/ and bench/ need the dev group and stay out.
 COPY --chown=aisle:aisle manage.py pyproject.toml ./
 COPY --chown=aisle:aisle config/ config/
 COPY --chown=aisle:aisle apps/ apps/

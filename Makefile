@@ -89,7 +89,7 @@ lint: install frontend/node_modules/.package-lock.json widget/node_modules/.pack
 	$(UV) lock --check
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(VENV)/bin/mypy apps config
+	$(VENV)/bin/mypy apps config bench
 	cd frontend && npm run lint --silent
 	cd widget && npm run typecheck --silent
 

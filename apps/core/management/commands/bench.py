@@ -1,33 +1,41 @@
 """`python manage.py bench <suite> [--json FILE]`: run a benchmark suite and print its figures.
 
-Suites are registered in BENCH_SUITES (dotted paths to functions returning a dict of figures),
-so each app keeps its benchmark next to its code."""
+The suites are the modules of the top-level `bench/` package, found by listing its files: a
+suite is imported only when it runs, since suites import dev dependencies (websockets, the
+test fakes). The production image leaves `bench/` out, and the command says so."""
 
 from __future__ import annotations
 
+import importlib
 import json
+import pkgutil
 from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.utils.module_loading import import_string
 
-BENCH_SUITES = {
-    "tenants": "apps.tenants.bench.run",
-    "retrieval": "apps.knowledge.bench.run",
-    "catalog": "apps.catalog.bench.run",
-    "chat_quality": "apps.conversations.bench_quality.run",
-    "chat": "apps.conversations.bench_chat.run",
-    "widget": "apps.widget.bench.run",
-    "admin": "apps.core.bench_admin.run",
-}
+BENCH_DIR = settings.BASE_DIR / "bench"
+# Modules of bench/ that the suites share, not suites themselves.
+HELPER_MODULES = frozenset({"common"})
+
+
+def bench_suites() -> list[str]:
+    """The suite names, without importing any suite; empty when bench/ is absent."""
+    if not BENCH_DIR.is_dir():
+        return []
+    return sorted(
+        module.name
+        for module in pkgutil.iter_modules([str(BENCH_DIR)])
+        if module.name not in HELPER_MODULES and not module.ispkg
+    )
 
 
 class Command(BaseCommand):
-    help = "Run a benchmark suite: " + ", ".join(BENCH_SUITES)
+    help = "Run a benchmark suite from bench/ and print its figures as JSON."
 
     def add_arguments(self, parser: Any) -> None:
-        parser.add_argument("suite", choices=sorted(BENCH_SUITES))
+        parser.add_argument("suite", help="one of: " + (", ".join(bench_suites()) or "none"))
         parser.add_argument("--json", dest="json_file", type=Path, help="write figures here")
         parser.add_argument("--size", type=int, default=None, help="override the suite's size")
         parser.add_argument("--quick", action="store_true", help="a small version, for a smoke run")
@@ -41,7 +49,16 @@ class Command(BaseCommand):
         quick: bool,
         **options: Any,
     ) -> None:
-        run = import_string(BENCH_SUITES[suite])
+        suites = bench_suites()
+        if not suites:
+            raise CommandError(
+                "Benchmarks are not part of this installation: the suites live in bench/ of the "
+                "source repository and need the dev dependencies. Run them from a checkout "
+                "(make bench SUITE=...)."
+            )
+        if suite not in suites:
+            raise CommandError(f"Unknown suite {suite!r}; choose one of: {', '.join(suites)}")
+        run = importlib.import_module(f"bench.{suite}").run
         try:
             figures = run(size=size, quick=quick, log=lambda msg: self.stderr.write(msg))
         except RuntimeError as error:

@@ -32,10 +32,10 @@ from apps.accounts.roles import Role
 from apps.accounts.services.memberships import membership_create
 from apps.conversations.models import Conversation, Message
 from apps.core import processes
-from apps.core.benchmarks import percentile
 from apps.core.tenancy import tenant_context
 from apps.tenants import provisioning
 from apps.tenants.services import tenant_provision
+from bench.common import percentile
 
 Log = Callable[[str], None]
 CONVERSATIONS = 10_000

@@ -34,7 +34,6 @@ from typing import Any
 from django.conf import settings
 
 from apps.core import processes
-from apps.core.benchmarks import percentile
 from apps.core.demo import demo_seed
 from apps.core.tenancy import tenant_context
 from apps.tenants.selectors import tenant_get_by_slug
@@ -42,6 +41,7 @@ from apps.widget.services import widget_settings_get, widget_settings_update
 from apps.widget.serving import widget_manifest
 from apps.widget.snippet import install_snippet
 from apps.widget.storefront import StorefrontServer, storefront_items, storefront_page
+from bench.common import percentile
 
 Log = Callable[[str], None]
 RUNS = 20

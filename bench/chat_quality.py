@@ -15,8 +15,9 @@ import json
 import secrets
 import statistics
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
+
+from django.conf import settings
 
 from apps.catalog.services.demo import demo_catalog_ensure, demo_orders_ensure
 from apps.conversations.events import Event
@@ -29,7 +30,7 @@ from apps.tenants import provisioning
 from apps.tenants.services import tenant_provision
 
 Log = Callable[[str], None]
-QUESTIONS = Path(__file__).parent / "demo" / "questions.json"
+QUESTIONS = settings.BASE_DIR / "apps" / "conversations" / "demo" / "questions.json"
 
 
 def questions_load() -> list[dict[str, Any]]:

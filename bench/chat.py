@@ -46,12 +46,12 @@ from websockets.typing import Origin
 
 from apps.conversations.models import Conversation
 from apps.core import processes
-from apps.core.benchmarks import percentile
 from apps.core.demo import demo_seed
 from apps.core.tenancy import tenant_context
 from apps.knowledge.models import Source
 from apps.tenants.selectors import tenant_get_by_slug
 from apps.widget.services import widget_settings_get
+from bench.common import percentile
 
 Log = Callable[[str], None]
 QUESTIONS = [

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 import psutil
+from django.conf import settings
 
 from apps.catalog.models import ImportJob, Product
 from apps.catalog.search import product_search
@@ -80,7 +81,7 @@ def run(*, size: int | None, quick: bool, log: Log) -> dict[str, Any]:
 
 
 def _queries() -> list[dict[str, Any]]:
-    path = Path(__file__).parent / "demo" / "product_queries.json"
+    path = settings.BASE_DIR / "apps" / "catalog" / "demo" / "product_queries.json"
     return json.loads(path.read_text(encoding="utf-8"))
 
 
