@@ -47,6 +47,7 @@ from apps.catalog.importing.orders.records import REQUIRED_TARGETS as ORDER_REQU
 from apps.catalog.models import ImportFileChunk, ImportJob, ImportRowError, Product, ProductSource
 from apps.catalog.services.orders import orders_upsert
 from apps.catalog.services.products import ProductBatchWriter, products_archive_missing
+from apps.catalog.tasks import catalog_import_run, catalog_import_validate
 from apps.core.tenancy import current_tenant, tenant_context
 from apps.tenants.selectors import store_list
 
@@ -286,8 +287,6 @@ def _restart(job: ImportJob, status: str) -> None:
 
 @transaction.atomic
 def import_validate_request(*, job: ImportJob) -> ImportJob:
-    from apps.catalog.tasks import catalog_import_validate
-
     if job.status in (ImportJob.Status.VALIDATING, ImportJob.Status.RUNNING):
         raise ValidationError(_("This import is already being processed."), code="import_busy")
     job.status = ImportJob.Status.VALIDATING
@@ -354,8 +353,6 @@ def import_validate(*, job_id: int) -> None:
 def import_run_request(
     *, job: ImportJob, archive_missing: bool, confirm_archive: bool
 ) -> ImportJob:
-    from apps.catalog.tasks import catalog_import_run
-
     if job.status != ImportJob.Status.VALIDATED:
         raise ValidationError(
             _("Validate the file before running the import."), code="not_validated"
