@@ -77,6 +77,5 @@ def test_services_import_actors_at_the_top() -> None:
 
     # then none imports an actor module lazily
     assert not offences, (
-        "A service imports the actors it enqueues at the top of its module:\n"
-        + "\n".join(offences)
+        "A service imports the actors it enqueues at the top of its module:\n" + "\n".join(offences)
     )
