@@ -23,7 +23,7 @@ CHROMIUM_PATH ?= /usr/bin/chromium
 help:
 	@echo "make dev      set everything up and run Aisle (web + worker + scheduler) with a demo store"
 	@echo "make test     set everything up and run every test (lint, Python, frontend, widget, browser)"
-	@echo "make lint     ruff, mypy and the TypeScript checks"
+	@echo "make lint     ruff, mypy, the import boundaries (lint-imports) and the TypeScript checks"
 	@echo "make lock     re-resolve uv.lock after editing pyproject.toml (make upgrade: newest allowed)"
 	@echo "make migrate  apply migrations to the public schema, the template and every store"
 	@echo "make shell    Django shell against the (embedded) services"
@@ -90,6 +90,7 @@ lint: install frontend/node_modules/.package-lock.json widget/node_modules/.pack
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy apps config bench
+	$(VENV)/bin/lint-imports --no-logo
 	cd frontend && npm run lint --silent
 	cd widget && npm run typecheck --silent
 

@@ -8,8 +8,8 @@ from channels.auth import AuthMiddlewareStack
 from channels.security.websocket import AllowedHostsOriginValidator
 from django.urls import path
 
+from apps.accounts.consumers import AdminEventsConsumer
 from apps.conversations.consumers import WidgetChatConsumer
-from apps.core.consumers import AdminEventsConsumer
 
 
 def staff_socket(app: Any) -> Any:

@@ -12,10 +12,6 @@ WIDGET_KEY_PREFIX = "pk_"
 _WIDGET_KEY_SHAPE = re.compile(r"^pk_[A-Za-z0-9_-]{20,60}$")
 
 
-def tenant_get_by_schema(*, schema_name: str) -> Tenant | None:
-    return Tenant.objects.filter(schema_name=schema_name).first()
-
-
 def tenant_get_by_slug(*, slug: str) -> Tenant | None:
     return Tenant.objects.filter(slug=slug).first()
 

@@ -15,8 +15,8 @@ from channels.testing import WebsocketCommunicator
 from django.db import connection, connections
 from django.urls import path
 
+from apps.accounts.consumers import AdminEventsConsumer
 from apps.audit.models import AuditEvent
-from apps.core.consumers import AdminEventsConsumer
 from apps.core.tenancy import tenant_context
 from apps.core.tenancy.channels import TenantJsonWebsocketConsumer, tenant_group
 from apps.tenants.models import Tenant

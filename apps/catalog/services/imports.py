@@ -39,6 +39,7 @@ from apps.catalog.importing.products import (
 )
 from apps.catalog.models import ImportFileChunk, ImportJob, ProductSource
 from apps.catalog.services.runs import Item, kind_archives, records_apply, records_validate
+from apps.catalog.tasks import catalog_import_run, catalog_import_validate
 from apps.core.tenancy import current_tenant, tenant_context
 from apps.tenants.selectors import store_list
 
@@ -190,8 +191,6 @@ def _locked(job: ImportJob) -> ImportJob:
 
 @transaction.atomic
 def import_validate_request(*, job: ImportJob) -> ImportJob:
-    from apps.catalog.tasks import catalog_import_validate
-
     job = _locked(job)  # two clicks must not start two workers on one job
     if job.status in (ImportJob.Status.VALIDATING, ImportJob.Status.RUNNING):
         raise ValidationError(_("This import is already being processed."), code="import_busy")
@@ -217,8 +216,6 @@ def import_validate(*, job_id: int) -> None:
 def import_run_request(
     *, job: ImportJob, archive_missing: bool, confirm_archive: bool
 ) -> ImportJob:
-    from apps.catalog.tasks import catalog_import_run
-
     job = _locked(job)  # two clicks must not start two workers on one job
     if job.status != ImportJob.Status.VALIDATED:
         raise ValidationError(

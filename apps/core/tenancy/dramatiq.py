@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import dramatiq
 from django.db import transaction
-from django_tenants.utils import get_public_schema_name
+from django_tenants.utils import get_public_schema_name, get_tenant_model
 from dramatiq.broker import MessageProxy
 from dramatiq.middleware import SkipMessage
 
@@ -60,13 +60,12 @@ class TenantMiddleware(dramatiq.Middleware):
             message.options[SCHEMA_OPTION] = tenancy.current_schema()
 
     def before_process_message(self, broker: dramatiq.Broker, message: MessageProxy) -> None:
-        from apps.tenants.selectors import tenant_get_by_schema
-
         tenancy.activate_public()
         schema = message.options.get(SCHEMA_OPTION)
         if not schema:
             return
-        tenant = tenant_get_by_schema(schema_name=schema)
+        # The tenant model through django-tenants: core sits below the tenants app.
+        tenant = get_tenant_model().objects.filter(schema_name=schema).first()
         if tenant is None or not tenant.is_active:
             logger.warning(
                 "skipping message for unavailable tenant",

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from apps.core.search import embeddings
 from apps.knowledge.models import Chunk, KnowledgeSettings, search_vector_expression
+from apps.knowledge.tasks import knowledge_reembed
 
 
 def knowledge_settings_get() -> KnowledgeSettings:
@@ -27,8 +28,6 @@ def knowledge_settings_update(
     """Changing the language rewrites every chunk's full-text vector (one UPDATE); changing the
     model schedules a background re-embedding, during which vector search uses the chunks
     already embedded with the new model."""
-    from apps.knowledge.tasks import knowledge_reembed
-
     row = KnowledgeSettings.objects.select_for_update().get(pk=knowledge_settings_get().pk)
     changed = []
     if search_language is not None and search_language != row.search_language:

@@ -34,6 +34,7 @@ from apps.knowledge.services.ingest import (
     document_unchanged,
 )
 from apps.knowledge.services.settings import knowledge_settings_get
+from apps.knowledge.tasks import knowledge_source_sync
 
 logger = logging.getLogger(__name__)
 
@@ -375,8 +376,6 @@ def source_sync(*, source_id: int) -> None:
 def source_sync_request(*, source: Source) -> Source:
     """Queue a sync after commit. A source already queued or syncing is left alone, unless
     that sync stalled (progress updates `updated_at` after every document)."""
-    from apps.knowledge.tasks import knowledge_source_sync
-
     in_flight = source.status in (Source.Status.QUEUED, Source.Status.SYNCING)
     if in_flight and source.updated_at > timezone.now() - STALE_SYNC_AFTER:
         return source
