@@ -155,7 +155,8 @@ def test_the_llm_key_is_write_only_and_never_in_a_response_or_the_audit_log(
 
     # and deleting it clears it
     cleared = client.delete(KEY_URL)
-    assert cleared.status_code == 200 and cleared.json()["llm_api_key_set"] is False
+    assert cleared.status_code == 204 and not cleared.content
+    assert client.get(SETTINGS_URL).json()["llm_api_key_set"] is False
 
 
 def test_a_blank_key_is_refused(tenant_a, owner_a) -> None:

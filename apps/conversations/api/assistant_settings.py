@@ -7,7 +7,7 @@ from typing import Any
 
 from django.urls import path
 from drf_spectacular.utils import extend_schema
-from rest_framework import serializers
+from rest_framework import serializers, status
 from rest_framework.generics import GenericAPIView
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -116,10 +116,10 @@ class AssistantLlmKeyView(GenericAPIView):
         assistant_llm_key_set(key=fields["key"], actor=request.user)
         return _settings_response()
 
-    @extend_schema(request=None, responses=AssistantSettingsOutput)
+    @extend_schema(request=None, responses={204: None})
     def delete(self, request: Request) -> Response:
         assistant_llm_key_set(key=None, actor=request.user)
-        return _settings_response()
+        return Response(status=status.HTTP_204_NO_CONTENT)
 
 
 class AssistantConnectionTestView(GenericAPIView):
