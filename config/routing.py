@@ -8,7 +8,7 @@ from channels.auth import AuthMiddlewareStack
 from channels.security.websocket import AllowedHostsOriginValidator
 from django.urls import path
 
-from apps.conversations.consumers import WidgetChatConsumer
+from apps.conversations.transport.consumers import WidgetChatConsumer
 from apps.core.consumers import AdminEventsConsumer
 
 

@@ -119,6 +119,9 @@ class Message(models.Model):
     tool_calls = models.JSONField(default=list, blank=True)  # [{name, arguments, result}]
     # Retrieved chunk/product ids and scores, provider notes (e.g. fell back to grounded).
     turn_log = models.JSONField(default=dict, blank=True)
+    # The TurnConfig the answer ran with (persona, model, retrieval, tools; never the LLM key):
+    # which configuration produced it, for evaluation and experiments.
+    config = models.JSONField(default=dict, blank=True)
     provider = models.CharField(max_length=16, blank=True)
     model = models.CharField(max_length=200, blank=True)
     prompt_tokens = models.PositiveIntegerField(default=0)
