@@ -8,8 +8,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from apps.conversations.models import AssistantSettings, Conversation, Message, UsageEvent
-from apps.conversations.pipeline.events import Event
 from apps.conversations.pipeline.config import turn_config_for_store
+from apps.conversations.pipeline.events import Event
 from apps.conversations.pipeline.run import reply_stream
 from apps.conversations.pipeline.turn import OrderQuery
 from apps.core.tenancy import tenant_context
