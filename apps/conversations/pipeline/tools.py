@@ -200,12 +200,12 @@ def shopper_order_lookup(
     """`lookup_order` for a shopper, with failed lookups rate limited per session and IP.
     Past the limit nothing is looked up: "not found" with error `rate_limited`, whether or
     not the order exists."""
-    scope = {"tenant": tenant, "session_id": conversation.session_id, "ip": ip}
-    if not order_lookup_allowed(**scope):
+    session_id = conversation.session_id
+    if not order_lookup_allowed(tenant=tenant, session_id=session_id, ip=ip):
         return {"found": False, "error": "rate_limited"}
     result = lookup_order(number=number, email=email)
     if not result["found"]:
-        order_lookup_failed(**scope)
+        order_lookup_failed(tenant=tenant, session_id=session_id, ip=ip)
     return result
 
 
