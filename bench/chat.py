@@ -17,7 +17,8 @@ its knowledge is ingested first), then:
 2. `idle_ws_rss_kb_per_conn`: daphne's memory growth per connection for 2,000 connections
    (`--quick`: 200) that said hello and stay idle, on one process.
 
-The answer pipeline is whatever CHAT_REPLY_STREAM names (reported as `reply_stream`). Rate
+Daphne serves BENCH_CHAT_APPLICATION (reported as `application`; by default the real app,
+`tests.conversations.fake_asgi:application` measures the transport alone). Rate
 limits are lifted for the daphne process; the conversations the bench creates are deleted.
 """
 
@@ -39,7 +40,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import psutil
-from django.conf import settings
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed
 from websockets.typing import Origin
@@ -79,7 +79,7 @@ def run(*, size: int | None, quick: bool, log: Log) -> dict[str, Any]:
         origins = widget_settings_get().allowed_origins
     if not origins:
         raise RuntimeError("the demo store allows no widget origin")
-    figures: dict[str, Any] = {"reply_stream": settings.CHAT_REPLY_STREAM, "cores": os.cpu_count()}
+    figures: dict[str, Any] = {"application": _application(), "cores": os.cpu_count()}
     try:
         with _server(log) as (port, web_pid):
             _wait_for_knowledge(tenant, log)
@@ -117,6 +117,10 @@ def _raise_open_files(wanted: int) -> None:
         resource.setrlimit(resource.RLIMIT_NOFILE, (target, hard))
 
 
+def _application() -> str:
+    return os.environ.get("BENCH_CHAT_APPLICATION", "config.asgi:application")
+
+
 @contextmanager
 def _server(log: Log) -> Iterator[tuple[int, int]]:
     port = processes.free_port()
@@ -137,7 +141,9 @@ def _server(log: Log) -> Iterator[tuple[int, int]]:
                 queues=["default", "ingest"], threads=2, env=env, stderr=log_file
             )
         )
-        web = processes.daphne_server(port=port, env=env, stderr=log_file)
+        web = processes.daphne_server(
+            port=port, env=env, stderr=log_file, application=_application()
+        )
         started.append(web)
         log(f"daphne on 127.0.0.1:{port} (pid {web.pid}), worker pid {started[0].pid}")
         yield port, web.pid

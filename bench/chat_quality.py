@@ -20,9 +20,10 @@ from typing import Any
 from django.conf import settings
 
 from apps.catalog.services.demo import demo_catalog_ensure, demo_orders_ensure
-from apps.conversations.events import Event
+from apps.conversations.pipeline.config import turn_config_for_store
+from apps.conversations.pipeline.events import Event
+from apps.conversations.pipeline.run import reply_stream
 from apps.conversations.services.conversations import conversation_start
-from apps.conversations.services.replies import reply_stream
 from apps.core.tenancy import tenant_context
 from apps.knowledge.demo import demo_knowledge_ensure
 from apps.knowledge.services.sync import source_sync
@@ -69,10 +70,11 @@ async def _ask(tenant: Any, question: str) -> tuple[str, list[dict[str, Any]], f
     from asgiref.sync import sync_to_async
 
     conversation = await sync_to_async(start)()
+    config = await sync_to_async(turn_config_for_store)(tenant=tenant)
     text, citations, first = "", [], None
     event: Event
     async for event in reply_stream(
-        tenant=tenant, conversation=conversation, text=question, ip=shopper
+        tenant=tenant, conversation=conversation, text=question, config=config, ip=shopper
     ):
         if event.type == "delta":
             text += event.text

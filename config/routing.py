@@ -9,7 +9,7 @@ from channels.security.websocket import AllowedHostsOriginValidator
 from django.urls import path
 
 from apps.accounts.consumers import AdminEventsConsumer
-from apps.conversations.consumers import WidgetChatConsumer
+from apps.conversations.transport.consumers import WidgetChatConsumer
 
 
 def staff_socket(app: Any) -> Any:

@@ -26,8 +26,8 @@ from django.db.models import (
 from django.db.models.functions import Lower, Trim, TruncDate
 from django.utils import timezone
 
-from apps.conversations.grounded.responder import PASSAGE_MIN_SIMILARITY
 from apps.conversations.models import Conversation, Message
+from apps.conversations.pipeline.config import PASSAGE_MIN_SIMILARITY
 from apps.conversations.selectors import day_start
 
 SHOPPER_CHANNELS = (Conversation.Channel.WIDGET, Conversation.Channel.API)

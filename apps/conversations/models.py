@@ -47,7 +47,7 @@ class AssistantSettings(models.Model):
     llm_api_version = models.CharField(max_length=40, blank=True)  # Azure's api-version
     llm_model = models.CharField(max_length=200, blank=True)
     llm_temperature = models.FloatField(default=0.2)
-    # The tenant's LLM API key, encrypted (llm/secrets.py); never returned by the API.
+    # The tenant's LLM API key, encrypted (apps/core/secrets.py); never returned by the API.
     llm_api_key_encrypted = models.TextField(blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -119,6 +119,9 @@ class Message(models.Model):
     tool_calls = models.JSONField(default=list, blank=True)  # [{name, arguments, result}]
     # Retrieved chunk/product ids and scores, provider notes (e.g. fell back to grounded).
     turn_log = models.JSONField(default=dict, blank=True)
+    # The TurnConfig the answer ran with (persona, model, retrieval, tools; never the LLM key):
+    # which configuration produced it, for evaluation and experiments.
+    config = models.JSONField(default=dict, blank=True)
     provider = models.CharField(max_length=16, blank=True)
     model = models.CharField(max_length=200, blank=True)
     prompt_tokens = models.PositiveIntegerField(default=0)

@@ -62,12 +62,13 @@ def daphne_server(
     stdout: Output = subprocess.DEVNULL,
     stderr: Output = subprocess.DEVNULL,
     timeout: float = 60,
+    application: str = "config.asgi:application",
 ) -> subprocess.Popen[bytes]:
-    """The ASGI app on 127.0.0.1:`port`, returned once the port accepts connections.
+    """The ASGI `application` on 127.0.0.1:`port`, returned once the port accepts connections.
     RuntimeError (the process stopped) if daphne exits or is not listening within `timeout`."""
     argv = [sys.executable, "-m", "daphne", "-b", "127.0.0.1", "-p", str(port)]
     process = subprocess.Popen(
-        [*argv, "config.asgi:application"],
+        [*argv, application],
         cwd=settings.BASE_DIR,
         env=env,
         stdout=stdout,

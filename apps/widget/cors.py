@@ -2,7 +2,7 @@
 and its public config (`/api/v1/widget/config/<key>/`).
 
 Preflights are answered for any origin: they carry no key, and the real request is checked
-(widget key + the store's allowed origins: apps.conversations.api.auth, the config view). Real
+(widget key + the store's allowed origins: apps.conversations.transport.auth, the config view). Real
 responses get `Access-Control-Allow-Origin` only when that check passed. No cookies are
 involved."""
 

@@ -156,10 +156,6 @@ LLM_ALLOW_PRIVATE_URLS = env.bool("LLM_ALLOW_PRIVATE_URLS", default=False)
 # transaction).
 ASSISTANT_THREADS = env.int("ASSISTANT_THREADS", default=4)
 # --- Conversations and the widget ---------------------------------------------------------
-# The answer pipeline the chat transports (WebSocket, SSE, JSON, playground) stream from.
-CHAT_REPLY_STREAM = env(
-    "CHAT_REPLY_STREAM", default="apps.conversations.services.replies.reply_stream"
-)
 # Rate limits (the `limits` library's notation, counted in Redis): messages per shopper
 # session, per client IP and per store.
 CHAT_RATE_PER_SESSION = env("CHAT_RATE_PER_SESSION", default="20/minute")

@@ -15,13 +15,14 @@ from pytest_httpserver import HTTPServer
 from apps.catalog.models import ProductSource
 from apps.catalog.services.orders import orders_upsert
 from apps.catalog.services.products import products_upsert
-from apps.conversations.events import Event
-from apps.conversations.llm.base import ChatMessage, Chunk, GenerationSettings, ToolSpec
 from apps.conversations.models import Conversation, Message
-from apps.conversations.services import replies
+from apps.conversations.pipeline import run
+from apps.conversations.pipeline.config import TurnConfig, turn_config_for_store
+from apps.conversations.pipeline.events import Event
+from apps.conversations.pipeline.llm.base import ChatMessage, Chunk, GenerationSettings, ToolSpec
+from apps.conversations.pipeline.run import reply_stream
+from apps.conversations.pipeline.turn import OrderQuery
 from apps.conversations.services.conversations import conversation_start
-from apps.conversations.services.replies import reply_stream
-from apps.conversations.shopper import OrderQuery
 from apps.core.tenancy import tenant_context
 from apps.tenants.models import Tenant
 from tests.catalog.conftest import product, variant
@@ -149,10 +150,12 @@ def ask(
     shopper_email: str | None = None,
     order: OrderQuery | None = None,
     handoff: bool = False,
+    config: TurnConfig | None = None,
 ) -> Reply:
     """Run one reply to its end (on the test's thread and transaction) and reload its
-    message."""
+    message. `config`: the store's own, unless given."""
     conversation = conversation or new_conversation(tenant)
+    config = config or turn_config_for_store(tenant=tenant)
 
     async def collect() -> list[Event]:
         stop = asyncio.Event()
@@ -161,6 +164,7 @@ def ask(
             tenant=tenant,
             conversation=conversation,
             text=text,
+            config=config,
             stop=stop,
             shopper_email=shopper_email,
             order=order,
@@ -211,7 +215,7 @@ class FakeProvider:
 @pytest.fixture
 def use_provider(monkeypatch: pytest.MonkeyPatch) -> Callable[[FakeProvider], FakeProvider]:
     def use(provider: FakeProvider) -> FakeProvider:
-        monkeypatch.setattr(replies, "assistant_provider", lambda **_: provider)
+        monkeypatch.setattr(run, "turn_provider", lambda **_: provider)
         return provider
 
     return use

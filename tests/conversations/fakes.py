@@ -1,10 +1,11 @@
 """A stand-in for the answer pipeline with the same contract as
-`apps.conversations.services.replies.reply_stream`: it stores the shopper's message and the
+`apps.conversations.pipeline.run.reply_stream`: it stores the shopper's message and the
 answer (handing each to `on_stored`), streams the answer word by word, honours `stop`, and
 always ends with Done.
 
-Also used by `manage.py bench chat` to measure the transport alone
-(`CHAT_REPLY_STREAM=tests.conversations.fakes.scripted_reply_stream`)."""
+Tests put it in the transports' place with the `fake_pipeline` fixture; `manage.py bench chat`
+measures the transport alone by serving `tests.conversations.fake_asgi:application`
+(`BENCH_CHAT_APPLICATION`), which does the same in its daphne process."""
 
 from __future__ import annotations
 
@@ -14,11 +15,13 @@ import time
 from collections.abc import AsyncIterator, Callable
 from typing import Any
 
-from apps.conversations import events
 from apps.conversations.models import Conversation, Message
+from apps.conversations.pipeline import events
+from apps.conversations.pipeline.config import TurnConfig
+from apps.conversations.pipeline.turn import OrderQuery
 from apps.conversations.services.conversations import messages_append
-from apps.conversations.shopper import OrderQuery
 from apps.core.tenancy.channels import tenant_db
+from apps.tenants.models import Tenant
 
 WORDS = 12
 DELAY_S = float(os.environ.get("FAKE_REPLY_DELAY_S", "0.01"))
@@ -43,9 +46,10 @@ def _finish(message: Message, content: str, status: str) -> None:
 
 async def scripted_reply_stream(
     *,
-    tenant: Any,
+    tenant: Tenant,
     conversation: Conversation,
     text: str,
+    config: TurnConfig,
     stop: asyncio.Event | None = None,
     shopper_email: str | None = None,
     order: OrderQuery | None = None,
@@ -54,7 +58,15 @@ async def scripted_reply_stream(
     on_stored: Callable[[Message], None] | None = None,
 ) -> AsyncIterator[events.Event]:
     started = time.perf_counter()
-    CALLS.append({"shopper_email": shopper_email, "order": order, "handoff": handoff, "ip": ip})
+    CALLS.append(
+        {
+            "shopper_email": shopper_email,
+            "order": order,
+            "handoff": handoff,
+            "ip": ip,
+            "config": config,
+        }
+    )
     *question, answer = await tenant_db(tenant, _begin, conversation, text, handoff)
     if on_stored is not None and question:
         on_stored(question[0])

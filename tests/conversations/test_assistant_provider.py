@@ -1,25 +1,32 @@
-"""`assistant_provider()`: the store's LLM provider, or None for the grounded responder."""
+"""`turn_provider()` for the store's configuration: its LLM provider, or None for the grounded
+responder."""
 
 from __future__ import annotations
 
 from asgiref.sync import async_to_sync
 from cryptography.fernet import Fernet
 
-from apps.conversations.llm.base import ChatMessage, Chunk, Provider, TextChunk
 from apps.conversations.models import AssistantSettings
+from apps.conversations.pipeline.config import turn_config_for_store
+from apps.conversations.pipeline.llm.base import ChatMessage, Chunk, Provider, TextChunk
+from apps.conversations.pipeline.llm.providers import turn_provider
 from apps.conversations.services.assistant_settings import (
-    assistant_generation_settings,
     assistant_llm_key_set,
-    assistant_provider,
-    assistant_settings_get,
     assistant_settings_update,
 )
 from apps.core.tenancy import tenant_context
+from apps.tenants.models import Tenant
 from tests.conversations.llm_server import LlmServer, text_stream
 
 
-def _reply(provider: Provider) -> list[Chunk]:
-    settings = assistant_generation_settings(row=assistant_settings_get())
+def _provider(tenant: Tenant) -> Provider | None:
+    return turn_provider(llm=turn_config_for_store(tenant=tenant).llm)
+
+
+def _reply(tenant: Tenant, provider: Provider) -> list[Chunk]:
+    llm = turn_config_for_store(tenant=tenant).llm
+    assert llm is not None
+    settings = llm.generation()
 
     async def collect() -> list[Chunk]:
         question = [ChatMessage(role="user", content="Hi")]
@@ -30,7 +37,7 @@ def _reply(provider: Provider) -> list[Chunk]:
 
 def test_the_grounded_responder_needs_no_provider(tenant_a) -> None:
     with tenant_context(tenant_a):
-        assert assistant_provider() is None
+        assert _provider(tenant_a) is None
 
 
 def test_a_configured_store_streams_through_its_provider_with_its_key(
@@ -49,9 +56,9 @@ def test_a_configured_store_streams_through_its_provider_with_its_key(
         assistant_llm_key_set(key="sk-store-a")
 
         # when
-        provider = assistant_provider()
+        provider = _provider(tenant_a)
         assert provider is not None
-        chunks = _reply(provider)
+        chunks = _reply(tenant_a, provider)
 
     # then
     assert TextChunk("Hello") in chunks
@@ -71,7 +78,7 @@ def test_a_key_that_no_longer_decrypts_falls_back_to_grounded(
         settings.SECRET_ENCRYPTION_KEYS = [Fernet.generate_key().decode()]
 
         # when / then
-        assert assistant_provider() is None
+        assert _provider(tenant_a) is None
         assert AssistantSettings.objects.get().provider == "openai"  # the setting is kept
 
 
@@ -84,4 +91,4 @@ def test_an_llm_host_that_now_resolves_privately_falls_back_to_grounded(tenant_a
         settings.LLM_ALLOW_PRIVATE_URLS = False
 
         # when / then
-        assert assistant_provider() is None
+        assert _provider(tenant_a) is None

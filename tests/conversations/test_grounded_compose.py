@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from apps.conversations.citations import Sources
-from apps.conversations.context import Passage
-from apps.conversations.grounded.compose import passages_answer
+from apps.conversations.pipeline.citations import Sources
+from apps.conversations.pipeline.context import Passage
+from apps.conversations.pipeline.grounded.compose import passages_answer
 from apps.knowledge.retrieval import Citation, Hit
 
 CARE = """Care guide > Rain jackets

@@ -7,10 +7,11 @@ from asgiref.sync import async_to_sync
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from apps.conversations.events import Event
 from apps.conversations.models import AssistantSettings, Conversation, Message, UsageEvent
-from apps.conversations.services.replies import reply_stream
-from apps.conversations.shopper import OrderQuery
+from apps.conversations.pipeline.config import turn_config_for_store
+from apps.conversations.pipeline.events import Event
+from apps.conversations.pipeline.run import reply_stream
+from apps.conversations.pipeline.turn import OrderQuery
 from apps.core.tenancy import tenant_context
 from tests.conversations.conftest import ask, new_conversation, seed_store_b
 
@@ -267,6 +268,7 @@ def test_a_turn_takes_a_fixed_number_of_statements_and_reads_nothing_back(store_
     ask(store_a, "How long do I have to return something?", conversation=conversation)
     with tenant_context(store_a), connection.cursor() as cursor:
         cursor.execute("ANALYZE knowledge_chunk")
+    config = turn_config_for_store(tenant=store_a)
     stored: list[Message] = []
 
     async def turn() -> list[Event]:
@@ -276,6 +278,7 @@ def test_a_turn_takes_a_fixed_number_of_statements_and_reads_nothing_back(store_
                 tenant=store_a,
                 conversation=conversation,
                 text="When will my refund be processed?",
+                config=config,
                 on_stored=stored.append,
             )
         ]
@@ -286,11 +289,12 @@ def test_a_turn_takes_a_fixed_number_of_statements_and_reads_nothing_back(store_
 
     # Then the turn took a fixed set of statements (every one costs CPU under load): per hop
     # the store's search_path; history; the two messages appended under the conversation's row
-    # lock; the assistant and knowledge settings; knowledge search (size estimate, query);
-    # product search (its transaction's settings, query, cards and variants); and the answer
-    # with its usage event
+    # lock; knowledge search (size estimate, query); product search (its transaction's
+    # settings, query, cards and variants); and the answer with its usage event. The settings
+    # come with the configuration: the pipeline reads none.
     statements = [q["sql"] for q in queries.captured_queries]
-    assert len(statements) == 21, "\n".join(s[:100] for s in statements)
+    assert len(statements) == 19, "\n".join(s[:100] for s in statements)
+    assert not [s for s in statements if "assistantsettings" in s or "knowledgesettings" in s]
     # and nothing it wrote was read back: the stored messages were handed over instead
     history_reads = [s for s in statements if s.startswith('SELECT "conversations_message"')]
     assert len(history_reads) == 1

@@ -15,10 +15,10 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from apps.accounts.roles import Role
-from apps.conversations import live
 from apps.conversations.models import Conversation, Message
 from apps.conversations.services.conversations import conversation_start, messages_append
 from apps.conversations.services.handoff import conversation_hand_off
+from apps.conversations.transport import live
 from apps.core.tenancy import tenant_context
 from apps.core.tenancy.channels import tenant_group
 from apps.tenants.models import Tenant

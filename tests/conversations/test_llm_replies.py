@@ -7,8 +7,9 @@ import json
 
 import pytest
 
-from apps.conversations import prompting
-from apps.conversations.llm.base import (
+from apps.conversations.models import AssistantSettings, UsageEvent
+from apps.conversations.pipeline import answer, prompting
+from apps.conversations.pipeline.llm.base import (
     ChatMessage,
     ProviderError,
     TextChunk,
@@ -16,8 +17,6 @@ from apps.conversations.llm.base import (
     ToolCallChunk,
     UsageChunk,
 )
-from apps.conversations.models import AssistantSettings, UsageEvent
-from apps.conversations.services import replies
 from apps.core.tenancy import tenant_context
 from tests.conversations.conftest import FakeProvider, ask, new_conversation
 
@@ -96,7 +95,7 @@ def test_the_tool_loop_stops_after_three_rounds(store_a, use_provider) -> None:
 
     reply = ask(store_a, "tell me about everything")
 
-    assert len(provider.calls) == replies.MAX_TOOL_ROUNDS + 1
+    assert len(provider.calls) == answer.MAX_TOOL_ROUNDS + 1
     assert provider.calls[-1][1] == []  # the last round may not call tools
     assert [t.status for t in reply.of("tool")].count("failed") == 0
     assert reply.message.tool_calls[0]["result"] == {"found": False}
@@ -143,7 +142,7 @@ def test_a_failure_mid_answer_keeps_the_partial_text_and_adds_the_grounded_one(
 def test_a_silent_provider_times_out_into_the_grounded_answer(
     store_a, use_provider, monkeypatch
 ) -> None:
-    monkeypatch.setattr(replies, "PROVIDER_CHUNK_TIMEOUT_S", 0.05)
+    monkeypatch.setattr(answer, "PROVIDER_CHUNK_TIMEOUT_S", 0.05)
     use_provider(FakeProvider(silent=True))
 
     reply = ask(store_a, "How long do I have to return something?")

@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from apps.conversations.llm.base import (
+from apps.conversations.pipeline.llm.base import (
     ChatMessage,
     Chunk,
     GenerationSettings,
@@ -18,7 +18,7 @@ from apps.conversations.llm.base import (
     ToolSpec,
     UsageChunk,
 )
-from apps.conversations.llm.openai_compatible import OpenAICompatibleProvider
+from apps.conversations.pipeline.llm.openai_compatible import OpenAICompatibleProvider
 from tests.conversations.llm_server import LlmServer, chunk, text_stream
 
 SETTINGS = GenerationSettings(model="local-model", temperature=0.3, max_tokens=50, timeout_s=5)

@@ -3,7 +3,8 @@ arguments answered as errors the model can read."""
 
 from __future__ import annotations
 
-from apps.conversations import tools
+from apps.conversations.pipeline import tools
+from apps.conversations.pipeline.config import turn_config_for_store
 from apps.core.tenancy import tenant_context
 from tests.conversations.conftest import new_conversation
 
@@ -21,12 +22,14 @@ def test_lookup_order_needs_number_and_email_and_never_returns_the_customer(stor
 
 def test_tool_run_answers_bad_calls_with_errors(store_a) -> None:
     conversation = new_conversation(store_a)
+    config = turn_config_for_store(tenant=store_a)
     with tenant_context(store_a):
 
         def run(name: str, **arguments: object) -> dict:
             return tools.tool_run(
                 tenant=store_a,
                 conversation=conversation,
+                config=config,
                 ip="10.0.0.1",
                 name=name,
                 arguments=arguments,

@@ -27,6 +27,7 @@ from apps.conversations.services.inbox import (
     conversation_resolve,
 )
 from apps.core.api.views import found, paginated, validated
+from apps.tenants.requests import StoreRequest
 
 
 def _conversation(conversation_id: uuid.UUID) -> Conversation:
@@ -65,9 +66,9 @@ class _ConversationStatusView(GenericAPIView):
     change: Callable[..., Conversation]
 
     @extend_schema(request=None, responses=s.ConversationDetailOutput)
-    def post(self, request: Request, conversation_id: uuid.UUID) -> Response:
+    def post(self, request: StoreRequest, conversation_id: uuid.UUID) -> Response:
         conversation = type(self).change(
-            tenant=request.tenant,  # type: ignore[attr-defined]
+            tenant=request.tenant,
             conversation=_conversation(conversation_id),
         )
         return Response(_detail(conversation))
@@ -85,11 +86,11 @@ class ConversationReplyView(GenericAPIView):
     permission_classes = [IsEditor]
 
     @extend_schema(request=s.AgentReplyInput, responses={201: s.InboxMessageOutput})
-    def post(self, request: Request, conversation_id: uuid.UUID) -> Response:
+    def post(self, request: StoreRequest, conversation_id: uuid.UUID) -> Response:
         text = validated(s.AgentReplyInput, request.data)["text"]
         try:
             message = agent_reply_post(
-                tenant=request.tenant,  # type: ignore[attr-defined]
+                tenant=request.tenant,
                 conversation=_conversation(conversation_id),
                 author=request.user,
                 text=text,

@@ -11,7 +11,7 @@ from apps.widget.keys import WIDGET_KEY_HEADER
 
 
 class WidgetKeyAuthenticationScheme(OpenApiAuthenticationExtension):
-    target_class = "apps.conversations.api.auth.WidgetKeyAuthentication"
+    target_class = "apps.conversations.transport.auth.WidgetKeyAuthentication"
     name = "widgetKey"
 
     def get_security_definition(self, auto_schema: Any) -> dict[str, str]:

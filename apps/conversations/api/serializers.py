@@ -4,9 +4,8 @@ from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from apps.catalog.api.serializers import ProductCardOutput
-from apps.conversations.limits import text_is_clean
 from apps.conversations.models import Conversation, Message
+from apps.conversations.transport.limits import text_is_clean
 from apps.core.api.schema import stored_json
 
 
@@ -17,7 +16,7 @@ class ChatMessageInput(serializers.Serializer):
     conversation_id = serializers.UUIDField(required=False)
     locale = serializers.CharField(required=False, max_length=16)
     widget_key = serializers.CharField(required=False, max_length=100)
-    # For order lookups only, never stored; checked by apps.conversations.shopper like the
+    # For order lookups only, never stored; checked by apps.conversations.transport.shopper like the
     # WebSocket's hello.email and message.order.
     email = serializers.CharField(required=False, allow_null=True, allow_blank=True)
     order = serializers.DictField(required=False, help_text='{"number", "email"?}')
@@ -110,8 +109,8 @@ class ConversationOutput(serializers.Serializer):
 
 
 class AnswerCitationOutput(serializers.Serializer):
-    """A source an answer cites as `[n]` (apps.conversations.citations); which of the optional
-    fields are present depends on the kind."""
+    """A source an answer cites as `[n]` (apps.conversations.pipeline.citations); which of the
+    optional fields are present depends on the kind."""
 
     n = serializers.IntegerField()
     kind = serializers.ChoiceField(choices=["knowledge", "product", "order"])
@@ -128,10 +127,28 @@ class AnswerCitationOutput(serializers.Serializer):
     handle = serializers.CharField(required=False)
 
 
-class AnswerProductOutput(ProductCardOutput):
+class AnswerProductVariantOutput(serializers.Serializer):
+    id = serializers.IntegerField()
+    sku = serializers.CharField()
+    options = serializers.DictField(child=serializers.CharField())
+    price = serializers.DecimalField(max_digits=12, decimal_places=2, allow_null=True)
+    compare_at_price = serializers.DecimalField(max_digits=12, decimal_places=2, allow_null=True)
+    available = serializers.BooleanField()
+
+
+class AnswerProductOutput(serializers.Serializer):
     """A product card an answer showed: the catalog search's card, without its score."""
 
-    score = None  # type: ignore[assignment]
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    handle = serializers.CharField()
+    url = serializers.CharField()
+    image = serializers.CharField(allow_null=True)
+    min_price = serializers.DecimalField(max_digits=12, decimal_places=2, allow_null=True)
+    max_price = serializers.DecimalField(max_digits=12, decimal_places=2, allow_null=True)
+    currency = serializers.CharField()
+    available = serializers.BooleanField()
+    variant = AnswerProductVariantOutput(allow_null=True)
 
 
 class ToolCallOutput(serializers.Serializer):

@@ -1,6 +1,6 @@
 """The store's assistant settings: persona, policies and the LLM provider.
 
-The LLM API key is write-only: it is stored encrypted (llm/secrets.py), decrypted only to build
+The LLM API key is write-only: it is stored encrypted (core/secrets.py), decrypted only to build
 a provider, and never returned, logged or written to the audit log.
 """
 
@@ -14,18 +14,26 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from asgiref.sync import async_to_sync
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from apps.audit.models import AuditAction
 from apps.audit.services import audit_record
-from apps.conversations.llm.base import ChatMessage, GenerationSettings, Provider, ProviderError
-from apps.conversations.llm.openai_compatible import OpenAICompatibleProvider
 from apps.conversations.models import AssistantSettings
-from apps.core.addresses import blocked_address_for
-from apps.core.secrets import SecretDecryptError, secret_decrypt, secret_encrypt
+from apps.conversations.pipeline.llm.base import (
+    ChatMessage,
+    GenerationSettings,
+    Provider,
+    ProviderError,
+)
+from apps.conversations.pipeline.llm.providers import (
+    LlmConfig,
+    LlmNotConfigured,
+    llm_address_check,
+    provider_build,
+)
+from apps.core.secrets import secret_encrypt
 from apps.widget.services import widget_config_forget
 
 logger = logging.getLogger(__name__)
@@ -166,27 +174,6 @@ def _check_llm_config(row: AssistantSettings) -> None:
         raise _invalid("llm_api_version", _("Azure OpenAI needs an API version."), "required")
 
 
-def _check_address(url: str) -> None:
-    """SSRF guard: unless LLM_ALLOW_PRIVATE_URLS, the LLM host must resolve to public
-    addresses only (see apps/core/addresses.py for the limits of this check)."""
-    if not url or settings.LLM_ALLOW_PRIVATE_URLS:
-        return
-    parts = urlsplit(url)
-    host = parts.hostname or ""
-    try:
-        blocked = blocked_address_for(host, parts.port or (443 if parts.scheme == "https" else 80))
-    except (OSError, UnicodeError) as error:
-        raise _invalid(
-            "llm_base_url", _("%(host)s does not resolve.") % {"host": host}, "unresolvable"
-        ) from error
-    if blocked is not None:
-        raise _invalid(
-            "llm_base_url",
-            _("%(host)s is a private or local address.") % {"host": host},
-            "blocked_address",
-        )
-
-
 @transaction.atomic
 def assistant_settings_update(*, actor: Any, **fields: Any) -> AssistantSettings:
     unknown = set(fields) - UPDATABLE_FIELDS
@@ -199,7 +186,7 @@ def assistant_settings_update(*, actor: Any, **fields: Any) -> AssistantSettings
         setattr(row, name, cleaned[name])
     _check_llm_config(row)
     if "llm_base_url" in changed:
-        _check_address(row.llm_base_url)
+        llm_address_check(row.llm_base_url)
     if changed:
         row.save(update_fields=[*changed, "updated_at"])
         audit_record(
@@ -230,49 +217,16 @@ def assistant_llm_key_set(*, key: str | None, actor: Any = None) -> AssistantSet
     return row
 
 
-class AssistantNotConfigured(Exception):
-    pass
-
-
-def _provider_for(row: AssistantSettings) -> OpenAICompatibleProvider:
-    if not row.llm_base_url or not row.llm_model:
-        raise AssistantNotConfigured(_("Set the LLM base URL and model first."))
-    if row.llm_api_flavour == AssistantSettings.ApiFlavour.AZURE and not row.llm_api_version:
-        raise AssistantNotConfigured(_("Set the Azure OpenAI API version first."))
-    try:
-        _check_address(row.llm_base_url)  # DNS may have changed since the URL was saved
-        api_key = secret_decrypt(row.llm_api_key_encrypted) if row.llm_api_key_encrypted else ""
-    except ValidationError as error:
-        raise AssistantNotConfigured(error.messages[0]) from error
-    except SecretDecryptError as error:
-        raise AssistantNotConfigured(
-            _("The stored API key cannot be decrypted; set it again.")
-        ) from error
-    return OpenAICompatibleProvider(
-        base_url=row.llm_base_url,
-        api_key=api_key,
+def assistant_llm_config(*, row: AssistantSettings) -> LlmConfig:
+    """The store's LLM endpoint as a turn configuration (its key still encrypted)."""
+    return LlmConfig(
         flavour="azure" if row.llm_api_flavour == AssistantSettings.ApiFlavour.AZURE else "openai",
-        api_version=row.llm_api_version or None,
+        base_url=row.llm_base_url,
+        api_version=row.llm_api_version,
+        model=row.llm_model,
+        temperature=row.llm_temperature,
+        api_key_encrypted=row.llm_api_key_encrypted,
     )
-
-
-def assistant_generation_settings(*, row: AssistantSettings) -> GenerationSettings:
-    """How the store's LLM generates (model, temperature); the pipeline may tighten limits."""
-    return GenerationSettings(model=row.llm_model, temperature=row.llm_temperature)
-
-
-def assistant_provider(*, row: AssistantSettings | None = None) -> Provider | None:
-    """The store's LLM provider, or None for the grounded responder (chosen, or the LLM is
-    misconfigured: then the reason is logged and the turn is answered without an LLM).
-    A caller that already holds the settings row passes it (saves a query per turn)."""
-    row = row or assistant_settings_get()
-    if row.provider != AssistantSettings.Provider.OPENAI_COMPATIBLE:
-        return None
-    try:
-        return _provider_for(row)
-    except AssistantNotConfigured as error:
-        logger.warning("assistant LLM not usable, answering grounded: %s", error)
-        return None
 
 
 @dataclass(frozen=True)
@@ -293,14 +247,15 @@ def assistant_connection_test() -> ConnectionTestResult:
     """A tiny real completion with the saved LLM settings (whether or not the LLM provider is
     selected yet, so it can be tried before switching). Never raises for provider failures."""
     row = assistant_settings_get()
+    llm = assistant_llm_config(row=row)
     try:
-        provider = _provider_for(row)
-    except AssistantNotConfigured as error:
+        provider = provider_build(llm=llm)
+    except LlmNotConfigured as error:
         return ConnectionTestResult(
             ok=False, detail=str(error), model=row.llm_model, latency_ms=None
         )
     probe_settings = replace(
-        assistant_generation_settings(row=row),
+        llm.generation(),
         max_tokens=5,
         timeout_s=CONNECTION_TEST_TIMEOUT_S,
         first_token_timeout_s=CONNECTION_TEST_TIMEOUT_S,

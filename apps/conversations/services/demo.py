@@ -21,10 +21,12 @@ from asgiref.sync import async_to_sync
 from django.utils import timezone
 
 from apps.conversations.models import Conversation, Message, UsageEvent
+from apps.conversations.pipeline.config import TurnConfig, turn_config_for_store
+from apps.conversations.pipeline.run import reply_stream
 from apps.conversations.services.chat import message_feedback_set
 from apps.conversations.services.conversations import conversation_start
 from apps.conversations.services.inbox import agent_reply_post, conversation_resolve
-from apps.conversations.services.replies import reply_stream
+from apps.tenants.models import Tenant
 
 QUESTIONS = Path(__file__).resolve().parent.parent / "demo" / "questions.json"
 CONVERSATIONS = 40
@@ -57,15 +59,25 @@ def _plan(rng: random.Random) -> list[list[str]]:
     ]
 
 
-async def _turn(*, tenant: Any, conversation: Conversation, text: str, handoff: bool) -> None:
+async def _turn(
+    *, tenant: Tenant, conversation: Conversation, config: TurnConfig, text: str, handoff: bool
+) -> None:
     async for _event in reply_stream(
-        tenant=tenant, conversation=conversation, text=text, handoff=handoff
+        tenant=tenant, conversation=conversation, text=text, config=config, handoff=handoff
     ):
         pass
 
 
-def _ask(tenant: Any, conversation: Conversation, text: str = "", handoff: bool = False) -> None:
-    async_to_sync(_turn)(tenant=tenant, conversation=conversation, text=text, handoff=handoff)
+def _ask(
+    tenant: Tenant,
+    conversation: Conversation,
+    config: TurnConfig,
+    text: str = "",
+    handoff: bool = False,
+) -> None:
+    async_to_sync(_turn)(
+        tenant=tenant, conversation=conversation, config=config, text=text, handoff=handoff
+    )
 
 
 def _feedback(rng: random.Random, conversation: Conversation) -> None:
@@ -114,7 +126,7 @@ def _starts(rng: random.Random) -> Iterator[datetime.datetime]:
         yield now - datetime.timedelta(days=days)
 
 
-def demo_conversations_seed(*, tenant: Any, author: Any) -> int:
+def demo_conversations_seed(*, tenant: Tenant, author: Any) -> int:
     """Seed the sample conversations in the active (demo) store, once: nothing happens when it
     has any conversation. `author` is the team member who answers the handed-off shoppers.
     The store's knowledge must already be indexed (the answers are retrieved from it).
@@ -122,6 +134,7 @@ def demo_conversations_seed(*, tenant: Any, author: Any) -> int:
     if Conversation.objects.exists():
         return 0
     rng = random.Random(SEED)  # noqa: S311 (sample data, the same every time)
+    config = turn_config_for_store(tenant=tenant)
     plan = _plan(rng)
     picked = rng.sample(range(CONVERSATIONS), len(AGENT_REPLIES))
     handoffs = dict(zip(picked, AGENT_REPLIES, strict=True))
@@ -130,9 +143,9 @@ def demo_conversations_seed(*, tenant: Any, author: Any) -> int:
             channel=Conversation.Channel.WIDGET, session_id=f"{SESSION_PREFIX}{index:03d}"
         )
         for question in questions:
-            _ask(tenant, conversation, question)
+            _ask(tenant, conversation, config, question)
         if index in handoffs:  # the shopper asks for a person; the team answers
-            _ask(tenant, conversation, handoff=True)
+            _ask(tenant, conversation, config, handoff=True)
             agent_reply_post(
                 tenant=tenant, conversation=conversation, author=author, text=handoffs[index]
             )

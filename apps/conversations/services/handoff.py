@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db import transaction
 from django.utils import timezone
 
-from apps.conversations.live import conversation_status_send
 from apps.conversations.models import Conversation
+from apps.conversations.transport.live import conversation_status_send
 from apps.core.events import admin_event_send
+from apps.tenants.models import Tenant
 
 
 @transaction.atomic
-def conversation_hand_off(*, tenant: Any, conversation: Conversation, reason: str = "") -> bool:
+def conversation_hand_off(*, tenant: Tenant, conversation: Conversation, reason: str = "") -> bool:
     """Mark the conversation `handed_off` and tell the store's inbox and the shopper's open
     widget (after commit). False when it already was: the team is notified once per handoff."""
     now = timezone.now()

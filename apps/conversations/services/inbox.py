@@ -9,9 +9,10 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext_lazy
 
-from apps.conversations.live import agent_message_send, conversation_status_send
 from apps.conversations.models import Conversation, Message
 from apps.conversations.services.conversations import messages_append
+from apps.conversations.transport.live import agent_message_send, conversation_status_send
+from apps.tenants.models import Tenant
 
 
 class NotHandedOff(Exception):
@@ -22,7 +23,7 @@ class NotHandedOff(Exception):
     detail = gettext_lazy("Only conversations handed off to the team can be replied to.")
 
 
-def _status_set(*, tenant: Any, conversation: Conversation, status: str) -> Conversation:
+def _status_set(*, tenant: Tenant, conversation: Conversation, status: str) -> Conversation:
     changed = (
         Conversation.objects.filter(pk=conversation.pk).exclude(status=status).update(status=status)
     )
@@ -33,14 +34,14 @@ def _status_set(*, tenant: Any, conversation: Conversation, status: str) -> Conv
 
 
 @transaction.atomic
-def conversation_resolve(*, tenant: Any, conversation: Conversation) -> Conversation:
+def conversation_resolve(*, tenant: Tenant, conversation: Conversation) -> Conversation:
     return _status_set(
         tenant=tenant, conversation=conversation, status=Conversation.Status.RESOLVED
     )
 
 
 @transaction.atomic
-def conversation_reopen(*, tenant: Any, conversation: Conversation) -> Conversation:
+def conversation_reopen(*, tenant: Tenant, conversation: Conversation) -> Conversation:
     return _status_set(tenant=tenant, conversation=conversation, status=Conversation.Status.OPEN)
 
 
@@ -49,7 +50,9 @@ def author_display_name(user: Any) -> str:
 
 
 @transaction.atomic
-def agent_reply_post(*, tenant: Any, conversation: Conversation, author: Any, text: str) -> Message:
+def agent_reply_post(
+    *, tenant: Tenant, conversation: Conversation, author: Any, text: str
+) -> Message:
     """A team member's reply (role `agent`), stored with the author's display name and pushed
     to the shopper's widget and the admins on commit. Raises NotHandedOff unless the
     conversation is handed off (under a row lock: a concurrent resolve waits for the reply)."""

@@ -19,6 +19,7 @@ from django.conf import settings
 from django.db import close_old_connections
 
 from apps.core.tenancy import tenant_context
+from apps.tenants.models import Tenant
 
 T = TypeVar("T")
 
@@ -28,13 +29,13 @@ def _pool() -> ThreadPoolExecutor:
     return ThreadPoolExecutor(max_workers=settings.ASSISTANT_THREADS, thread_name_prefix="reply")
 
 
-def _call(tenant: Any, fn: Callable[..., T], args: tuple[Any, ...], kwargs: dict[str, Any]) -> T:
+def _call(tenant: Tenant, fn: Callable[..., T], args: tuple[Any, ...], kwargs: dict[str, Any]) -> T:
     with tenant_context(tenant):
         return fn(*args, **kwargs)
 
 
 def _call_pooled(
-    tenant: Any, fn: Callable[..., T], args: tuple[Any, ...], kwargs: dict[str, Any]
+    tenant: Tenant, fn: Callable[..., T], args: tuple[Any, ...], kwargs: dict[str, Any]
 ) -> T:
     close_old_connections()
     try:
@@ -43,7 +44,7 @@ def _call_pooled(
         close_old_connections()
 
 
-async def in_store(store: Any, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
+async def in_store(store: Tenant, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
     if settings.ASSISTANT_THREADS <= 0:
         return await sync_to_async(_call, thread_sensitive=True)(store, fn, args, kwargs)
     return await sync_to_async(_call_pooled, thread_sensitive=False, executor=_pool())(

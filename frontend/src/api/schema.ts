@@ -822,8 +822,8 @@ export interface components {
          */
         AnalyticsPeriodEnum: 7 | 30 | 90;
         /**
-         * @description A source an answer cites as `[n]` (apps.conversations.citations); which of the optional
-         *     fields are present depends on the kind.
+         * @description A source an answer cites as `[n]` (apps.conversations.pipeline.citations); which of the
+         *     optional fields are present depends on the kind.
          */
         AnswerCitationOutput: {
             n: number;
@@ -860,7 +860,19 @@ export interface components {
             max_price: string | null;
             currency: string;
             available: boolean;
-            variant: components["schemas"]["VariantCardOutput"] | null;
+            variant: components["schemas"]["AnswerProductVariantOutput"] | null;
+        };
+        AnswerProductVariantOutput: {
+            id: number;
+            sku: string;
+            options: {
+                [key: string]: string;
+            };
+            /** Format: decimal */
+            price: string | null;
+            /** Format: decimal */
+            compare_at_price: string | null;
+            available: boolean;
         };
         ApiKeyCreateInputRequest: {
             name: string;

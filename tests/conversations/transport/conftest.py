@@ -14,21 +14,24 @@ from django.db import connections
 
 from apps.audit.models import AuditEvent
 from apps.conversations.models import Conversation
+from apps.conversations.transport import turns
 from apps.core.tenancy import tenant_context
 from apps.tenants.models import Tenant
 from apps.tenants.services import widget_key_create
 from apps.widget.models import WidgetSettings
 from apps.widget.services import widget_settings_update
 from config.asgi import application
+from tests.conversations.fakes import scripted_reply_stream
 
 ORIGIN_A = "https://shop-a.example"
 ORIGIN_B = "https://shop-b.example"
-FAKE = "tests.conversations.fakes.scripted_reply_stream"
 
 
 @pytest.fixture(autouse=True)
-def _fake_pipeline(settings: Any) -> None:
-    settings.CHAT_REPLY_STREAM = FAKE
+def fake_pipeline(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The transports answer with the scripted fake; a test that needs the real pipeline puts
+    `apps.conversations.pipeline.run.reply_stream` back the same way."""
+    monkeypatch.setattr(turns, "PIPELINE", scripted_reply_stream)
 
 
 @pytest.fixture(autouse=True)

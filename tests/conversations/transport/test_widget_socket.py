@@ -10,9 +10,10 @@ import pytest
 from channels.db import database_sync_to_async
 from channels.layers import get_channel_layer
 
-from apps.conversations import live
 from apps.conversations.models import AssistantSettings, Conversation, Message
-from apps.conversations.shopper import OrderQuery
+from apps.conversations.pipeline.run import reply_stream
+from apps.conversations.pipeline.turn import OrderQuery
+from apps.conversations.transport import live, turns
 from apps.core.tenancy import tenant_context
 from apps.core.tenancy.channels import tenant_group
 from apps.tenants.models import WidgetKey
@@ -438,9 +439,11 @@ async def test_identify_answers_nothing(stores) -> None:
     await socket.disconnect()
 
 
-async def test_handoff_streams_the_escalation_and_pushes_the_new_status(stores, settings) -> None:
+async def test_handoff_streams_the_escalation_and_pushes_the_new_status(
+    stores, monkeypatch
+) -> None:
     # Given the real pipeline (the handoff needs no retrieval)
-    settings.CHAT_REPLY_STREAM = "apps.conversations.services.replies.reply_stream"
+    monkeypatch.setattr(turns, "PIPELINE", reply_stream)
     tenant_a, key_a, *_ = stores
     socket, ready = await _connected(key_a)
 

@@ -1,12 +1,12 @@
 """One shopper turn, shared by every transport (WebSocket, SSE, JSON, playground).
 
-`reply_stream` is the single point where the transports reach the answer pipeline
-(settings.CHAT_REPLY_STREAM, `apps.conversations.services.replies.reply_stream`): it appends
-the shopper's message and the answer, streams the answer's events and always ends with Done,
-handing each message it stores to `on_stored`. `turn_frames` wraps it with what every
-transport needs: the wire format, the client's correlation id, server-side timings on `done`,
-the live inbox (from the messages handed over: nothing is read back), and releasing the
-session's generation lock however the turn ends.
+A `Turn` is admitted by `admission.turn_begin` with the configuration it runs with and the
+answer pipeline that answers it (`PIPELINE`, the one place the transports take it from):
+the pipeline appends the shopper's message and the answer, streams the answer's events and
+always ends with Done, handing each message it stores to `on_stored`. `turn_frames` wraps it
+with what every transport needs: the wire format, the client's correlation id, server-side
+timings on `done`, the live inbox (from the messages handed over: nothing is read back), and
+releasing the session's generation lock however the turn ends.
 """
 
 from __future__ import annotations
@@ -16,19 +16,20 @@ import logging
 import time
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
-from typing import Any, Protocol, cast
+from typing import Any, Protocol
 
 from asgiref.sync import sync_to_async
-from django.conf import settings
-from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
-from apps.conversations import events
-from apps.conversations.inbox import inbox_publish
-from apps.conversations.limits import GenerationLock
 from apps.conversations.models import Conversation, Message
-from apps.conversations.shopper import OrderQuery
-from apps.conversations.wire import message_record
+from apps.conversations.pipeline import events
+from apps.conversations.pipeline.config import TurnConfig
+from apps.conversations.pipeline.run import reply_stream
+from apps.conversations.pipeline.turn import OrderQuery
+from apps.conversations.transport.inbox import inbox_publish
+from apps.conversations.transport.limits import GenerationLock
+from apps.conversations.transport.wire import message_record
+from apps.tenants.models import Tenant
 
 logger = logging.getLogger(__name__)
 
@@ -37,9 +38,10 @@ class ReplyStream(Protocol):
     def __call__(
         self,
         *,
-        tenant: Any,
+        tenant: Tenant,
         conversation: Conversation,
         text: str,
+        config: TurnConfig,
         stop: asyncio.Event | None = None,
         shopper_email: str | None = None,
         order: OrderQuery | None = None,
@@ -49,26 +51,21 @@ class ReplyStream(Protocol):
     ) -> AsyncIterator[events.Event]: ...
 
 
-def reply_stream(turn: Turn, on_stored: Callable[[Message], None]) -> AsyncIterator[events.Event]:
-    pipeline = cast(ReplyStream, import_string(settings.CHAT_REPLY_STREAM))
-    return pipeline(
-        tenant=turn.tenant,
-        conversation=turn.conversation,
-        text=turn.text,
-        stop=turn.stop,
-        shopper_email=turn.shopper_email,
-        order=turn.order,
-        handoff=turn.handoff,
-        ip=turn.ip,
-        on_stored=on_stored,
-    )
+# The answer pipeline the transports run. Tests and the chat benchmark put a fake in its place
+# (tests/conversations/fakes.py); it is never looked up by name.
+PIPELINE: ReplyStream = reply_stream
+
+
+def _pipeline() -> ReplyStream:
+    return PIPELINE
 
 
 @dataclass
 class Turn:
-    tenant: Any
+    tenant: Tenant
     conversation: Conversation
     text: str
+    config: TurnConfig
     lock: GenerationLock
     received_at: float  # time.perf_counter() when the transport received the message
     ip: str
@@ -77,11 +74,26 @@ class Turn:
     shopper_email: str | None = None
     order: OrderQuery | None = None
     handoff: bool = False  # the shopper asked for the team: no shopper message is stored
+    pipeline: ReplyStream = field(default_factory=_pipeline)
     stop: asyncio.Event = field(default_factory=asyncio.Event)
     # Filled in as the turn goes: the stored question and answer, as message records.
     question: dict[str, Any] | None = None
     answer: dict[str, Any] | None = None
     over: bool = False  # the session may start its next turn
+
+    def pipeline_stream(self, on_stored: Callable[[Message], None]) -> AsyncIterator[events.Event]:
+        return self.pipeline(
+            tenant=self.tenant,
+            conversation=self.conversation,
+            text=self.text,
+            config=self.config,
+            stop=self.stop,
+            shopper_email=self.shopper_email,
+            order=self.order,
+            handoff=self.handoff,
+            ip=self.ip,
+            on_stored=on_stored,
+        )
 
 
 def _ms_since(start: float) -> float:
@@ -118,7 +130,7 @@ async def turn_frames(turn: Turn) -> AsyncIterator[dict[str, Any]]:
         else:
             turn.answer = record
 
-    stream = reply_stream(turn, stored)
+    stream = turn.pipeline_stream(stored)
     try:
         async for event in stream:
             frame = events.to_json(event)

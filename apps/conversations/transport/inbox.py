@@ -11,10 +11,11 @@ from __future__ import annotations
 from typing import Any
 
 from apps.core.events import admin_event_publish
+from apps.tenants.models import Tenant
 
 
 async def inbox_publish(
-    *, tenant: Any, conversation_id: str, channel: str, message: dict[str, Any]
+    *, tenant: Tenant, conversation_id: str, channel: str, message: dict[str, Any]
 ) -> None:
     event = {
         "type": "conversation.message",
@@ -25,6 +26,6 @@ async def inbox_publish(
     await admin_event_publish(tenant=tenant, event=event)
 
 
-async def inbox_status_publish(*, tenant: Any, conversation_id: str, status: str) -> None:
+async def inbox_status_publish(*, tenant: Tenant, conversation_id: str, status: str) -> None:
     event = {"type": "conversation.updated", "conversation_id": conversation_id, "status": status}
     await admin_event_publish(tenant=tenant, event=event)

@@ -3,25 +3,27 @@ one session per member). JSON by default; `Accept: text/event-stream` streams th
 
 from __future__ import annotations
 
+import time
+
 from django.http import HttpResponseBase
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework.authentication import SessionAuthentication
 from rest_framework.generics import GenericAPIView
-from rest_framework.request import Request
 
 from apps.accounts.permissions import IsTenantMember
 from apps.conversations.api import serializers as s
-from apps.conversations.api.auth import request_ip
-from apps.conversations.api.turns import (
+from apps.conversations.models import Conversation
+from apps.conversations.transport.admission import turn_begin
+from apps.conversations.transport.auth import request_ip
+from apps.conversations.transport.http import (
     StreamOrJsonNegotiation,
     refused_response,
     turn_answer,
-    turn_begin,
 )
-from apps.conversations.limits import Refused
-from apps.conversations.models import Conversation
+from apps.conversations.transport.limits import Refused
 from apps.core.api.views import validated
+from apps.tenants.requests import StoreRequest
 
 
 class PlaygroundMessageView(GenericAPIView):
@@ -40,15 +42,19 @@ class PlaygroundMessageView(GenericAPIView):
             ),
         },
     )
-    def post(self, request: Request) -> HttpResponseBase:
+    def post(self, request: StoreRequest) -> HttpResponseBase:
+        received_at = time.perf_counter()
         fields = validated(s.PlaygroundMessageInput, request.data)
         try:
             turn = turn_begin(
-                tenant=request.tenant,  # type: ignore[attr-defined]
+                tenant=request.tenant,
                 channel=Conversation.Channel.PLAYGROUND,
                 session_id=f"playground-{request.user.pk}",
-                fields=fields,
                 ip=request_ip(request),
+                received_at=received_at,
+                text=fields.get("text"),
+                conversation_id=fields.get("conversation_id"),
+                locale=fields.get("locale"),
             )
         except Refused as refused:
             return refused_response(refused)

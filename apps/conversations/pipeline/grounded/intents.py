@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from apps.conversations.grounded.text import stem, terms
+from apps.conversations.pipeline.grounded.text import stem, terms
 
 IntentKind = Literal["refused", "handoff", "greeting", "thanks", "order", "shopping", "question"]
 

@@ -11,11 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from apps.catalog.search import ProductCard, product_search
-from apps.knowledge.models import KnowledgeSettings
+from apps.conversations.pipeline.config import Retrieval
 from apps.knowledge.retrieval import Hit, knowledge_search
-
-PASSAGES_K = 5
-PRODUCTS_K = 6
 
 
 @dataclass(frozen=True)
@@ -37,18 +34,16 @@ class ProductContext:
     took_ms: float
 
 
-def passages_retrieve(
-    *, question: str, k: int = PASSAGES_K, knowledge: KnowledgeSettings | None = None
-) -> tuple[list[Passage], float]:
-    result = knowledge_search(query=question, k=k, knowledge=knowledge)
+def passages_retrieve(*, question: str, retrieval: Retrieval) -> tuple[list[Passage], float]:
+    result = knowledge_search(
+        query=question, k=retrieval.passages_k, knowledge=retrieval.knowledge()
+    )
     passages = [Passage(hit=hit, similarity=hit.similarity or 0.0) for hit in result.hits]
     return passages, result.took_ms
 
 
-def products_retrieve(
-    *, question: str, k: int = PRODUCTS_K, knowledge: KnowledgeSettings | None = None
-) -> ProductContext:
-    result = product_search(query=question, k=k, knowledge=knowledge)
+def products_retrieve(*, question: str, retrieval: Retrieval) -> ProductContext:
+    result = product_search(query=question, k=retrieval.products_k, knowledge=retrieval.knowledge())
     return ProductContext(
         matches=[
             ProductMatch(card=card, similarity=card.similarity or 0.0) for card in result.cards

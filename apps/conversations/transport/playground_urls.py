@@ -1,6 +1,6 @@
 from django.urls import path
 
-from apps.conversations.api import playground
+from apps.conversations.transport import playground
 
 urlpatterns = [
     path("messages/", playground.PlaygroundMessageView.as_view(), name="api-playground-messages"),

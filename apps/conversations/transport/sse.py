@@ -9,8 +9,8 @@ from typing import Any
 from asgiref.sync import sync_to_async
 from django.http import StreamingHttpResponse
 
-from apps.conversations.turns import Turn, turn_frames
-from apps.conversations.wire import ready_frame
+from apps.conversations.transport.turns import Turn, turn_frames
+from apps.conversations.transport.wire import ready_frame
 
 
 def sse_event(frame: dict[str, Any]) -> bytes:

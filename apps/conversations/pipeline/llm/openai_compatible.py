@@ -23,7 +23,7 @@ import openai
 from openai.types.chat import ChatCompletionChunk
 from openai.types.chat.chat_completion_chunk import ChoiceDeltaToolCall
 
-from apps.conversations.llm.base import (
+from apps.conversations.pipeline.llm.base import (
     ChatMessage,
     Chunk,
     GenerationSettings,

@@ -10,24 +10,25 @@ from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 from django.db import transaction
 
-from apps.conversations.inbox import inbox_publish, inbox_status_publish
 from apps.conversations.models import Conversation, Message
-from apps.conversations.wire import conversation_frame, message_frame, message_record
+from apps.conversations.transport.inbox import inbox_publish, inbox_status_publish
+from apps.conversations.transport.wire import conversation_frame, message_frame, message_record
 from apps.core.tenancy.channels import tenant_group
+from apps.tenants.models import Tenant
 
 
-def conversation_group(tenant: Any, public_id: Any) -> str:
+def conversation_group(tenant: Tenant, public_id: Any) -> str:
     return tenant_group(tenant, f"conversation.{public_id}")
 
 
-async def shopper_publish(*, tenant: Any, public_id: Any, frame: dict[str, Any]) -> None:
+async def shopper_publish(*, tenant: Tenant, public_id: Any, frame: dict[str, Any]) -> None:
     """Send `frame` as is to every widget socket open on the conversation."""
     await get_channel_layer().group_send(  # type: ignore[union-attr]
         conversation_group(tenant, public_id), {"type": "shopper.frame", "frame": frame}
     )
 
 
-async def _status_publish(*, tenant: Any, conversation: Conversation) -> None:
+async def _status_publish(*, tenant: Tenant, conversation: Conversation) -> None:
     await shopper_publish(
         tenant=tenant, public_id=conversation.public_id, frame=conversation_frame(conversation)
     )
@@ -36,7 +37,7 @@ async def _status_publish(*, tenant: Any, conversation: Conversation) -> None:
     )
 
 
-def conversation_status_send(*, tenant: Any, conversation: Conversation) -> None:
+def conversation_status_send(*, tenant: Tenant, conversation: Conversation) -> None:
     """After commit: the conversation's new status to its shopper (`conversation` frame) and
     to the store's admins (`conversation.updated`)."""
     transaction.on_commit(
@@ -45,7 +46,7 @@ def conversation_status_send(*, tenant: Any, conversation: Conversation) -> None
 
 
 async def _agent_message_publish(
-    *, tenant: Any, conversation: Conversation, message: Message
+    *, tenant: Tenant, conversation: Conversation, message: Message
 ) -> None:
     await shopper_publish(
         tenant=tenant, public_id=conversation.public_id, frame=message_frame(message)
@@ -58,7 +59,7 @@ async def _agent_message_publish(
     )
 
 
-def agent_message_send(*, tenant: Any, conversation: Conversation, message: Message) -> None:
+def agent_message_send(*, tenant: Tenant, conversation: Conversation, message: Message) -> None:
     """After commit: a team member's reply to the shopper's sockets and the admins' inbox."""
     transaction.on_commit(
         lambda: async_to_sync(_agent_message_publish)(

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from apps.conversations.api import chat
+from apps.conversations.transport import chat
 
 urlpatterns = [
     path("messages/", chat.ChatMessageView.as_view(), name="api-chat-messages"),

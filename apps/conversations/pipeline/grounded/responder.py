@@ -8,26 +8,21 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from apps.conversations.citations import Sources
-from apps.conversations.context import Passage, ProductContext
-from apps.conversations.grounded import compose
-from apps.conversations.grounded.intents import DETAIL_TERMS, HOW_MUCH, Intent
-from apps.conversations.grounded.text import terms
-from apps.conversations.models import AssistantSettings, Conversation
-from apps.conversations.tools import (
+from apps.conversations.models import Conversation
+from apps.conversations.pipeline.citations import Sources
+from apps.conversations.pipeline.config import Persona, Retrieval, TurnConfig
+from apps.conversations.pipeline.context import Passage, ProductContext
+from apps.conversations.pipeline.grounded import compose
+from apps.conversations.pipeline.grounded.intents import DETAIL_TERMS, HOW_MUCH, Intent
+from apps.conversations.pipeline.grounded.text import terms
+from apps.conversations.pipeline.tools import (
     card_json,
     get_product,
     handoff_to_human,
     shopper_order_lookup,
 )
+from apps.tenants.models import Tenant
 
-# Cosine similarity (question vs passage/product) below which retrieval found nothing useful.
-# Chosen on the chat_quality questions: answerable questions score 0.45-0.8, off-topic ones
-# ("who won the world cup", "do you sell kayaks") 0.1-0.4.
-PASSAGE_MIN_SIMILARITY = 0.42
-PRODUCT_MIN_SIMILARITY = 0.40
-# A product list needs at least this similarity when the question is not phrased as shopping.
-PRODUCT_ONLY_MIN_SIMILARITY = 0.50
 # An FAQ answer this close to the best passage is preferred (it answers a question directly).
 FAQ_PREFERENCE = 0.05
 PRODUCTS_SHOWN = 3
@@ -44,26 +39,33 @@ class GroundedAnswer:
     notes: list[str] = field(default_factory=list)
 
 
-def dont_know(settings: AssistantSettings) -> str:
+def dont_know(persona: Persona) -> str:
     text = "I don't know — I couldn't find that in the store's information."
-    return text + (" Want me to connect you with the team?" if settings.handoff_enabled else "")
+    return text + (" Want me to connect you with the team?" if persona.handoff_enabled else "")
 
 
-def retrieval_relevant(passages: list[Passage], products: ProductContext | None) -> bool:
+def retrieval_relevant(
+    passages: list[Passage], products: ProductContext | None, retrieval: Retrieval
+) -> bool:
     """Whether retrieval found anything close enough to answer from (the same thresholds the
     grounded responder quotes and shows products by)."""
     return any(
-        p.similarity >= PASSAGE_MIN_SIMILARITY and not p.hit.looks_like_instructions
+        p.similarity >= retrieval.passage_min_similarity and not p.hit.looks_like_instructions
         for p in passages
-    ) or any(m.similarity >= PRODUCT_MIN_SIMILARITY for m in (products.matches if products else []))
+    ) or any(
+        m.similarity >= retrieval.product_min_similarity
+        for m in (products.matches if products else [])
+    )
 
 
-def _usable_passages(passages: list[Passage], notes: list[str]) -> list[Passage]:
+def _usable_passages(
+    passages: list[Passage], retrieval: Retrieval, notes: list[str]
+) -> list[Passage]:
     usable = []
     for passage in passages:
         if passage.hit.looks_like_instructions:
             notes.append(f"skipped instruction-like chunk {passage.hit.chunk_id}")
-        elif passage.similarity >= PASSAGE_MIN_SIMILARITY:
+        elif passage.similarity >= retrieval.passage_min_similarity:
             usable.append(passage)
     # Retrieval's fused rank finds the candidates; the closest in meaning answers first.
     usable.sort(key=lambda p: -p.similarity)
@@ -82,11 +84,11 @@ def _usable_passages(passages: list[Passage], notes: list[str]) -> list[Passage]
 
 def _order(
     *,
-    tenant: Any,
+    tenant: Tenant,
     conversation: Conversation,
     ip: str,
     intent: Intent,
-    settings: AssistantSettings,
+    persona: Persona,
     sources: Sources,
 ) -> GroundedAnswer:
     if not intent.order_number or not intent.email:
@@ -119,7 +121,7 @@ def _order(
             "I couldn't find an order with that number and email address. Please check both: "
             "the number is in your order confirmation email."
         )
-        if settings.handoff_enabled:
+        if persona.handoff_enabled:
             text += " I can also connect you with the team."
         kind = "order_rate_limited" if "error" in result else "order_not_found"
         return GroundedAnswer(text=text, kind=kind, tool_calls=[call])
@@ -132,11 +134,11 @@ def _order(
 
 def grounded_answer(
     *,
-    tenant: Any,
+    tenant: Tenant,
     conversation: Conversation,
     intent: Intent,
     question: str,
-    settings: AssistantSettings,
+    config: TurnConfig,
     passages: list[Passage],
     products: ProductContext | None,
     sources: Sources,
@@ -144,6 +146,7 @@ def grounded_answer(
 ) -> GroundedAnswer:
     """Runs on a database thread in the store (tools read orders and products). `ip` is the
     shopper's, for the order lookup limits."""
+    persona = config.persona
     if intent.kind == "refused":
         return GroundedAnswer(
             text=f"Sorry, I can't help with {intent.refused_topic}. I can answer questions about "
@@ -152,16 +155,16 @@ def grounded_answer(
         )
     if intent.kind == "greeting":
         return GroundedAnswer(
-            text=f"Hi! I'm {settings.name}. Ask me about products, your order, shipping, returns "
+            text=f"Hi! I'm {persona.name}. Ask me about products, your order, shipping, returns "
             "or anything else about the store.",
             kind="greeting",
         )
     if intent.kind == "thanks":
         return GroundedAnswer(text="You're welcome! Anything else I can help with?", kind="thanks")
-    if intent.kind == "handoff" and settings.handoff_enabled:
+    if intent.kind == "handoff" and persona.handoff_enabled:
         result = handoff_to_human(tenant=tenant, conversation=conversation, reason=question)
         return GroundedAnswer(
-            text=settings.escalation_message,
+            text=persona.escalation_message,
             kind="handoff",
             tool_calls=[{"name": "handoff_to_human", "arguments": {}, "result": result}],
         )
@@ -171,24 +174,25 @@ def grounded_answer(
             conversation=conversation,
             ip=ip,
             intent=intent,
-            settings=settings,
+            persona=persona,
             sources=sources,
         )
-    return _from_store_data(question, intent, settings, passages, products, sources)
+    return _from_store_data(question, intent, config, passages, products, sources)
 
 
 def _from_store_data(
     question: str,
     intent: Intent,
-    settings: AssistantSettings,
+    config: TurnConfig,
     passages: list[Passage],
     products: ProductContext | None,
     sources: Sources,
 ) -> GroundedAnswer:
     notes: list[str] = []
-    usable = _usable_passages(passages, notes)
+    retrieval = config.retrieval
+    usable = _usable_passages(passages, retrieval, notes)
     matches = products.matches if products else []
-    relevant = [m for m in matches if m.similarity >= PRODUCT_MIN_SIMILARITY]
+    relevant = [m for m in matches if m.similarity >= retrieval.product_min_similarity]
     named = compose.named_product(question, [m for m in matches if m.similarity >= 0.3])
     if named and (terms(question) & DETAIL_TERMS or HOW_MUCH.search(question)):
         result = get_product(product_id=named.card.id)
@@ -216,7 +220,7 @@ def _from_store_data(
     shown = relevant[:PRODUCTS_SHOWN]
     if shown and (
         intent.kind == "shopping"
-        or (not usable and shown[0].similarity >= PRODUCT_ONLY_MIN_SIMILARITY)
+        or (not usable and shown[0].similarity >= retrieval.product_only_min_similarity)
     ):
         assert products is not None
         return GroundedAnswer(
@@ -233,4 +237,4 @@ def _from_store_data(
             kind="passages",
             notes=notes,
         )
-    return GroundedAnswer(text=dont_know(settings), kind="dont_know", notes=notes)
+    return GroundedAnswer(text=dont_know(config.persona), kind="dont_know", notes=notes)

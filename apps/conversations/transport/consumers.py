@@ -20,23 +20,24 @@ import time
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from asgiref.sync import sync_to_async
 from channels.db import database_sync_to_async
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-from apps.conversations import events
-from apps.conversations.limits import Refused, message_text_check, session_id_check, turn_admit
-from apps.conversations.live import conversation_group
 from apps.conversations.models import Conversation
+from apps.conversations.pipeline import events
 from apps.conversations.selectors import message_list_after
-from apps.conversations.services.assistant_settings import assistant_settings_get
 from apps.conversations.services.chat import conversation_open, message_feedback_set
-from apps.conversations.shopper import OrderQuery, order_query_check, shopper_email_check
-from apps.conversations.turns import Turn, turn_frames
-from apps.conversations.wire import message_frame, ready_frame
+from apps.conversations.services.threads import in_store
+from apps.conversations.transport.admission import turn_begin
+from apps.conversations.transport.limits import Refused, session_id_check
+from apps.conversations.transport.live import conversation_group
+from apps.conversations.transport.shopper import shopper_email_check
+from apps.conversations.transport.turns import Turn, turn_frames
+from apps.conversations.transport.wire import message_frame, ready_frame
 from apps.core.asgi_scope import scope_header, scope_server_origin
 from apps.core.tenancy.channels import CLOSE_FORBIDDEN, TenantJsonWebsocketConsumer
+from apps.tenants.models import Tenant
 from apps.tenants.selectors import tenant_get_by_widget_key
 from apps.widget.selectors import widget_origin_allowed
 
@@ -61,7 +62,7 @@ class WidgetChatConsumer(TenantJsonWebsocketConsumer):
     task: asyncio.Task[None] | None = None
     closed = False
 
-    async def resolve_tenant(self) -> Any:
+    async def resolve_tenant(self) -> Tenant | None:
         key = self.scope["url_route"]["kwargs"]["key"]
         return await database_sync_to_async(tenant_get_by_widget_key)(key=key)
 
@@ -138,44 +139,30 @@ class WidgetChatConsumer(TenantJsonWebsocketConsumer):
             await self._send(message_frame(message))
 
     async def _message(self, content: dict[str, Any], received_at: float) -> None:
-        self._conversation()
-        text = message_text_check(content.get("text"))
-        order = order_query_check(content.get("order"))
-        await self._turn_start(content, received_at, text=text, order=order)
+        await self._turn_start(content, received_at, handoff=False)
 
     async def _handoff(self, content: dict[str, Any], received_at: float) -> None:
-        self._conversation()
-        settings_row = await self.db(assistant_settings_get)
-        if not settings_row.handoff_enabled:
-            raise Refused("invalid", _("This store does not hand conversations to its team."))
-        await self._turn_start(content, received_at, text="", handoff=True)
+        await self._turn_start(content, received_at, handoff=True)
 
     async def _turn_start(
-        self,
-        content: dict[str, Any],
-        received_at: float,
-        *,
-        text: str,
-        order: OrderQuery | None = None,
-        handoff: bool = False,
+        self, content: dict[str, Any], received_at: float, *, handoff: bool
     ) -> None:
         conversation = self._conversation()
         self._not_generating()
-        ip = self._ip()
-        lock = await sync_to_async(turn_admit, thread_sensitive=False)(
-            tenant=self.tenant, session_id=self.session_id, ip=ip
-        )
-        self.turn = Turn(
+        self.turn = await in_store(
+            self.tenant,
+            turn_begin,
             tenant=self.tenant,
-            conversation=conversation,
-            text=text,
-            lock=lock,
+            channel=conversation.channel,
+            session_id=self.session_id,
+            ip=self._ip(),
             received_at=received_at,
-            ip=ip,
-            client_id=_client_id(content),
-            shopper_email=self.shopper_email,
-            order=order,
+            text=content.get("text"),
+            email=self.shopper_email,
+            order=content.get("order"),
             handoff=handoff,
+            conversation=conversation,
+            client_id=_client_id(content),
         )
         self.task = asyncio.create_task(self._generate(self.turn))
 

@@ -10,10 +10,12 @@ from typing import Any
 
 from apps.catalog.search import ProductCard, ProductFilters, product_search
 from apps.catalog.selectors import order_get_for_shopper, product_get
-from apps.conversations.limits import order_lookup_allowed, order_lookup_failed
-from apps.conversations.llm.base import ToolSpec
 from apps.conversations.models import Conversation
+from apps.conversations.pipeline.config import Retrieval, TurnConfig
+from apps.conversations.pipeline.llm.base import ToolSpec
 from apps.conversations.services.handoff import conversation_hand_off
+from apps.conversations.transport.limits import order_lookup_allowed, order_lookup_failed
+from apps.tenants.models import Tenant
 
 SEARCH_PRODUCTS = ToolSpec(
     name="search_products",
@@ -100,12 +102,22 @@ def _decimal(value: Any) -> Decimal | None:
 
 
 def search_products(
-    *, query: str, max_price: Any = None, min_price: Any = None, in_stock: bool = False
+    *,
+    query: str,
+    retrieval: Retrieval,
+    max_price: Any = None,
+    min_price: Any = None,
+    in_stock: bool = False,
 ) -> dict[str, Any]:
     filters = ProductFilters(
         max_price=_decimal(max_price), min_price=_decimal(min_price), in_stock=bool(in_stock)
     )
-    result = product_search(query=str(query)[:300], filters=filters, k=MAX_SEARCH_RESULTS)
+    result = product_search(
+        query=str(query)[:300],
+        filters=filters,
+        k=MAX_SEARCH_RESULTS,
+        knowledge=retrieval.knowledge(),
+    )
     return {"products": [card_json(card) for card in result.cards]}
 
 
@@ -183,36 +195,51 @@ def lookup_order(*, number: Any, email: Any) -> dict[str, Any]:
 
 
 def shopper_order_lookup(
-    *, tenant: Any, conversation: Conversation, ip: str, number: Any, email: Any
+    *, tenant: Tenant, conversation: Conversation, ip: str, number: Any, email: Any
 ) -> dict[str, Any]:
     """`lookup_order` for a shopper, with failed lookups rate limited per session and IP.
     Past the limit nothing is looked up: "not found" with error `rate_limited`, whether or
     not the order exists."""
-    scope = {"tenant": tenant, "session_id": conversation.session_id, "ip": ip}
-    if not order_lookup_allowed(**scope):
+    session_id = conversation.session_id
+    if not order_lookup_allowed(tenant=tenant, session_id=session_id, ip=ip):
         return {"found": False, "error": "rate_limited"}
     result = lookup_order(number=number, email=email)
     if not result["found"]:
-        order_lookup_failed(**scope)
+        order_lookup_failed(tenant=tenant, session_id=session_id, ip=ip)
     return result
 
 
 def handoff_to_human(
-    *, tenant: Any, conversation: Conversation, reason: Any = ""
+    *, tenant: Tenant, conversation: Conversation, reason: Any = ""
 ) -> dict[str, Any]:
     conversation_hand_off(tenant=tenant, conversation=conversation, reason=str(reason or ""))
     return {"handed_off": True}
 
 
+def tool_specs(config: TurnConfig) -> list[ToolSpec]:
+    """The tools the model may call on a turn with `config`."""
+    return [spec for spec in TOOL_SPECS if config.tool_enabled(spec.name)]
+
+
 def tool_run(
-    *, tenant: Any, conversation: Conversation, ip: str, name: str, arguments: dict[str, Any]
+    *,
+    tenant: Tenant,
+    conversation: Conversation,
+    config: TurnConfig,
+    ip: str,
+    name: str,
+    arguments: dict[str, Any],
 ) -> dict[str, Any]:
-    """Run one tool call (arguments as the model sent them); bad arguments give an error
-    result the model can read, never an exception."""
+    """Run one tool call (arguments as the model sent them); bad arguments, or a tool the
+    configuration does not enable, give an error result the model can read, never an
+    exception."""
+    if not config.tool_enabled(name):
+        return {"error": "unknown_tool"}
     try:
         if name == "search_products":
             return search_products(
                 query=arguments["query"],
+                retrieval=config.retrieval,
                 max_price=arguments.get("max_price"),
                 min_price=arguments.get("min_price"),
                 in_stock=arguments.get("in_stock", False),

@@ -4,25 +4,16 @@ for order lookups only: never stored on the conversation, in a message or in log
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.translation import gettext as _
 
-from apps.conversations.limits import Refused, text_is_clean
+from apps.conversations.pipeline.turn import OrderQuery
+from apps.conversations.transport.limits import Refused, text_is_clean
 
 ORDER_NUMBER_MAX_CHARS = 64
-
-
-@dataclass(frozen=True)
-class OrderQuery:
-    """`message.order`: the turn is an order lookup with this number and email (the
-    storefront's shopper email when the client sent none)."""
-
-    number: str
-    email: str | None
 
 
 def shopper_email_check(value: Any) -> str | None:

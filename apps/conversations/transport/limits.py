@@ -31,7 +31,8 @@ from limits.storage import RedisStorage
 from limits.strategies import SlidingWindowCounterRateLimiter
 from redis.exceptions import RedisError
 
-from apps.conversations.events import ErrorCode
+from apps.conversations.pipeline.events import ErrorCode
+from apps.tenants.models import Tenant
 
 _SESSION_ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
 # C0 controls except tab, line feed and carriage return; DEL; C1 controls; non-characters.
@@ -148,7 +149,7 @@ def _window_allows(item: RateLimitItem, window: list[Any]) -> bool:
     return weighted < item.amount
 
 
-def turn_admit(*, tenant: Any, session_id: str, ip: str) -> GenerationLock:
+def turn_admit(*, tenant: Tenant, session_id: str, ip: str) -> GenerationLock:
     """Take the session's generation lock and count the message against the rate limits.
     Raises Refused(busy | rate_limited | unavailable).
 
@@ -203,7 +204,7 @@ def _order_lookup_limits(
     ]
 
 
-def order_lookup_allowed(*, tenant: Any, session_id: str, ip: str) -> bool:
+def order_lookup_allowed(*, tenant: Tenant, session_id: str, ip: str) -> bool:
     """Whether the shopper may try another order lookup. False (refused) when Redis is down:
     an unlimited lookup would let numbers and emails be guessed."""
     limits = _order_lookup_limits(schema=tenant.schema_name, session_id=session_id, ip=ip)
@@ -213,7 +214,7 @@ def order_lookup_allowed(*, tenant: Any, session_id: str, ip: str) -> bool:
         return False
 
 
-def order_lookup_failed(*, tenant: Any, session_id: str, ip: str) -> None:
+def order_lookup_failed(*, tenant: Tenant, session_id: str, ip: str) -> None:
     """Count a lookup that found no order against the session and the IP."""
     limits = _order_lookup_limits(schema=tenant.schema_name, session_id=session_id, ip=ip)
     with contextlib.suppress(RedisError):

@@ -4,6 +4,7 @@ conversation's messages after a given seq (resume)."""
 
 from __future__ import annotations
 
+import time
 import uuid
 
 from django.http import HttpResponseBase
@@ -14,24 +15,25 @@ from rest_framework.response import Response
 
 from apps.accounts.authentication import ApiKeyAuthentication
 from apps.conversations.api import serializers as s
-from apps.conversations.api.auth import (
+from apps.conversations.selectors import message_list_after
+from apps.conversations.services.conversations import conversation_get
+from apps.conversations.transport.admission import turn_begin
+from apps.conversations.transport.auth import (
     ChatIpThrottle,
     IsShopperChannel,
     WidgetKeyAuthentication,
     request_channel,
     request_ip,
 )
-from apps.conversations.api.turns import (
+from apps.conversations.transport.http import (
     StreamOrJsonNegotiation,
     refused_response,
     turn_answer,
-    turn_begin,
 )
-from apps.conversations.limits import Refused
-from apps.conversations.selectors import message_list_after
-from apps.conversations.services.conversations import conversation_get
-from apps.conversations.wire import message_record
+from apps.conversations.transport.limits import Refused
+from apps.conversations.transport.wire import message_record
 from apps.core.api.views import found, validated
+from apps.tenants.requests import StoreRequest
 
 HISTORY_PAGE = 200
 
@@ -43,15 +45,21 @@ class _ShopperView(GenericAPIView):
     throttle_classes: list[type] = []  # limits.turn_admit counts per session, IP and store
     stream = False
 
-    def post(self, request: Request) -> HttpResponseBase:
+    def post(self, request: StoreRequest) -> HttpResponseBase:
+        received_at = time.perf_counter()
         fields = validated(s.ChatMessageInput, request.data)
         try:
             turn = turn_begin(
-                tenant=request.tenant,  # type: ignore[attr-defined]
+                tenant=request.tenant,
                 channel=request_channel(request),
                 session_id=fields["session_id"],
-                fields=fields,
                 ip=request_ip(request),
+                received_at=received_at,
+                text=fields.get("text"),
+                email=fields.get("email"),
+                order=fields.get("order"),
+                conversation_id=fields.get("conversation_id"),
+                locale=fields.get("locale"),
             )
         except Refused as refused:
             return refused_response(refused)
@@ -60,7 +68,7 @@ class _ShopperView(GenericAPIView):
 
 class ChatMessageView(_ShopperView):
     @extend_schema(request=s.ChatMessageInput, responses=s.TurnOutput)
-    def post(self, request: Request) -> HttpResponseBase:
+    def post(self, request: StoreRequest) -> HttpResponseBase:
         return super().post(request)
 
 
@@ -71,7 +79,7 @@ class ChatStreamView(_ShopperView):
         request=s.ChatMessageInput,
         responses={(200, "text/event-stream"): OpenApiResponse(description="Chat events")},
     )
-    def post(self, request: Request) -> HttpResponseBase:
+    def post(self, request: StoreRequest) -> HttpResponseBase:
         return super().post(request)
 
 

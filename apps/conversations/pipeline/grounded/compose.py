@@ -6,10 +6,16 @@ from __future__ import annotations
 import re
 from typing import Any, NamedTuple
 
-from apps.conversations.citations import Sources
-from apps.conversations.context import Passage, ProductMatch
-from apps.conversations.grounded.intents import DETAIL_TERMS, HOW_MUCH, SHOPPING
-from apps.conversations.grounded.text import STOPWORDS, passage_body, sentences, stem, terms
+from apps.conversations.pipeline.citations import Sources
+from apps.conversations.pipeline.context import Passage, ProductMatch
+from apps.conversations.pipeline.grounded.intents import DETAIL_TERMS, HOW_MUCH, SHOPPING
+from apps.conversations.pipeline.grounded.text import (
+    STOPWORDS,
+    passage_body,
+    sentences,
+    stem,
+    terms,
+)
 from apps.knowledge.instructions import looks_like_instructions
 
 MAX_SENTENCES = 3

@@ -7,11 +7,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from apps.conversations.citations import Sources
-from apps.conversations.context import Passage, ProductContext
-from apps.conversations.llm.base import ChatMessage
 from apps.conversations.models import AssistantSettings
-from apps.conversations.tools import card_json
+from apps.conversations.pipeline.citations import Sources
+from apps.conversations.pipeline.config import Persona
+from apps.conversations.pipeline.context import Passage, ProductContext
+from apps.conversations.pipeline.llm.base import ChatMessage
+from apps.conversations.pipeline.tools import card_json
 
 HISTORY_TOKEN_BUDGET = 1500
 DATA_OPEN, DATA_CLOSE = "<store_data>", "</store_data>"
@@ -33,27 +34,25 @@ def estimate_tokens(text: str) -> int:
     return len(text) // 4 + 1
 
 
-def system_prompt(settings: AssistantSettings) -> str:
+def system_prompt(persona: Persona) -> str:
     language = (
         "Answer in the language the shopper writes in."
-        if settings.language_policy == AssistantSettings.LanguagePolicy.MATCH_SHOPPER
-        else f"Always answer in this language: {settings.store_language}."
+        if persona.language_policy == AssistantSettings.LanguagePolicy.MATCH_SHOPPER
+        else f"Always answer in this language: {persona.store_language}."
     )
     lines = [
-        f"You are {settings.name}, the shopping and support assistant of this online store.",
-        f"Tone: {settings.tone}.",
+        f"You are {persona.name}, the shopping and support assistant of this online store.",
+        f"Tone: {persona.tone}.",
         language,
     ]
-    if settings.refused_topics:
+    if persona.refused_topics:
         lines.append(
-            "Politely refuse to discuss these topics: "
-            + "; ".join(str(topic) for topic in settings.refused_topics)
-            + "."
+            "Politely refuse to discuss these topics: " + "; ".join(persona.refused_topics) + "."
         )
-    if settings.handoff_enabled:
+    if persona.handoff_enabled:
         lines.append(
             "If the shopper asks for a person, call handoff_to_human and then tell them: "
-            f"{settings.escalation_message}"
+            f"{persona.escalation_message}"
         )
     else:
         lines.append("You cannot hand the conversation to a person.")
@@ -95,7 +94,7 @@ def history_trim(history: list[ChatMessage], *, budget: int) -> list[ChatMessage
 
 def prompt_build(
     *,
-    settings: AssistantSettings,
+    persona: Persona,
     history: list[ChatMessage],
     question: str,
     passages: list[Passage],
@@ -104,7 +103,7 @@ def prompt_build(
 ) -> list[ChatMessage]:
     data = data_block(passages=passages, products=products, sources=sources)
     return [
-        ChatMessage(role="system", content=system_prompt(settings)),
+        ChatMessage(role="system", content=system_prompt(persona)),
         *history_trim(history, budget=HISTORY_TOKEN_BUDGET),
         ChatMessage(role="user", content=f"{data}\n\nShopper's message:\n{question}"),
     ]
