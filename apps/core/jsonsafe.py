@@ -37,7 +37,7 @@ def _depth_check(value: Any, *, max_depth: int) -> None:
     while stack:
         node, depth = stack.pop()
         if isinstance(node, dict):
-            children = node.values()
+            children: list[Any] = list(node.values())
         elif isinstance(node, list):
             children = node
         else:
