@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import json
 import logging
 import time
 from collections.abc import Awaitable, Callable
@@ -36,6 +35,7 @@ from apps.conversations.transport.shopper import shopper_email_check
 from apps.conversations.transport.turns import Turn, turn_frames
 from apps.conversations.transport.wire import message_frame, ready_frame
 from apps.core.asgi_scope import scope_header, scope_server_origin
+from apps.core.jsonsafe import json_loads_untrusted
 from apps.core.tenancy.channels import CLOSE_FORBIDDEN, TenantJsonWebsocketConsumer
 from apps.tenants.models import Tenant
 from apps.tenants.selectors import tenant_get_by_widget_key
@@ -90,7 +90,7 @@ class WidgetChatConsumer(TenantJsonWebsocketConsumer):
             if len(text_data) > frame_limit():
                 raise Refused("too_large", _("This frame is too large."))
             try:
-                content = json.loads(text_data)
+                content = json_loads_untrusted(text_data)
             except ValueError as error:
                 raise Refused("invalid", _("Frames must be JSON objects.")) from error
             if not isinstance(content, dict):

@@ -225,6 +225,8 @@ async def test_bad_frames_get_an_error_and_the_socket_stays_usable(stores, frame
     [
         ({"text_data": "{not json"}, "invalid"),
         ({"text_data": "[1, 2]"}, "invalid"),
+        ({"text_data": "[" * 5_000 + "]" * 5_000}, "invalid"),
+        ({"text_data": '{"type": "message", "text": "hi", "n": 1e999999}'}, "invalid"),
         (
             {"text_data": json.dumps({"type": "message", "text": "\\ud800"})[:-2] + '\\ud800"}'},
             "invalid",
