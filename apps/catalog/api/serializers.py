@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from apps.catalog.cards import ProductCardFields
 from apps.catalog.importing.products.records import FORMATS
 from apps.catalog.models import (
     Collection,
@@ -145,27 +146,8 @@ class ProductSearchInput(serializers.Serializer):
     filters = FiltersInput(required=False)
 
 
-class VariantCardOutput(serializers.Serializer):
-    id = serializers.IntegerField()
-    sku = serializers.CharField()
-    options = serializers.DictField(child=serializers.CharField())
-    price = serializers.DecimalField(max_digits=12, decimal_places=2, allow_null=True)
-    compare_at_price = serializers.DecimalField(max_digits=12, decimal_places=2, allow_null=True)
-    available = serializers.BooleanField()
-
-
-class ProductCardOutput(serializers.Serializer):
-    id = serializers.IntegerField()
-    title = serializers.CharField()
-    handle = serializers.CharField()
-    url = serializers.CharField()
-    image = serializers.CharField(allow_null=True)
-    min_price = serializers.DecimalField(max_digits=12, decimal_places=2, allow_null=True)
-    max_price = serializers.DecimalField(max_digits=12, decimal_places=2, allow_null=True)
-    currency = serializers.CharField()
-    available = serializers.BooleanField()
+class ProductCardOutput(ProductCardFields):
     score = serializers.FloatField()
-    variant = VariantCardOutput(allow_null=True)
 
 
 class UnderstoodOutput(serializers.Serializer):

@@ -4,6 +4,7 @@ from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from apps.catalog.cards import ProductCardFields
 from apps.conversations.models import Conversation, Message
 from apps.conversations.transport.limits import text_is_clean
 from apps.core.api.schema import stored_json
@@ -127,28 +128,8 @@ class AnswerCitationOutput(serializers.Serializer):
     handle = serializers.CharField(required=False)
 
 
-class AnswerProductVariantOutput(serializers.Serializer):
-    id = serializers.IntegerField()
-    sku = serializers.CharField()
-    options = serializers.DictField(child=serializers.CharField())
-    price = serializers.DecimalField(max_digits=12, decimal_places=2, allow_null=True)
-    compare_at_price = serializers.DecimalField(max_digits=12, decimal_places=2, allow_null=True)
-    available = serializers.BooleanField()
-
-
-class AnswerProductOutput(serializers.Serializer):
+class AnswerProductOutput(ProductCardFields):
     """A product card an answer showed: the catalog search's card, without its score."""
-
-    id = serializers.IntegerField()
-    title = serializers.CharField()
-    handle = serializers.CharField()
-    url = serializers.CharField()
-    image = serializers.CharField(allow_null=True)
-    min_price = serializers.DecimalField(max_digits=12, decimal_places=2, allow_null=True)
-    max_price = serializers.DecimalField(max_digits=12, decimal_places=2, allow_null=True)
-    currency = serializers.CharField()
-    available = serializers.BooleanField()
-    variant = AnswerProductVariantOutput(allow_null=True)
 
 
 class ToolCallOutput(serializers.Serializer):

@@ -860,19 +860,7 @@ export interface components {
             max_price: string | null;
             currency: string;
             available: boolean;
-            variant: components["schemas"]["AnswerProductVariantOutput"] | null;
-        };
-        AnswerProductVariantOutput: {
-            id: number;
-            sku: string;
-            options: {
-                [key: string]: string;
-            };
-            /** Format: decimal */
-            price: string | null;
-            /** Format: decimal */
-            compare_at_price: string | null;
-            available: boolean;
+            variant: components["schemas"]["VariantCardOutput"] | null;
         };
         ApiKeyCreateInputRequest: {
             name: string;
@@ -1772,6 +1760,7 @@ export interface components {
          * @enum {string}
          */
         PositionEnum: "right" | "left";
+        /** @description The card's fields; subclasses name the output (and the search adds its score). */
         ProductCardOutput: {
             id: number;
             title: string;
@@ -1784,9 +1773,9 @@ export interface components {
             max_price: string | null;
             currency: string;
             available: boolean;
+            variant: components["schemas"]["VariantCardOutput"] | null;
             /** Format: double */
             score: number;
-            variant: components["schemas"]["VariantCardOutput"] | null;
         };
         ProductDetailOutput: {
             readonly id: number;
