@@ -23,6 +23,7 @@ from apps.catalog.services.demo import demo_catalog_ensure, demo_orders_ensure
 from apps.conversations.pipeline.config import turn_config_for_store
 from apps.conversations.pipeline.events import Event
 from apps.conversations.pipeline.run import reply_stream
+from apps.conversations.pipeline.turn import Shopper
 from apps.conversations.services.conversations import conversation_start
 from apps.core.tenancy import tenant_context
 from apps.knowledge.demo import demo_knowledge_ensure
@@ -74,7 +75,11 @@ async def _ask(tenant: Any, question: str) -> tuple[str, list[dict[str, Any]], f
     text, citations, first = "", [], None
     event: Event
     async for event in reply_stream(
-        tenant=tenant, conversation=conversation, text=question, config=config, ip=shopper
+        tenant=tenant,
+        conversation=conversation,
+        text=question,
+        config=config,
+        shopper=Shopper(ip=shopper),
     ):
         if event.type == "delta":
             text += event.text

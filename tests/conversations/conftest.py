@@ -21,7 +21,7 @@ from apps.conversations.pipeline.config import TurnConfig, turn_config_for_store
 from apps.conversations.pipeline.events import Event
 from apps.conversations.pipeline.llm.base import ChatMessage, Chunk, GenerationSettings, ToolSpec
 from apps.conversations.pipeline.run import reply_stream
-from apps.conversations.pipeline.turn import OrderQuery
+from apps.conversations.pipeline.turn import OrderQuery, Shopper
 from apps.conversations.services.conversations import conversation_start
 from apps.core.tenancy import tenant_context
 from apps.tenants.models import Tenant
@@ -165,10 +165,8 @@ def ask(
             conversation=conversation,
             text=text,
             config=config,
+            shopper=Shopper(email=shopper_email, order=order, handoff=handoff),
             stop=stop,
-            shopper_email=shopper_email,
-            order=order,
-            handoff=handoff,
         ):
             events.append(event)
             deltas = sum(1 for e in events if e.type == "delta")

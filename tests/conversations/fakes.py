@@ -18,7 +18,7 @@ from typing import Any
 from apps.conversations.models import Conversation, Message
 from apps.conversations.pipeline import events
 from apps.conversations.pipeline.config import TurnConfig
-from apps.conversations.pipeline.turn import OrderQuery
+from apps.conversations.pipeline.turn import NO_EXTRAS, Shopper
 from apps.conversations.services.conversations import messages_append
 from apps.core.tenancy.channels import tenant_db
 from apps.tenants.models import Tenant
@@ -50,24 +50,21 @@ async def scripted_reply_stream(
     conversation: Conversation,
     text: str,
     config: TurnConfig,
+    shopper: Shopper = NO_EXTRAS,
     stop: asyncio.Event | None = None,
-    shopper_email: str | None = None,
-    order: OrderQuery | None = None,
-    handoff: bool = False,
-    ip: str = "unknown",
     on_stored: Callable[[Message], None] | None = None,
 ) -> AsyncIterator[events.Event]:
     started = time.perf_counter()
     CALLS.append(
         {
-            "shopper_email": shopper_email,
-            "order": order,
-            "handoff": handoff,
-            "ip": ip,
+            "shopper_email": shopper.email,
+            "order": shopper.order,
+            "handoff": shopper.handoff,
+            "ip": shopper.ip,
             "config": config,
         }
     )
-    *question, answer = await tenant_db(tenant, _begin, conversation, text, handoff)
+    *question, answer = await tenant_db(tenant, _begin, conversation, text, shopper.handoff)
     if on_stored is not None and question:
         on_stored(question[0])
     message_id = str(answer.public_id)

@@ -35,7 +35,7 @@ from apps.conversations.pipeline.llm.base import ChatMessage
 from apps.conversations.pipeline.llm.providers import turn_provider
 from apps.conversations.pipeline.turn import (
     NEEDS_RETRIEVAL,
-    OrderQuery,
+    NO_EXTRAS,
     Result,
     Retrieved,
     Shopper,
@@ -198,25 +198,21 @@ async def reply_stream(
     conversation: Conversation,
     text: str,
     config: TurnConfig,
+    shopper: Shopper = NO_EXTRAS,
     stop: asyncio.Event | None = None,
-    shopper_email: str | None = None,
-    order: OrderQuery | None = None,
-    handoff: bool = False,
-    ip: str = "unknown",
     on_stored: Callable[[Message], None] | None = None,
 ) -> AsyncIterator[Event]:
     """Answer `text` in `conversation` with `config`. Every event carries the new assistant
     message's id; the last one is always `Done`. Setting `stop` ends generation early: what was
-    produced is kept with status `stopped`. `shopper_email`, when the storefront knows it,
-    stands in for the email an order lookup needs. `order` makes the turn that order's lookup;
-    `handoff` hands the conversation to the team (no shopper message is stored, `text` is
-    ignored); both skip intent detection and the LLM. `ip` (the shopper's) counts failed
-    lookups. `on_stored` is called on the event loop with each message as it is stored: the
-    shopper's question once appended, the answer once persisted (before `Done`), so callers
-    need not read them back."""
+    produced is kept with status `stopped`. `shopper` carries what the client asked for besides
+    the text: its email stands in for the one an order lookup needs; `order` makes the turn that
+    order's lookup; `handoff` hands the conversation to the team (no shopper message is stored,
+    `text` is ignored); both skip intent detection and the LLM; `ip` counts failed lookups.
+    `on_stored` is called on the event loop with each message as it is stored: the shopper's
+    question once appended, the answer once persisted (before `Done`), so callers need not read
+    them back."""
     started = time.perf_counter()
     stop = stop or asyncio.Event()
-    shopper = Shopper(email=shopper_email, order=order, handoff=handoff, ip=ip)
     turn = await in_store(
         tenant,
         _turn_prepare,

@@ -33,10 +33,10 @@ class OrderQuery:
 class Shopper:
     """What the shopper's client asked for besides the text (never stored)."""
 
-    email: str | None
-    order: OrderQuery | None
-    handoff: bool
-    ip: str
+    email: str | None = None
+    order: OrderQuery | None = None
+    handoff: bool = False
+    ip: str = "unknown"
 
     def intent(self) -> Intent | None:
         """The turn's intent when the client named it (an order lookup, a handoff)."""
@@ -44,6 +44,9 @@ class Shopper:
             email = self.order.email or self.email
             return Intent(kind="order", order_number=self.order.number, email=email)
         return Intent(kind="handoff") if self.handoff else None
+
+
+NO_EXTRAS = Shopper()
 
 
 @dataclass

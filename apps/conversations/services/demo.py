@@ -23,6 +23,7 @@ from django.utils import timezone
 from apps.conversations.models import Conversation, Message, UsageEvent
 from apps.conversations.pipeline.config import TurnConfig, turn_config_for_store
 from apps.conversations.pipeline.run import reply_stream
+from apps.conversations.pipeline.turn import Shopper
 from apps.conversations.services.chat import message_feedback_set
 from apps.conversations.services.conversations import conversation_start
 from apps.conversations.services.inbox import agent_reply_post, conversation_resolve
@@ -63,7 +64,11 @@ async def _turn(
     *, tenant: Tenant, conversation: Conversation, config: TurnConfig, text: str, handoff: bool
 ) -> None:
     async for _event in reply_stream(
-        tenant=tenant, conversation=conversation, text=text, config=config, handoff=handoff
+        tenant=tenant,
+        conversation=conversation,
+        text=text,
+        config=config,
+        shopper=Shopper(handoff=handoff),
     ):
         pass
 

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from apps.conversations.models import Conversation
 from apps.conversations.pipeline.config import turn_config_for_store
+from apps.conversations.pipeline.turn import Shopper
 from apps.conversations.services.chat import conversation_open
 from apps.conversations.transport.limits import (
     Refused,
@@ -72,9 +73,6 @@ def turn_begin(
         config=config,
         lock=lock,
         received_at=received_at,
-        ip=ip,
+        shopper=Shopper(email=shopper_email, order=order_query, handoff=handoff, ip=ip),
         client_id=client_id,
-        shopper_email=shopper_email,
-        order=order_query,
-        handoff=handoff,
     )

@@ -25,7 +25,7 @@ from apps.conversations.models import Conversation, Message
 from apps.conversations.pipeline import events
 from apps.conversations.pipeline.config import TurnConfig
 from apps.conversations.pipeline.run import reply_stream
-from apps.conversations.pipeline.turn import OrderQuery
+from apps.conversations.pipeline.turn import NO_EXTRAS, Shopper
 from apps.conversations.transport.inbox import inbox_publish
 from apps.conversations.transport.limits import GenerationLock
 from apps.conversations.transport.wire import message_record
@@ -42,11 +42,8 @@ class ReplyStream(Protocol):
         conversation: Conversation,
         text: str,
         config: TurnConfig,
+        shopper: Shopper = NO_EXTRAS,
         stop: asyncio.Event | None = None,
-        shopper_email: str | None = None,
-        order: OrderQuery | None = None,
-        handoff: bool = False,
-        ip: str = "unknown",
         on_stored: Callable[[Message], None] | None = None,
     ) -> AsyncIterator[events.Event]: ...
 
@@ -68,12 +65,10 @@ class Turn:
     config: TurnConfig
     lock: GenerationLock
     received_at: float  # time.perf_counter() when the transport received the message
-    ip: str
+    # The client's extras: email and order for lookups only (never stored or logged), a
+    # handoff (no shopper message is stored), the IP that failed lookups are counted by.
+    shopper: Shopper
     client_id: str | None = None
-    # For order lookups only (README, "Chat protocol"): never stored or logged.
-    shopper_email: str | None = None
-    order: OrderQuery | None = None
-    handoff: bool = False  # the shopper asked for the team: no shopper message is stored
     pipeline: ReplyStream = field(default_factory=_pipeline)
     stop: asyncio.Event = field(default_factory=asyncio.Event)
     # Filled in as the turn goes: the stored question and answer, as message records.
@@ -87,11 +82,8 @@ class Turn:
             conversation=self.conversation,
             text=self.text,
             config=self.config,
+            shopper=self.shopper,
             stop=self.stop,
-            shopper_email=self.shopper_email,
-            order=self.order,
-            handoff=self.handoff,
-            ip=self.ip,
             on_stored=on_stored,
         )
 
