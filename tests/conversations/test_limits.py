@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 import redis
 
-from apps.conversations.transport import limits
-from apps.conversations.transport.limits import Refused, turn_admit
+from apps.conversations import limits
+from apps.conversations.limits import Refused, turn_admit
 
 LIMITS = ("CHAT_RATE_PER_SESSION", "CHAT_RATE_PER_IP", "CHAT_RATE_PER_STORE")
 

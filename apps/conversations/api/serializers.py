@@ -5,8 +5,8 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from apps.catalog.cards import ProductCardFields
+from apps.conversations.limits import text_is_clean
 from apps.conversations.models import Conversation, Message
-from apps.conversations.transport.limits import text_is_clean
 from apps.core.api.schema import stored_json
 
 

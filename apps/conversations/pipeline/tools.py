@@ -10,11 +10,11 @@ from typing import Any
 
 from apps.catalog.search import ProductCard, ProductFilters, product_search
 from apps.catalog.selectors import order_get_for_shopper, product_get
+from apps.conversations.limits import order_lookup_allowed, order_lookup_failed
 from apps.conversations.models import Conversation
 from apps.conversations.pipeline.config import Retrieval, TurnConfig
 from apps.conversations.pipeline.llm.base import ToolSpec
 from apps.conversations.services.handoff import conversation_hand_off
-from apps.conversations.transport.limits import order_lookup_allowed, order_lookup_failed
 from apps.tenants.models import Tenant
 
 SEARCH_PRODUCTS = ToolSpec(

@@ -8,10 +8,10 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from apps.conversations.limits import Refused, text_is_clean
 from apps.conversations.models import Conversation, Message
 from apps.conversations.selectors import public_id_parse
 from apps.conversations.services.conversations import conversation_get, conversation_start
-from apps.conversations.transport.limits import Refused, text_is_clean
 
 _LOCALE = re.compile(r"^[A-Za-z]{2,8}([-_][A-Za-z0-9]{1,8})*$")
 

@@ -12,16 +12,16 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from apps.conversations.models import Conversation
-from apps.conversations.pipeline.config import turn_config_for_store
-from apps.conversations.pipeline.turn import Shopper
-from apps.conversations.services.chat import conversation_open
-from apps.conversations.transport.limits import (
+from apps.conversations.limits import (
     Refused,
     message_text_check,
     session_id_check,
     turn_admit,
 )
+from apps.conversations.models import Conversation
+from apps.conversations.pipeline.config import turn_config_for_store
+from apps.conversations.pipeline.turn import Shopper
+from apps.conversations.services.chat import conversation_open
 from apps.conversations.transport.shopper import order_query_check, shopper_email_check
 from apps.conversations.transport.turns import Turn
 from apps.tenants.models import Tenant

@@ -15,6 +15,7 @@ from rest_framework.response import Response
 
 from apps.accounts.authentication import ApiKeyAuthentication
 from apps.conversations.api import serializers as s
+from apps.conversations.limits import Refused
 from apps.conversations.selectors import message_list_after
 from apps.conversations.services.conversations import conversation_get
 from apps.conversations.transport.admission import turn_begin
@@ -30,7 +31,6 @@ from apps.conversations.transport.http import (
     refused_response,
     turn_answer,
 )
-from apps.conversations.transport.limits import Refused
 from apps.conversations.transport.wire import message_record
 from apps.core.api.views import found, validated
 from apps.tenants.requests import StoreRequest

@@ -23,13 +23,13 @@ from channels.db import database_sync_to_async
 from django.conf import settings
 from django.utils.translation import gettext as _
 
+from apps.conversations.limits import Refused, session_id_check
 from apps.conversations.models import Conversation
 from apps.conversations.pipeline import events
 from apps.conversations.selectors import message_list_after
 from apps.conversations.services.chat import conversation_open, message_feedback_set
 from apps.conversations.services.threads import in_store
 from apps.conversations.transport.admission import turn_begin
-from apps.conversations.transport.limits import Refused, session_id_check
 from apps.conversations.transport.live import conversation_group
 from apps.conversations.transport.shopper import shopper_email_check
 from apps.conversations.transport.turns import Turn, turn_frames

@@ -14,7 +14,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from apps.conversations.api.serializers import TurnOutput
-from apps.conversations.transport.limits import Refused
+from apps.conversations.limits import Refused
 from apps.conversations.transport.sse import sse_response
 from apps.conversations.transport.turns import Turn, turn_collect
 

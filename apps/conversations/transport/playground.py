@@ -13,6 +13,7 @@ from rest_framework.generics import GenericAPIView
 
 from apps.accounts.permissions import IsTenantMember
 from apps.conversations.api import serializers as s
+from apps.conversations.limits import Refused
 from apps.conversations.models import Conversation
 from apps.conversations.transport.admission import turn_begin
 from apps.conversations.transport.auth import request_ip
@@ -21,7 +22,6 @@ from apps.conversations.transport.http import (
     refused_response,
     turn_answer,
 )
-from apps.conversations.transport.limits import Refused
 from apps.core.api.views import validated
 from apps.tenants.requests import StoreRequest
 

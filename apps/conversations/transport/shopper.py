@@ -10,8 +10,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.translation import gettext as _
 
+from apps.conversations.limits import Refused, text_is_clean
 from apps.conversations.pipeline.turn import OrderQuery
-from apps.conversations.transport.limits import Refused, text_is_clean
 
 ORDER_NUMBER_MAX_CHARS = 64
 

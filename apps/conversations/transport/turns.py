@@ -21,13 +21,13 @@ from typing import Any, Protocol
 from asgiref.sync import sync_to_async
 from django.utils.translation import gettext as _
 
+from apps.conversations.limits import GenerationLock
 from apps.conversations.models import Conversation, Message
 from apps.conversations.pipeline import events
 from apps.conversations.pipeline.config import TurnConfig
 from apps.conversations.pipeline.run import reply_stream
 from apps.conversations.pipeline.turn import NO_EXTRAS, Shopper
 from apps.conversations.transport.inbox import inbox_publish
-from apps.conversations.transport.limits import GenerationLock
 from apps.conversations.transport.wire import message_record
 from apps.tenants.models import Tenant
 

@@ -10,9 +10,9 @@ import pytest
 from asgiref.sync import async_to_sync, sync_to_async
 from django.test import Client
 
+from apps.conversations.limits import turn_admit
 from apps.conversations.models import Conversation, Message
 from apps.conversations.services.assistant_settings import assistant_settings_update
-from apps.conversations.transport.limits import turn_admit
 from apps.core.tenancy import tenant_context
 from tests.conversations import fakes
 from tests.conversations.transport.conftest import ORIGIN_A, receive_until, widget_socket

@@ -10,9 +10,9 @@ from asgiref.sync import async_to_sync
 from django.test import Client
 
 from apps.accounts.roles import Role
+from apps.conversations.limits import turn_admit
 from apps.conversations.models import Conversation, Message
 from apps.conversations.pipeline.turn import OrderQuery
-from apps.conversations.transport.limits import turn_admit
 from apps.core.tenancy import tenant_context
 from tests.accounts.factories import MembershipFactory
 from tests.accounts.test_api_keys import api_key_create
