@@ -1,8 +1,8 @@
 """Reading uploads as streams of rows: what kind of file it is, CSV (any encoding, any common
 delimiter) and XLSX (openpyxl read-only), one Row at a time.
 
-CSV: the encoding is settled from the first megabyte (BOM, then strict UTF-8, then
-charset-normalizer for legacy encodings such as Windows-1252). Before any row is handed out the
+CSV: the encoding is settled from the first megabyte (`encodings.py`: BOM, strict UTF-8, or a
+legacy encoding only on evidence). Before any row is handed out the
 whole file is decoded once in 1 MB pieces (nothing kept) so that bad bytes anywhere refuse the
 file up front, with their byte offset and line, instead of half-way through an import; the same
 pass counts lines, which bounds the row count cheaply. Memory stays at a few MB whatever the size.
@@ -28,6 +28,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from apps.catalog.importing.common.encodings import detect_encoding, encoding_error
 from apps.catalog.importing.common.records import ImportFileError
 from apps.catalog.importing.common.values import NumberCell
 from apps.core.file_signatures import OLE_MAGIC, PDF_MAGIC, ZIP_MAGIC, binary_format
@@ -129,59 +130,6 @@ class Table:
 # --- CSV -----------------------------------------------------------------------------------------
 
 
-def _encoding_error(encoding: str, offset: int, line: int) -> ImportFileError:
-    name = "UTF-8" if encoding.replace("_", "-").lower().startswith("utf-8") else encoding
-    return ImportFileError(
-        "encoding",
-        f"The file is not valid {name} text: unreadable bytes at byte {offset:,} (line {line}). "
-        "Save it as UTF-8 (“CSV UTF-8” in Excel) and upload it again.",
-    )
-
-
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
-
-
-def detect_encoding(sample: bytes) -> str:
-    """BOM, else UTF-8 if the sample decodes strictly, else a legacy single-byte encoding
-    found by charset-normalizer. A sample that is mostly good UTF-8 with a few bad bytes is
-    broken UTF-8 (not Windows-1252): refused with the position of the first bad byte."""
-    if sample.startswith(codecs.BOM_UTF8):
-        return "utf-8-sig"
-    if sample.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
-        return "utf-32"
-    if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return "utf-16"
-    try:
-        codecs.getincrementaldecoder("utf-8")().decode(sample, final=False)
-        return "utf-8"
-    except UnicodeDecodeError as error:
-        first_bad = error.start
-    if b"\x00" in sample:
-        half = len(sample) // 2 or 1
-        if sample[1::2].count(0) > half * 0.3:
-            return "utf-16-le"
-        if sample[0::2].count(0) > half * 0.3:
-            return "utf-16-be"
-        raise ImportFileError("unknown_format", "The file contains binary data, not text.")
-    replaced = sample.decode("utf-8", "replace")
-    bad = replaced.count("\ufffd")
-    good = len(_NON_ASCII.findall(replaced)) - bad
-    if good >= bad:
-        raise _encoding_error("utf-8", first_bad, sample[:first_bad].count(b"\n") + 1)
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(sample).best()
-    if best is None or best.encoding.replace("_", "-").startswith("utf"):
-        raise _encoding_error("utf-8", first_bad, sample[:first_bad].count(b"\n") + 1)
-    encoding = best.encoding
-    try:  # prefer the most common Western encoding when it reads the sample identically
-        if sample.decode("cp1252") == sample.decode(encoding):
-            encoding = "cp1252"
-    except UnicodeDecodeError:
-        pass
-    return encoding
-
-
 def _sniff_delimiter(text: str) -> str:
     line = next((ln for ln in text.splitlines() if ln.strip()), "")
     counts = dict.fromkeys(DELIMITERS, 0)
@@ -240,7 +188,7 @@ class CsvTable(Table):
                 except UnicodeDecodeError as error:
                     offset = max(consumed - pending + error.start, 0)
                     line = lines + bytes(error.object[: error.start]).count(b"\n") + 1
-                    raise _encoding_error(self.encoding, offset, line) from None
+                    raise encoding_error(self.encoding, offset, line) from None
                 if "\x00" in text:
                     raise ImportFileError(
                         "unknown_format", "The file contains binary data, not text."
@@ -252,7 +200,7 @@ class CsvTable(Table):
             try:
                 decoder.decode(b"", final=True)
             except UnicodeDecodeError:
-                raise _encoding_error(self.encoding, consumed, lines + 1) from None
+                raise encoding_error(self.encoding, consumed, lines + 1) from None
         return lines + (0 if ended_with_newline else 1)
 
     def _lines(self) -> Iterator[str]:

@@ -178,3 +178,44 @@ def test_excel_sep_line(tmp_path: Path) -> None:
     assert result.columns == ["Name", "Price"]
     [record] = read_all(path)[0]
     assert record.title == "Mug" and record.lines == (3, 3)
+
+
+@pytest.mark.parametrize(
+    ("name", "bad"),
+    [
+        ("a UTF-16 byte-order mark", b"Blue \xff\xfe Shirt"),
+        ("a cut-off UTF-8 sequence", b"Caf\xc3 Mug"),
+        ("bytes no Western encoding has", b"Shirt \x81\x8d"),
+    ],
+)
+def test_a_few_stray_bytes_are_refused_not_guessed_into_an_encoding(
+    tmp_path: Path, name: str, bad: bytes
+) -> None:
+    # given a file that is ASCII but for a few bytes that are not UTF-8 and do not read as text
+    row = b"tasse,%s,,Acme,,,,,,,T-1,3,deny,9.90,,,active\n" % bad
+    path = tmp_path / "stray.csv"
+    path.write_bytes(SHOPIFY_HEADER.encode() + row)
+    # when it is read, then it is refused with the first bad byte's line, not imported garbled
+    with pytest.raises(ImportFileError) as caught:
+        list(read_products(path, filename="stray.csv"))
+    assert caught.value.code == "encoding", name
+    assert "(line 2)" in caught.value.message
+
+
+def test_a_windows_1252_file_with_few_accents_is_read_as_windows_1252(tmp_path: Path) -> None:
+    # given an Excel export with only a handful of accented letters (too few for statistics)
+    body = "caneca,SÃO PAULO caneca,,Tarte à la crème,,,,,,,C-1,3,deny,9.90,,,active\n"
+    path = shopify_file(tmp_path / "excel.csv", body, encoding="cp1252")
+    # when it is read, then the accents come out as written
+    [record] = read_all(path)[0]
+    assert record.title == "SÃO PAULO caneca" and record.vendor == "Tarte à la crème"
+
+
+def test_a_cyrillic_legacy_file_is_still_detected(tmp_path: Path) -> None:
+    body = "".join(
+        f"rubashka-{n},Синяя рубашка {n},,Москва Текстиль,,,,,,,R-{n},3,deny,9.90,,,active\n"
+        for n in range(5)
+    )
+    path = shopify_file(tmp_path / "ru.csv", body, encoding="cp1251")
+    records = read_all(path)[0]
+    assert records[0].title == "Синяя рубашка 0" and records[0].vendor == "Москва Текстиль"
