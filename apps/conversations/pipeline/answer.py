@@ -83,9 +83,12 @@ class Answer:
                     yield event
                 return
             except Exception as error:  # any provider failure: the grounded responder answers
-                kind = error.kind if isinstance(error, ProviderError) else "unavailable"
-                detail = error.detail if isinstance(error, ProviderError) else type(error).__name__
-                logger.warning("provider failed, answering grounded", extra={"kind": kind})
+                if isinstance(error, ProviderError):
+                    kind, detail = error.kind, error.detail
+                    logger.warning("provider failed, answering grounded", extra={"kind": kind})
+                else:  # a bug of ours, not the provider's: logged with its traceback
+                    kind, detail = "unavailable", "The model's answer failed unexpectedly."
+                    logger.exception("provider call failed, answering grounded")
                 self.result.log["fallback"] = {"kind": kind, "detail": detail[:300]}
                 self.result.provider = "grounded"
                 if self.stop.is_set():

@@ -275,4 +275,13 @@ def _media_type(header: str | None) -> str | None:
 
 
 def _describe(error: httpx.HTTPError) -> str:
-    return f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
+    """What went wrong, in words (the source's error is shown to the merchant)."""
+    if isinstance(error, httpx.ConnectError):
+        what = "could not connect to the server"
+    elif isinstance(error, httpx.RemoteProtocolError):
+        what = "the server broke the HTTP protocol"
+    elif isinstance(error, httpx.ReadError | httpx.WriteError):
+        what = "the connection was cut"
+    else:
+        what = "the request failed"
+    return f"{what} ({error})" if str(error) else what

@@ -40,7 +40,9 @@ def parse_sitemap(data: bytes, *, max_bytes: int) -> Sitemap:
     try:
         root = fromstring(data)
     except DefusedXmlException as error:
-        raise SitemapError(f"unsafe XML refused ({type(error).__name__})") from error
+        raise SitemapError(
+            "unsafe XML refused: sitemaps may not declare entities or a DTD"
+        ) from error
     except ParseError as error:
         raise SitemapError(f"not well-formed XML: {error}") from error
 

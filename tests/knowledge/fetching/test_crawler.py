@@ -140,7 +140,7 @@ def test_xml_bomb_sitemap_is_refused_and_the_crawl_goes_on(httpserver: HTTPServe
         (
             httpserver.url_for("/bomb.xml"),
             "invalid_sitemap",
-            "unsafe XML refused (EntitiesForbidden)",
+            "unsafe XML refused: sitemaps may not declare entities or a DTD",
         )
     ]
     assert pages == [httpserver.url_for("/")]

@@ -335,9 +335,12 @@ class XlsxTable(Table):
         super().__init__()
         try:
             self.book = _load_workbook(path)
-        except Exception as error:  # zipfile, KeyError, XML errors: all mean "not an xlsx"
+        except Exception:  # zipfile, KeyError, XML errors: all mean "not an xlsx"
+            logger.info("unreadable xlsx upload", exc_info=True)
             raise ImportFileError(
-                "unknown_format", f"The spreadsheet cannot be opened ({type(error).__name__})."
+                "unknown_format",
+                "The spreadsheet cannot be opened: it is damaged or not a real .xlsx file. "
+                "Open it in Excel, save it as .xlsx or CSV UTF-8, and upload it again.",
             ) from None
         try:
             sheets = self.book.worksheets

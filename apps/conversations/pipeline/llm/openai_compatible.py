@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 from collections.abc import AsyncIterator, Iterable
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -34,6 +35,8 @@ from apps.conversations.pipeline.llm.base import (
     ToolSpec,
     UsageChunk,
 )
+
+logger = logging.getLogger(__name__)
 
 Flavour = Literal["openai", "azure"]
 # The SDK refuses an empty key; local servers (Ollama, LM Studio, vLLM) ignore whatever is sent.
@@ -251,7 +254,8 @@ def _provider_error(error: Exception, *, api_key: str) -> ProviderError:
         )
     if isinstance(error, ValueError | TypeError | AttributeError | KeyError):
         return ProviderError("bad_response", "The LLM server sent a malformed stream.")
-    return ProviderError("unavailable", f"The LLM request failed ({type(error).__name__}).")
+    logger.warning("unexpected LLM client error", exc_info=error)
+    return ProviderError("unavailable", "The LLM request failed unexpectedly.")
 
 
 def _server_message(body: object) -> str:

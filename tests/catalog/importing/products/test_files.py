@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 import tracemalloc
 from pathlib import Path
 
@@ -92,6 +93,7 @@ def test_files_that_are_not_product_tables(
         preview(path, filename=name)
     assert caught.value.code == "unknown_format"
     assert needle in caught.value.message
+    assert not re.search(r"\b[A-Z][a-z]+[A-Z]\w*(Error|Exception|File)\b", caught.value.message)
 
 
 def test_unterminated_quote_is_a_clear_csv_error(tmp_path: Path, monkeypatch) -> None:
