@@ -67,6 +67,11 @@ class Source(models.Model):
     documents_failed = models.PositiveIntegerField(default=0)
     chunk_count = models.PositiveIntegerField(default=0)
     sync_generation = models.PositiveIntegerField(default=0)
+    # Every content edit (text, address, FAQ entry) bumps content_version; a sync records the
+    # version it read in indexed_version. While they differ the index lags an edit, and the
+    # sync that sees the difference when it finishes queues another one (last edit wins).
+    content_version = models.PositiveIntegerField(default=0)
+    indexed_version = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -75,6 +80,10 @@ class Source(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def update_pending(self) -> bool:
+        return self.content_version != self.indexed_version
 
 
 class SourceFile(models.Model):

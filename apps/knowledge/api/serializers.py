@@ -30,6 +30,10 @@ class SourceConfigOutput(serializers.Serializer):
 class SourceOutput(serializers.ModelSerializer[Source]):
     config = stored_json(SourceConfigOutput())
     progress = ProgressOutput(source="*", read_only=True)
+    update_pending = serializers.BooleanField(
+        read_only=True,
+        help_text="The content was edited since the last sync read it; another sync follows.",
+    )
 
     class Meta:
         model = Source
@@ -38,6 +42,7 @@ class SourceOutput(serializers.ModelSerializer[Source]):
             "kind",
             "name",
             "status",
+            "update_pending",
             "schedule",
             "config",
             "progress",

@@ -19,7 +19,7 @@ from django.utils import timezone
 from apps.core.search import embeddings
 from apps.knowledge.chunking import ChunkDraft, chunk_blocks
 from apps.knowledge.instructions import looks_like_instructions
-from apps.knowledge.models import Chunk, Document, search_vector_expression
+from apps.knowledge.models import Chunk, Document, Source, search_vector_expression
 from apps.knowledge.parsing import ParsedDocument
 
 logger = logging.getLogger(__name__)
@@ -28,6 +28,19 @@ logger = logging.getLogger(__name__)
 # precisely and encode fastest (attention grows with length).
 MAX_TOKENS = 128
 OVERLAP_TOKENS = 24
+
+
+class SourceGone(Exception):
+    """The source was deleted while it synced: nothing more may be written for it."""
+
+
+def source_hold(*, source_id: int) -> None:
+    """Inside a transaction: keep the source from being deleted until commit, or raise
+    SourceGone if it already was. source_delete locks the row before it collects what to
+    cascade, so a sync's write either lands before the delete (and goes with it) or finds the
+    source gone; it never leaves an orphan row nor makes the delete fail."""
+    if not Source.objects.select_for_update(no_key=True).filter(pk=source_id).exists():
+        raise SourceGone
 
 
 def checksum_of(data: bytes) -> str:
@@ -102,6 +115,8 @@ class IngestBatch:
                     model_name=self.model_name,
                     language=self.language,
                 )
+            except SourceGone:
+                raise
             except Exception:
                 logger.exception("storing chunks failed", extra={"document": item.document.pk})
                 document_fail(document=item.document, code="internal_error", message=RETRY_LATER)
@@ -116,8 +131,10 @@ def document_chunks_replace(
 ) -> None:
     document, content, parsed = pending.document, pending.content, pending.parsed
     with transaction.atomic():
+        source_hold(source_id=document.source_id)
         # Lock the row: two syncs of one source must not interleave their replacements.
-        Document.objects.select_for_update().filter(pk=document.pk).first()
+        if not Document.objects.select_for_update().filter(pk=document.pk).exists():
+            return  # a concurrent sync of this source found the item gone and deleted it
         Chunk.objects.filter(document=document).delete()
         Chunk.objects.bulk_create(
             Chunk(
@@ -174,12 +191,18 @@ def document_fail(*, document: Document, code: str, message: str) -> None:
     document.error_code = code[:40]
     document.error_message = message[:2000]
     document.synced_at = timezone.now()
-    document.save(
-        update_fields=["status", "error_code", "error_message", "synced_at", "updated_at"]
-    )
+    _document_status_save(document, ["status", "error_code", "error_message", "synced_at"])
 
 
 def document_unchanged(*, document: Document) -> None:
     document.status = Document.Status.READY
     document.synced_at = timezone.now()
-    document.save(update_fields=["status", "synced_at", "updated_at"])
+    _document_status_save(document, ["status", "synced_at"])
+
+
+def _document_status_save(document: Document, fields: list[str]) -> None:
+    # An UPDATE by id rather than save(): a document deleted with its source meanwhile is no
+    # error here; the sync's next write finds the source gone and stops.
+    Document.objects.filter(pk=document.pk).update(
+        **{field: getattr(document, field) for field in fields}, updated_at=timezone.now()
+    )

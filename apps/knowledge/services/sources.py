@@ -160,19 +160,24 @@ def source_update(
         fields.append("config")
     source.save(update_fields=fields)
     if content_changed:
-        source_sync_request(source=source)
+        source_sync_request(source=source, edited=True)
     return source
 
 
+@transaction.atomic
 def source_delete(*, source: Source) -> None:
-    """Documents and chunks go with it (cascade): they disappear from retrieval at once."""
+    """Documents and chunks go with it (cascade): they disappear from retrieval at once.
+    A sync in flight stops at its next write: the row is locked before the cascade is
+    collected, so the sync's writes land either before (and are deleted too) or after, when
+    they find the source gone (see ingest.source_hold)."""
+    Source.objects.select_for_update().filter(pk=source.pk).exists()
     source.delete()
 
 
 @transaction.atomic
 def faq_entry_create(*, source: Source, question: str, answer: str) -> FaqEntry:
     entry = FaqEntry.objects.create(source=source, **_faq_fields(question, answer))
-    source_sync_request(source=source)
+    source_sync_request(source=source, edited=True)
     return entry
 
 
@@ -187,7 +192,7 @@ def faq_entry_update(
     for field, value in fields.items():
         setattr(entry, field, value)
     entry.save(update_fields=[*fields, "updated_at"])
-    source_sync_request(source=entry.source)
+    source_sync_request(source=entry.source, edited=True)
     return entry
 
 
@@ -195,7 +200,7 @@ def faq_entry_update(
 def faq_entry_delete(*, entry: FaqEntry) -> None:
     source = entry.source
     entry.delete()
-    source_sync_request(source=source)
+    source_sync_request(source=source, edited=True)
 
 
 def _faq_fields(question: str, answer: str) -> dict[str, str]:

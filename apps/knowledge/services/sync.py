@@ -29,9 +29,11 @@ from apps.knowledge.services.ingest import (
     RETRY_LATER,
     Content,
     IngestBatch,
+    SourceGone,
     checksum_of,
     document_fail,
     document_unchanged,
+    source_hold,
 )
 from apps.knowledge.services.settings import knowledge_settings_get
 from apps.knowledge.tasks import knowledge_source_sync
@@ -91,14 +93,25 @@ class SourceSync:
         self.crawler: SiteCrawler | None = None
         self.linked: list[Item] = []
         self.last_progress_at = 0.0
+        # The content this run indexes: the source row (config, version) was read in one query.
+        self.version = source.content_version
 
     # --- the run ----------------------------------------------------------------------------
     def run(self) -> None:
+        try:
+            self.sync()
+        except SourceGone:
+            logger.info("source deleted during its sync", extra={"source": self.source.pk})
+        finally:
+            if self.crawler is not None:
+                self.crawler.close()
+
+    def sync(self) -> None:
         source = self.source
         source.status = Source.Status.SYNCING
         source.sync_generation += 1
         source.last_error = ""
-        source.save(update_fields=["status", "sync_generation", "last_error", "updated_at"])
+        self.source_save(["status", "sync_generation", "last_error"])
         self.progress_refresh()
         try:
             for item in self.items():
@@ -109,29 +122,59 @@ class SourceSync:
         except SourceUnavailable as error:
             self.finish(error=str(error))
             return
-        finally:
-            if self.crawler is not None:
-                self.crawler.close()
         # Only a completed enumeration may conclude that missing items were deleted.
-        Document.objects.filter(source=source, seen_generation__lt=source.sync_generation).delete()
+        with transaction.atomic():
+            source_hold(source_id=source.pk)
+            Document.objects.filter(
+                source=source, seen_generation__lt=source.sync_generation
+            ).delete()
         self.finish(error="")
 
+    @transaction.atomic
     def finish(self, *, error: str) -> None:
+        """Record the outcome, or queue the next sync when the content was edited meanwhile.
+        The row lock orders this against source_sync_request: an edit committed before it is
+        seen here, one committed after it finds the source no longer in flight."""
         source = self.source
         self.progress_refresh(emit=False, force=True)
+        current = (
+            Source.objects.select_for_update(no_key=True)
+            .filter(pk=source.pk)
+            .values_list("content_version", flat=True)
+            .first()
+        )
+        if current is None:
+            raise SourceGone
+        source.content_version = current
+        source.indexed_version = self.version
         all_failed = (
             source.documents_total > 0 and source.documents_failed == source.documents_total
         )
-        source.status = Source.Status.ERROR if error or all_failed else Source.Status.READY
+        if source.update_pending:
+            source.status = Source.Status.QUEUED
+            transaction.on_commit(lambda: knowledge_source_sync.send(source.pk))
+        else:
+            source.status = Source.Status.ERROR if error or all_failed else Source.Status.READY
         source.last_error = error or (
             "Every document failed; see the document errors." if all_failed else ""
         )
         source.last_synced_at = timezone.now()
         source.next_sync_at = next_sync_time(source.schedule)
-        source.save(
-            update_fields=["status", "last_error", "last_synced_at", "next_sync_at", "updated_at"]
+        self.source_save(
+            ["status", "last_error", "last_synced_at", "next_sync_at", "indexed_version"]
         )
-        self.emit()
+        self.emit()  # sent once this commits
+
+    def source_save(self, fields: list[str]) -> None:
+        # An UPDATE by id rather than save(): it tells a deleted source apart (no row) and never
+        # writes the fields an edit may be changing meanwhile (config, content_version).
+        source = self.source
+        source.updated_at = timezone.now()
+        updated = Source.objects.filter(pk=source.pk).update(
+            **{field: getattr(source, field) for field in [*fields, "updated_at"]}
+        )
+        if not updated:
+            raise SourceGone
 
     def process(self, item: Item) -> None:
         document = self.document_upsert(item)
@@ -150,6 +193,8 @@ class SourceSync:
             self.follow_links(document, parsed.links)
         except (FetchError, ParseError) as error:
             document_fail(document=document, code=error.code, message=error.message)
+        except SourceGone:
+            raise
         except Exception:  # one bad document must not stop the others
             logger.exception("document ingest failed", extra={"document": document.pk})
             document_fail(document=document, code="internal_error", message=RETRY_LATER)
@@ -281,7 +326,9 @@ class SourceSync:
                 self.linked.append(Item(key=url, url=url, found_on=document))
 
     # --- bookkeeping ------------------------------------------------------------------------
+    @transaction.atomic
     def document_upsert(self, item: Item) -> Document:
+        source_hold(source_id=self.source.pk)
         document, _created = Document.objects.update_or_create(
             source=self.source,
             key_hash=key_hash(item.key),
@@ -333,15 +380,7 @@ class SourceSync:
         source.documents_done = counts["done"]
         source.documents_failed = counts["failed"]
         source.chunk_count = Chunk.objects.filter(source=source).count()
-        source.save(
-            update_fields=[
-                "documents_total",
-                "documents_done",
-                "documents_failed",
-                "chunk_count",
-                "updated_at",
-            ]
-        )
+        self.source_save(["documents_total", "documents_done", "documents_failed", "chunk_count"])
         if emit:
             self.emit()
 
@@ -373,15 +412,33 @@ def source_sync(*, source_id: int) -> None:
 
 
 @transaction.atomic
-def source_sync_request(*, source: Source) -> Source:
-    """Queue a sync after commit. A source already queued or syncing is left alone, unless
-    that sync stalled (progress updates `updated_at` after every document)."""
+def source_sync_request(*, source: Source, edited: bool = False) -> Source:
+    """Queue a sync after commit; `edited` says the source's content changed (and bumps its
+    content_version). A source already queued or syncing is left alone, unless that sync
+    stalled (progress updates `updated_at` after every document): the sync in flight queues
+    the next one itself when it finishes and sees the version moved on (see SourceSync.finish,
+    which takes the same row lock)."""
+    current = (
+        Source.objects.select_for_update(no_key=True)
+        .only("status", "updated_at", "content_version", "indexed_version")
+        .get(pk=source.pk)
+    )
+    source.status, source.updated_at = current.status, current.updated_at
+    source.content_version, source.indexed_version = (
+        current.content_version,
+        current.indexed_version,
+    )
+    fields = ["updated_at"]
+    if edited:
+        source.content_version += 1
+        fields.append("content_version")
     in_flight = source.status in (Source.Status.QUEUED, Source.Status.SYNCING)
-    if in_flight and source.updated_at > timezone.now() - STALE_SYNC_AFTER:
-        return source
-    source.status = Source.Status.QUEUED
-    source.save(update_fields=["status", "updated_at"])
-    transaction.on_commit(lambda: knowledge_source_sync.send(source.pk))
+    if not in_flight or source.updated_at <= timezone.now() - STALE_SYNC_AFTER:
+        source.status = Source.Status.QUEUED
+        fields.append("status")
+        transaction.on_commit(lambda: knowledge_source_sync.send(source.pk))
+    if len(fields) > 1:
+        source.save(update_fields=fields)
     return source
 
 

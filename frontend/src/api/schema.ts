@@ -1959,6 +1959,8 @@ export interface components {
             readonly kind: components["schemas"]["SourceKindEnum"];
             readonly name: string;
             readonly status: components["schemas"]["SourceStatusEnum"];
+            /** @description The content was edited since the last sync read it; another sync follows. */
+            readonly update_pending: boolean;
             readonly schedule: components["schemas"]["ScheduleEnum"];
             readonly config: components["schemas"]["SourceConfigOutput"];
             readonly progress: components["schemas"]["ProgressOutput"];

@@ -37,6 +37,7 @@ export function source(id: number, overrides: Partial<KnowledgeSource> = {}): Kn
     kind: 'url',
     name: `Source ${id}`,
     status: 'ready',
+    update_pending: false,
     schedule: 'off',
     config: { url: 'https://shop.example/shipping' },
     progress: { documents_total: 1, documents_done: 1, documents_failed: 0, chunks: 4 },

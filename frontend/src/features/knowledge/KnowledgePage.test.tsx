@@ -85,6 +85,26 @@ describe('Knowledge sources screen', () => {
     expect(requestsTo(requests, 'GET', SOURCES)).toHaveLength(2);
   });
 
+  it('shows "update pending" while an edit made during a sync waits for the next one', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const FOLLOW_UP = { ...SYNCING, status: 'queued' as const, update_pending: true };
+    renderKnowledge('editor', {
+      [`GET ${SOURCES}`]: [{ body: page([FOLLOW_UP, POLICY]) }, { body: page([SYNCED, POLICY]) }],
+    });
+
+    const table = await screen.findByRole('table', { name: 'Knowledge sources' });
+    const row = within(table).getByRole('link', { name: 'Help center' }).closest('tr') as HTMLElement;
+    expect(within(row).getByText('queued')).toBeInTheDocument();
+    expect(within(row).getByText('update pending')).toBeInTheDocument();
+    const policyRow = within(table).getByRole('link', { name: 'Returns policy' }).closest('tr') as HTMLElement;
+    expect(within(policyRow).queryByText('update pending')).not.toBeInTheDocument();
+
+    await act(() => vi.advanceTimersByTimeAsync(2000));
+
+    await waitFor(() => expect(within(row).getByText('ready')).toBeInTheDocument());
+    expect(within(row).queryByText('update pending')).not.toBeInTheDocument();
+  });
+
   it('explains what sources are when there are none', async () => {
     renderKnowledge('editor', { [`GET ${SOURCES}`]: { body: page([]) } });
 

@@ -16,7 +16,7 @@ import {
   type KnowledgeSource,
   type Schedule,
 } from './hooks';
-import { isRemote, KindBadge, scheduleLabel, ScheduleSelect, StatusBadge, SyncProgress } from './labels';
+import { isRemote, KindBadge, scheduleLabel, ScheduleSelect, SourceStatusBadges, SyncProgress } from './labels';
 
 /** The source's name as a heading; editors can rename it in place. */
 function SourceName({ source, editable }: { source: KnowledgeSource; editable: boolean }) {
@@ -106,7 +106,7 @@ export function SourceHeader({ source }: { source: KnowledgeSource }) {
           <SourceName source={source} editable={edit} />
           <Group gap="xs">
             <KindBadge kind={source.kind} />
-            <StatusBadge status={source.status} />
+            <SourceStatusBadges source={source} />
             <Text size="sm" c="dimmed">
               {t('lastSynced')} <RelativeTime iso={source.last_synced_at} fallback={t('never')} />
               {source.next_sync_at && (

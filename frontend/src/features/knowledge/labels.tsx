@@ -69,6 +69,21 @@ export function StatusBadge({ status }: { status: SourceStatus | DocumentStatus 
   );
 }
 
+/** The source's status, and "update pending" while the index lags an edit made during a sync. */
+export function SourceStatusBadges({ source }: { source: KnowledgeSource }) {
+  const { t } = useTranslation('knowledge');
+  return (
+    <Group gap={4}>
+      <StatusBadge status={source.status} />
+      {source.update_pending && (
+        <Badge color="yellow" variant="light">
+          {t('updatePending')}
+        </Badge>
+      )}
+    </Group>
+  );
+}
+
 /** `documents_done / documents_total` as a bar; striped and moving until the total is known. */
 export function SyncProgress({ source }: { source: KnowledgeSource }) {
   const { t } = useTranslation('knowledge', { keyPrefix: 'progress' });
@@ -87,7 +102,7 @@ export function SyncProgress({ source }: { source: KnowledgeSource }) {
 export function SourceStatusCell({ source }: { source: KnowledgeSource }) {
   return (
     <Stack gap={4} align="flex-start">
-      <StatusBadge status={source.status} />
+      <SourceStatusBadges source={source} />
       {isSyncing(source) && <SyncProgress source={source} />}
     </Stack>
   );

@@ -41,6 +41,7 @@ export default {
     processing: 'processing',
     skipped: 'skipped',
   },
+  updatePending: 'update pending',
   schedule: {
     label: 'Schedule',
     off: 'Manual only',
