@@ -51,7 +51,7 @@ class User(AbstractUser):
         for secret in settings.SECRET_KEY_FALLBACKS:
             yield self._session_hash(secret=secret)
 
-    def _session_hash(self, *, secret: str | None) -> str:
+    def _session_hash(self, *, secret: str | bytes | None) -> str:
         # Epoch 0 hashes exactly as Django does, so sessions from before the epoch stay valid.
         value = self.password if not self.session_epoch else f"{self.password}#{self.session_epoch}"
         return salted_hmac(_SESSION_HASH_SALT, value, secret=secret, algorithm="sha256").hexdigest()
