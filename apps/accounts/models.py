@@ -1,12 +1,17 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import ClassVar
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 
 from apps.accounts.roles import Role
+
+_SESSION_HASH_SALT = "django.contrib.auth.models.AbstractBaseUser.get_session_auth_hash"
 
 
 class UserManager(BaseUserManager["User"]):
@@ -28,6 +33,9 @@ class User(AbstractUser):
     username = None  # type: ignore[assignment]
     email = models.EmailField(unique=True)
     name = models.CharField(max_length=150, blank=True)
+    # Signing out raises it: every session holds a hash of it (as of the password), so all of
+    # the user's sessions on every host end together (apps.accounts.services.sessions).
+    session_epoch = models.PositiveIntegerField(default=0)
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: ClassVar[list[str]] = []  # type: ignore[misc]
@@ -35,6 +43,18 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.email
+
+    def get_session_auth_hash(self) -> str:
+        return self._session_hash(secret=None)
+
+    def get_session_auth_fallback_hash(self) -> Iterator[str]:
+        for secret in settings.SECRET_KEY_FALLBACKS:
+            yield self._session_hash(secret=secret)
+
+    def _session_hash(self, *, secret: str | bytes | None) -> str:
+        # Epoch 0 hashes exactly as Django does, so sessions from before the epoch stay valid.
+        value = self.password if not self.session_epoch else f"{self.password}#{self.session_epoch}"
+        return salted_hmac(_SESSION_HASH_SALT, value, secret=secret, algorithm="sha256").hexdigest()
 
 
 class Membership(models.Model):

@@ -1,11 +1,14 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.db.models import Count, QuerySet
 
+from apps.core.origins import origin_matches, origin_normalize
 from apps.tenants.models import Domain, Tenant, WidgetKey
 
 WIDGET_KEY_PREFIX = "pk_"
@@ -60,6 +63,20 @@ def widget_key_active_first(*, tenant: Tenant) -> WidgetKey | None:
 def tenant_domain_list(*, tenant: Tenant) -> list[str]:
     """The host names Aisle serves the store on (`<slug>.<BASE_DOMAIN>`, custom domains)."""
     return list(Domain.objects.filter(tenant=tenant).values_list("domain", flat=True))
+
+
+def tenant_origin_own(*, tenant: Tenant, origin: str | None, server_origin: str | None) -> bool:
+    """Whether `origin` is one of the store's own hosts (its domains) with the scheme and port
+    of `server_origin`, the `scheme://host[:port]` the request itself was addressed to."""
+    if not origin or not server_origin:
+        return False
+    try:
+        server = urlsplit(origin_normalize(server_origin))
+    except ValidationError:
+        return False
+    scheme, suffix = server.scheme, f":{server.port}" if server.port else ""
+    own = [f"{scheme}://{domain}{suffix}" for domain in tenant_domain_list(tenant=tenant)]
+    return origin_matches(origin=origin, allowed=own)
 
 
 def widget_key_active_exists(*, tenant: Tenant) -> bool:

@@ -14,6 +14,12 @@ from django.utils.translation import gettext as _
 from apps.audit.models import AuditAction
 from apps.audit.services import audit_record
 from apps.core.cache import cache_forget
+from apps.core.tenancy.channels import CLOSE_FORBIDDEN, CLOSE_NOT_FOUND
+from apps.core.tenancy.revocation import (
+    access_revoke,
+    store_sockets_group,
+    widget_key_sockets_group,
+)
 from apps.tenants import provisioning
 from apps.tenants.models import Domain, Plan, Tenant, WidgetKey
 from apps.tenants.selectors import (
@@ -115,10 +121,12 @@ def tenant_settings_update(*, tenant: Tenant, actor: Any, **fields: str) -> Tena
 
 
 def tenant_suspend(*, tenant: Tenant, reason: str = "") -> Tenant:
+    """Suspend the store; once committed, every open socket of the store closes."""
     tenant.status = Tenant.Status.SUSPENDED
     tenant.suspended_reason = reason[:500]
     tenant.save(update_fields=["status", "suspended_reason", "updated_at"])
     _store_widget_keys_forget(tenant=tenant)
+    access_revoke(group=store_sockets_group(tenant), code=CLOSE_FORBIDDEN, reason="store_suspended")
     return tenant
 
 
@@ -152,6 +160,11 @@ def widget_key_revoke(*, key: WidgetKey, actor: Any = None) -> WidgetKey:
         key.save(update_fields=["revoked_at"])
         _widget_key_cache_forget(keys=[key.key])
         audit_record(action=AuditAction.WIDGET_KEY_REVOKED, actor=actor, target=key.key)
+        access_revoke(
+            group=widget_key_sockets_group(key.tenant, key=key.key),
+            code=CLOSE_NOT_FOUND,
+            reason="key_revoked",
+        )
     return key
 
 

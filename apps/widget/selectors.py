@@ -2,19 +2,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
 
 from django.core.cache import cache
-from django.core.exceptions import ValidationError
 
 from apps.catalog.selectors import order_exists
 from apps.conversations.services.assistant_settings import assistant_settings_get
 from apps.core.defaults import row_differs_from_defaults
+from apps.core.origins import origin_matches
 from apps.core.tenancy import current_tenant
-from apps.tenants.selectors import tenant_domain_list
+from apps.tenants.selectors import tenant_origin_own
 from apps.widget.config_cache import WIDGET_CONFIG_CACHE_S, widget_config_cache_key
 from apps.widget.models import WidgetSettings
-from apps.widget.origins import origin_matches, origin_normalize
 from apps.widget.theme import theme_for
 
 
@@ -46,15 +44,9 @@ def widget_origin_allowed(*, origin: str | None, server_origin: str | None = Non
 
 def _widget_origin_own_host(*, origin: str | None, server_origin: str | None) -> bool:
     tenant = current_tenant()
-    if not origin or not server_origin or tenant is None:
-        return False
-    try:
-        server = urlsplit(origin_normalize(server_origin))
-    except ValidationError:
-        return False
-    scheme, suffix = server.scheme, f":{server.port}" if server.port else ""
-    own = [f"{scheme}://{domain}{suffix}" for domain in tenant_domain_list(tenant=tenant)]
-    return origin_matches(origin=origin, allowed=own)
+    return tenant is not None and tenant_origin_own(
+        tenant=tenant, origin=origin, server_origin=server_origin
+    )
 
 
 @dataclass(frozen=True)

@@ -8,9 +8,9 @@ from django.utils.translation import gettext as _
 from apps.audit.models import AuditAction
 from apps.audit.services import audit_record
 from apps.core.cache import cache_forget
+from apps.core.origins import origin_normalize
 from apps.widget.config_cache import widget_config_cache_key
 from apps.widget.models import WidgetSettings
-from apps.widget.origins import origin_normalize
 
 MAX_ALLOWED_ORIGINS = 50
 UPDATABLE_FIELDS = {

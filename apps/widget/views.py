@@ -11,9 +11,9 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from apps.core.origins import request_origin, ws_origin_for
 from apps.tenants.requests import StoreHttpRequest
 from apps.tenants.selectors import widget_key_active_first
-from apps.widget.origins import request_origin, ws_origin_for
 from apps.widget.snippet import install_snippet
 
 

@@ -98,7 +98,10 @@ def _admin_socket(tenant: Tenant, user: Any) -> WebsocketCommunicator:
     communicator = WebsocketCommunicator(
         AdminEventsConsumer.as_asgi(),
         "/ws/app/events/",
-        headers=[(b"host", f"{tenant.slug}.localhost".encode())],
+        headers=[
+            (b"host", f"{tenant.slug}.localhost".encode()),
+            (b"origin", f"http://{tenant.slug}.localhost".encode()),
+        ],
     )
     communicator.scope["user"] = user
     return communicator

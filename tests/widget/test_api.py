@@ -9,7 +9,7 @@ from apps.accounts.roles import Role
 from apps.core.tenancy import tenant_context
 from apps.tenants.selectors import tenant_get_by_widget_key
 from apps.tenants.services import tenant_suspend, widget_key_create, widget_key_revoke
-from apps.widget.origins import origin_matches, origin_normalize, ws_origin_for
+from apps.core.origins import origin_matches, origin_normalize, ws_origin_for
 from apps.widget.selectors import widget_settings_find
 from apps.widget.services import widget_settings_update
 from tests.accounts.factories import MembershipFactory

@@ -8,6 +8,8 @@ from apps.accounts.models import Membership, User
 from apps.accounts.roles import Role, role_at_least
 from apps.audit.models import AuditAction
 from apps.audit.services import audit_record
+from apps.core.tenancy.channels import CLOSE_FORBIDDEN
+from apps.core.tenancy.revocation import access_revoke, member_sockets_group
 from apps.tenants.models import Tenant
 from apps.tenants.services import tenant_provision
 
@@ -50,6 +52,7 @@ def _check_not_last_owner(membership: Membership) -> None:
 
 @transaction.atomic
 def membership_role_change(*, actor: Membership, membership: Membership, role: str) -> Membership:
+    """Once committed, the member's open sockets in the store re-check their access."""
     new_role = Role(role)
     team_manage_check(actor=actor, target_role=membership.role, new_role=new_role)
     if new_role != Role.OWNER:
@@ -57,6 +60,12 @@ def membership_role_change(*, actor: Membership, membership: Membership, role: s
     previous = membership.role
     membership.role = new_role
     membership.save(update_fields=["role"])
+    access_revoke(
+        group=member_sockets_group(membership.tenant, user_id=membership.user_id),
+        code=CLOSE_FORBIDDEN,
+        reason="role_changed",
+        recheck=True,
+    )
     audit_record(
         action=AuditAction.MEMBER_ROLE_CHANGED,
         actor=actor.user,
@@ -68,10 +77,16 @@ def membership_role_change(*, actor: Membership, membership: Membership, role: s
 
 @transaction.atomic
 def membership_remove(*, actor: Membership, membership: Membership) -> None:
+    """Once committed, the removed member's open sockets in the store close (4403)."""
     if actor.pk != membership.pk:
         team_manage_check(actor=actor, target_role=membership.role)
     _check_not_last_owner(membership)
     email = membership.user.email
+    access_revoke(
+        group=member_sockets_group(membership.tenant, user_id=membership.user_id),
+        code=CLOSE_FORBIDDEN,
+        reason="member_removed",
+    )
     membership.delete()
     audit_record(
         action=AuditAction.MEMBER_REMOVED,

@@ -16,10 +16,10 @@ from rest_framework.throttling import SimpleRateThrottle
 
 from apps.accounts.principals import ApiKeyPrincipal
 from apps.conversations.models import Conversation
+from apps.core.origins import request_origin
 from apps.tenants.models import Tenant
 from apps.tenants.selectors import tenant_get_by_widget_key
 from apps.widget.keys import WIDGET_KEY_HEADER, request_widget_key
-from apps.widget.origins import request_origin
 from apps.widget.selectors import widget_origin_allowed
 
 

@@ -3,6 +3,8 @@ protocol").
 
 The store comes from the key and the page's Origin must be one of the store's allowed origins;
 refusals accept and then close with a 44xx code and a reason, so the widget can tell why.
+Open sockets close the same way when their key is revoked (4404) or the store is suspended
+(4403): apps.core.tenancy.revocation.
 Each answer is generated in its own task, so `stop`, `ping` and `feedback` are handled while
 it streams; closing the socket stops the generation (the pipeline stores it as stopped).
 After `hello` the socket joins its conversation's channel-layer group (`live.py`), through
@@ -37,6 +39,7 @@ from apps.conversations.transport.wire import message_frame, ready_frame
 from apps.core.asgi_scope import scope_header, scope_server_origin
 from apps.core.jsonsafe import json_loads_untrusted
 from apps.core.tenancy.channels import CLOSE_FORBIDDEN, TenantJsonWebsocketConsumer
+from apps.core.tenancy.revocation import store_sockets_group, widget_key_sockets_group
 from apps.tenants.models import Tenant
 from apps.tenants.selectors import tenant_get_by_widget_key
 from apps.widget.selectors import widget_origin_allowed
@@ -71,6 +74,10 @@ class WidgetChatConsumer(TenantJsonWebsocketConsumer):
         await self.close(code=code, reason=reason)
 
     async def tenant_connect(self) -> None:
+        await self.access_follow(
+            store_sockets_group(self.tenant),
+            widget_key_sockets_group(self.tenant, key=self.scope["url_route"]["kwargs"]["key"]),
+        )
         origin = scope_header(self.scope, b"origin")
         allowed = await self.db(
             widget_origin_allowed, origin=origin, server_origin=scope_server_origin(self.scope)
@@ -207,6 +214,7 @@ class WidgetChatConsumer(TenantJsonWebsocketConsumer):
 
     async def disconnect(self, code: int) -> None:
         self.closed = True
+        await super().disconnect(code)
         await self._group_join(None)
         if self.task is None or self.task.done() or self.turn is None:
             return

@@ -25,6 +25,9 @@ T = TypeVar("T")
 CLOSE_FORBIDDEN = 4403
 CLOSE_NOT_FOUND = 4404
 
+# The channel-layer message type that takes access away (apps.core.tenancy.revocation).
+ACCESS_REVOKED = "access.revoked"
+
 
 def tenant_group(tenant: Tenant, name: str) -> str:
     """Channel-layer group names always carry the tenant."""
@@ -44,9 +47,11 @@ async def tenant_db(tenant: Tenant, fn: Callable[..., T], /, *args: Any, **kwarg
 
 
 class TenantJsonWebsocketConsumer(AsyncJsonWebsocketConsumer):
-    """Subclasses implement `resolve_tenant()` and `tenant_connect()`."""
+    """Subclasses implement `resolve_tenant()` and `tenant_connect()`, which joins the groups
+    through which access is revoked (`access_follow`) and may re-check it (`access_recheck`)."""
 
     tenant: Tenant  # set by connect() once resolved
+    access_groups: tuple[str, ...] = ()
 
     async def resolve_tenant(self) -> Tenant | None:
         raise NotImplementedError
@@ -68,6 +73,27 @@ class TenantJsonWebsocketConsumer(AsyncJsonWebsocketConsumer):
             return
         self.tenant = tenant
         await self.tenant_connect()
+
+    async def access_follow(self, *groups: str) -> None:
+        """Join the groups that revoke this socket's access (apps.core.tenancy.revocation).
+        Join before checking access: a revocation committed after the check then still reaches
+        the socket."""
+        self.access_groups = groups
+        for group in groups:
+            await self.channel_layer.group_add(group, self.channel_name)
+
+    async def access_recheck(self) -> bool:
+        """Whether the socket's principal still has access (asked after a role change)."""
+        return False
+
+    async def access_revoked(self, message: dict[str, Any]) -> None:
+        if message["recheck"] and await self.access_recheck():
+            return
+        await self.close(code=message["code"], reason=message["reason"])
+
+    async def disconnect(self, code: int) -> None:
+        for group in self.access_groups:
+            await self.channel_layer.group_discard(group, self.channel_name)
 
     async def db(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
         return await tenant_db(self.tenant, fn, *args, **kwargs)

@@ -19,6 +19,7 @@ from rest_framework.views import APIView
 
 from apps.accounts.permissions import ReadForMembersWriteForAdmins
 from apps.core.api.views import found, paginated, validated
+from apps.core.origins import request_origin, ws_origin_for
 from apps.core.tenancy import tenant_context
 from apps.tenants.models import WidgetKey
 from apps.tenants.requests import StoreRequest
@@ -31,7 +32,6 @@ from apps.tenants.selectors import (
 from apps.tenants.services import widget_key_create, widget_key_revoke, widget_key_rotate
 from apps.widget.api import serializers as s
 from apps.widget.models import WidgetSettings
-from apps.widget.origins import request_origin, ws_origin_for
 from apps.widget.selectors import widget_config_for_origin
 from apps.widget.services import widget_settings_get, widget_settings_update
 from apps.widget.serving import widget_manifest
