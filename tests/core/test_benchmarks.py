@@ -31,7 +31,16 @@ def test_every_module_of_bench_is_a_suite_with_a_keyword_only_run() -> None:
     # when
     suites = bench_command.bench_suites()
     # then
-    assert suites == ["admin", "catalog", "chat", "chat_quality", "retrieval", "tenants", "widget"]
+    assert suites == [
+        "admin",
+        "bodies",
+        "catalog",
+        "chat",
+        "chat_quality",
+        "retrieval",
+        "tenants",
+        "widget",
+    ]
     for suite in suites:
         parameters = inspect.signature(importlib.import_module(f"bench.{suite}").run).parameters
         assert list(parameters) == ["size", "quick", "log"], suite
