@@ -39,3 +39,4 @@ def test_every_location_passes_to_web_and_only_the_proxy_is_published() -> None:
     locations = re.findall(r"location (/\S*) \{(.*?)\}", CONF, re.DOTALL)
     assert locations and all("proxy_pass http://aisle_web;" in body for _, body in locations)
     assert "proxy_set_header Upgrade $http_upgrade;" in CONF
+    assert "proxy_set_header X-Forwarded-For $remote_addr;" in CONF  # set, never appended
