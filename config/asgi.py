@@ -1,4 +1,5 @@
-"""ASGI entry point (daphne): HTTP through Django, WebSockets through Channels."""
+"""ASGI entry point (served by `python -m apps.core.daphne_server`): HTTP through Django,
+WebSockets through Channels."""
 
 import os
 
@@ -8,9 +9,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
 django_asgi_app = get_asgi_application()
 
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
-from django.conf import settings  # noqa: E402
 
-from apps.core.body_limit import RequestBodyLimit  # noqa: E402
 from apps.core.search.embeddings import warm_up_in_background  # noqa: E402
 from config.routing import websocket_urlpatterns  # noqa: E402
 
@@ -18,7 +17,8 @@ warm_up_in_background()  # the first shopper's question should not wait for the 
 
 application = ProtocolTypeRouter(
     {
-        "http": RequestBodyLimit(django_asgi_app, max_bytes=settings.MAX_REQUEST_BODY_BYTES),
+        # Request bodies are limited before they are read, in apps/core/daphne_server.py.
+        "http": django_asgi_app,
         # Origin checks are per route (config/routing.py): the widget runs on storefronts.
         "websocket": URLRouter(websocket_urlpatterns),
     }

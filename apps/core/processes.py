@@ -66,7 +66,7 @@ def daphne_server(
 ) -> subprocess.Popen[bytes]:
     """The ASGI `application` on 127.0.0.1:`port`, returned once the port accepts connections.
     RuntimeError (the process stopped) if daphne exits or is not listening within `timeout`."""
-    argv = [sys.executable, "-m", "daphne", "-b", "127.0.0.1", "-p", str(port)]
+    argv = [sys.executable, "-m", "apps.core.daphne_server", "-b", "127.0.0.1", "-p", str(port)]
     process = subprocess.Popen(
         [*argv, application],
         cwd=settings.BASE_DIR,

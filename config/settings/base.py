@@ -136,9 +136,6 @@ KNOWLEDGE_CRAWL_DELAY_S = env.float("KNOWLEDGE_CRAWL_DELAY_S", default=1.0)
 CATALOG_MAX_IMPORT_BYTES = env.int("CATALOG_MAX_IMPORT_BYTES", default=500 * 1024 * 1024)
 # Uploaded import files (and their preview rows) are deleted this long after the import ends.
 IMPORT_FILE_RETENTION_DAYS = env.int("IMPORT_FILE_RETENTION_DAYS", default=30)
-# No request body may be larger than the largest upload (plus multipart framing); see
-# apps/core/body_limit.py.
-MAX_REQUEST_BODY_BYTES = max(CATALOG_MAX_IMPORT_BYTES, KNOWLEDGE_MAX_UPLOAD_BYTES) + 1024 * 1024
 EMBEDDING_THREADS = env.int("EMBEDDING_THREADS", default=0)  # 0: torch's default (all cores)
 # onnx: int8 ONNX Runtime encoder (about twice as fast on CPU); torch: sentence-transformers.
 EMBEDDING_BACKEND = env("EMBEDDING_BACKEND", default="onnx")
@@ -173,6 +170,29 @@ CHAT_MAX_MESSAGE_CHARS = env.int("CHAT_MAX_MESSAGE_CHARS", default=2000)
 CHAT_GENERATION_LOCK_TTL_S = env.int("CHAT_GENERATION_LOCK_TTL_S", default=120)
 # How long a widget key → store lookup is cached (revoking a key clears it at once).
 WIDGET_KEY_CACHE_S = env.int("WIDGET_KEY_CACHE_S", default=60)
+
+# --- Request bodies -------------------------------------------------------------------------
+# Refused from the request line and headers alone, before daphne reads a body byte
+# (apps/core/body_limit.py, apps/core/daphne_server.py); compose's proxy has the same limits.
+# Endpoints without a limit of their own take JSON of modest size.
+MAX_REQUEST_BODY_BYTES = env.int("MAX_REQUEST_BODY_BYTES", default=1024 * 1024)
+# A chat message is at most CHAT_MAX_MESSAGE_CHARS characters; JSON may escape each as
+# \uXXXX (astral ones as two), plus the session, order and key fields.
+CHAT_MAX_REQUEST_BYTES = env.int("CHAT_MAX_REQUEST_BYTES", default=32 * 1024)
+# Requests carrying no credential at all (sign-in forms, a chat with its widget key in the
+# body) are answered 401 past this, unread: anonymous clients cannot make the server read MBs.
+ANONYMOUS_MAX_REQUEST_BYTES = env.int("ANONYMOUS_MAX_REQUEST_BYTES", default=64 * 1024)
+_MULTIPART_FRAMING_BYTES = 1024 * 1024
+# Path prefix → largest body; the longest matching prefix wins. Uploads allow the largest
+# file plus its multipart framing; their views still apply the store's own limits.
+REQUEST_BODY_LIMITS: dict[str, int] = {
+    "/api/v1/chat/": CHAT_MAX_REQUEST_BYTES,
+    "/api/v1/playground/": CHAT_MAX_REQUEST_BYTES,
+    "/api/v1/knowledge/sources/": KNOWLEDGE_MAX_UPLOAD_BYTES + _MULTIPART_FRAMING_BYTES,
+    "/api/v1/catalog/imports/": CATALOG_MAX_IMPORT_BYTES + _MULTIPART_FRAMING_BYTES,
+}
+# Headers that carry a credential (API key, widget key); the session cookie counts as well.
+REQUEST_CREDENTIAL_HEADERS = ("Authorization", "X-Aisle-Widget-Key")
 
 # --- Request pipeline ----------------------------------------------------------------------
 MIDDLEWARE = [

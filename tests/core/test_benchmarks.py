@@ -33,6 +33,7 @@ def test_every_module_of_bench_is_a_suite_with_a_keyword_only_run() -> None:
     # then
     assert suites == [
         "admin",
+        "bodies",
         "catalog",
         "chat",
         "chat_quality",

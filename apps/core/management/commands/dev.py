@@ -98,7 +98,8 @@ class Command(BaseCommand):
         self._phase("migrating")
         self._run_to_end("migrate", [*manage, "migrate_schemas", "--noinput", "-v", "0"])
         # Web first: the demo's spec sheets are static files that the ingest worker fetches.
-        web = [python, "-m", "daphne", "-b", bind, "-p", str(port), "config.asgi:application"]
+        daphne = [python, "-m", "apps.core.daphne_server"]
+        web = [*daphne, "-b", bind, "-p", str(port), "config.asgi:application"]
         self._start("web", web)
         self._phase("seeding")
         seed = [*manage, "seed_demo", *([] if conversations else ["--no-conversations"])]
