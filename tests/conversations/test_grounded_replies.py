@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 import pytest
 from asgiref.sync import async_to_sync
 from django.db import connection
@@ -10,8 +12,9 @@ from django.test.utils import CaptureQueriesContext
 from apps.conversations.models import AssistantSettings, Conversation, Message, UsageEvent
 from apps.conversations.pipeline.config import turn_config_for_store
 from apps.conversations.pipeline.events import Event
-from apps.conversations.pipeline.run import reply_stream
-from apps.conversations.pipeline.turn import OrderQuery
+from apps.conversations.pipeline.run import _turn_prepare, reply_stream
+from apps.conversations.pipeline.turn import NO_EXTRAS, OrderQuery
+from apps.conversations.services.conversations import messages_append
 from apps.core.tenancy import tenant_context
 from tests.conversations.conftest import ask, new_conversation, seed_store_b
 
@@ -288,12 +291,13 @@ def test_a_turn_takes_a_fixed_number_of_statements_and_reads_nothing_back(store_
         events = async_to_sync(turn)()
 
     # Then the turn took a fixed set of statements (every one costs CPU under load): per hop
-    # the store's search_path; history; the two messages appended under the conversation's row
-    # lock; knowledge search (size estimate, query); product search (its transaction's
-    # settings, query, cards and variants); and the answer with its usage event. The settings
-    # come with the configuration: the pipeline reads none.
+    # the store's search_path (three: the append runs beside the preparation); history; the two
+    # messages appended under the conversation's row lock; knowledge search (size estimate,
+    # query); product search (its transaction's settings, query, cards and variants); and the
+    # answer with its usage event. The settings come with the configuration: the pipeline
+    # reads none.
     statements = [q["sql"] for q in queries.captured_queries]
-    assert len(statements) == 19, "\n".join(s[:100] for s in statements)
+    assert len(statements) == 20, "\n".join(s[:100] for s in statements)
     assert not [s for s in statements if "assistantsettings" in s or "knowledgesettings" in s]
     # and nothing it wrote was read back: the stored messages were handed over instead
     history_reads = [s for s in statements if s.startswith('SELECT "conversations_message"')]
@@ -304,3 +308,31 @@ def test_a_turn_takes_a_fixed_number_of_statements_and_reads_nothing_back(store_
         answer.status == Message.Status.COMPLETE and str(answer.public_id) == events[-1].message_id
     )
     assert answer.content == "".join(e.text for e in events if e.type == "delta")
+
+
+def test_the_question_stored_beside_the_preparation_is_not_read_as_history(store_a) -> None:
+    # Given a conversation with an earlier turn, whose next question was committed before the
+    # preparation read the history (the two run side by side)
+    conversation = new_conversation(store_a)
+    ask(store_a, "How long do I have to return something?", conversation=conversation)
+    question_id = uuid.uuid4()
+    text = "When will my refund be processed?"
+    with tenant_context(store_a):
+        messages_append(
+            conversation=conversation,
+            messages=[{"role": Message.Role.USER, "content": text, "public_id": question_id}],
+        )
+
+        # When the turn is prepared
+        turn = _turn_prepare(
+            tenant=store_a,
+            conversation=conversation,
+            text=text,
+            config=turn_config_for_store(tenant=store_a),
+            shopper=NO_EXTRAS,
+            question_id=question_id,
+        )
+
+    # Then its history is the earlier turn only: the question is not asked twice
+    assert [m.role for m in turn.history] == ["user", "assistant"]
+    assert turn.history[0].content == "How long do I have to return something?"

@@ -10,7 +10,9 @@ the pipeline reads no settings from the database.
 Blocking work runs in the store on a reply thread (`threads.in_store`), never on the event
 loop. Each hop to a thread costs CPU (a connection health check, the store's search_path, the
 hand-over itself), and under load CPU is what bounds throughput: a grounded turn therefore
-makes two hops, one that prepares everything up to the answer's text and one that persists it.
+makes few hops. Before its first word, two run side by side: one appends the shopper's question
+and the streaming answer (a commit, which waits on the disk, not the CPU), the other prepares
+everything up to the answer's text; after its last word, one persists the answer.
 A provider that fails, times out or is rate limited never ends a turn: the grounded responder
 answers instead and the turn log says why.
 """
@@ -20,6 +22,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+import uuid
 from collections.abc import AsyncIterator, Callable
 from typing import Any
 
@@ -75,6 +78,23 @@ def _retrieve(*, question: str, retrieval: Retrieval) -> Retrieved:
     return Retrieved(passages=passages, products=products, log=log, took_ms=ms_since(began))
 
 
+def _messages_store(
+    *, conversation: Conversation, text: str, shopper: Shopper, question_id: uuid.UUID
+) -> tuple[Message | None, Message]:
+    """The shopper's question (none for a handoff request, the widget's button) and the
+    streaming answer, appended under the conversation's row lock."""
+    question: list[dict[str, object]] = (
+        []
+        if shopper.handoff
+        else [{"role": Message.Role.USER, "content": text, "public_id": question_id}]
+    )
+    *stored, message = messages_append(
+        conversation=conversation,
+        messages=[*question, {"role": Message.Role.ASSISTANT, "status": Message.Status.STREAMING}],
+    )
+    return (stored[0] if stored else None), message
+
+
 def _turn_prepare(
     *,
     tenant: Tenant,
@@ -82,26 +102,21 @@ def _turn_prepare(
     text: str,
     config: TurnConfig,
     shopper: Shopper,
+    question_id: uuid.UUID,
 ) -> Turn:
-    """The turn's one hop before its first word: history, the two new messages, intent,
-    retrieval and (without a model) the grounded answer."""
+    """The turn's hop before its first word: history, intent, retrieval and (without a model)
+    the grounded answer."""
     # Only what the history needs (turn logs, citations and products are large JSON), and
     # not through `conversation.messages`, which would load each row's deferred foreign key.
+    # The question is being stored alongside: it is no history, whichever commits first.
     earlier = list(
         Message.objects.filter(
             conversation_id=conversation.pk,
             status__in=[Message.Status.COMPLETE, Message.Status.STOPPED],
         )
+        .exclude(public_id=question_id)
         .only("role", "content")
         .order_by("-seq")[:HISTORY_MESSAGES]
-    )
-    # A handoff request (the widget's button) is no shopper message: only the answer is added.
-    question: list[dict[str, object]] = (
-        [] if shopper.handoff else [{"role": Message.Role.USER, "content": text}]
-    )
-    *stored, message = messages_append(
-        conversation=conversation,
-        messages=[*question, {"role": Message.Role.ASSISTANT, "status": Message.Status.STREAMING}],
     )
     named = shopper.intent()
     intent = named or intent_detect(
@@ -117,8 +132,6 @@ def _turn_prepare(
         text=text,
         config=config,
         shopper=shopper,
-        question=stored[0] if stored else None,
-        message=message,
         provider=provider,
         history=[
             ChatMessage(
@@ -213,15 +226,28 @@ async def reply_stream(
     them back."""
     started = time.perf_counter()
     stop = stop or asyncio.Event()
-    turn = await in_store(
-        tenant,
-        _turn_prepare,
-        tenant=tenant,
-        conversation=conversation,
-        text=text,
-        config=config,
-        shopper=shopper,
+    question_id = uuid.uuid4()
+    turn, stored = await asyncio.gather(
+        in_store(
+            tenant,
+            _turn_prepare,
+            tenant=tenant,
+            conversation=conversation,
+            text=text,
+            config=config,
+            shopper=shopper,
+            question_id=question_id,
+        ),
+        in_store(
+            tenant,
+            _messages_store,
+            conversation=conversation,
+            text=text,
+            shopper=shopper,
+            question_id=question_id,
+        ),
     )
+    turn.question, turn.message = stored
     if on_stored is not None and turn.question is not None:
         on_stored(turn.question)
     message_id = str(turn.message.public_id)

@@ -59,16 +59,15 @@ class Retrieved:
 
 @dataclass
 class Turn:
-    """Everything the turn knows before its first word: the stored messages, its configuration,
-    the intent, what was retrieved and, when no model is to answer, the grounded answer."""
+    """Everything the turn knows before its first word: its configuration, the intent, what was
+    retrieved, when no model is to answer the grounded answer and, once stored (run.py stores
+    them while the rest is prepared), the shopper's question and the streaming answer."""
 
     tenant: Tenant
     conversation: Conversation
     text: str
     config: TurnConfig
     shopper: Shopper
-    question: Message | None  # None for a handoff request
-    message: Message
     provider: Provider | None  # the model answering this turn (None: the grounded responder)
     history: list[ChatMessage]
     intent: Intent
@@ -77,6 +76,8 @@ class Turn:
     answer: GroundedAnswer | None = None
     # An error after the messages were stored: raised where the turn can still record it.
     failure: Exception | None = None
+    question: Message | None = None  # None for a handoff request
+    message: Message = field(init=False)
 
     def grounded_answer(self) -> GroundedAnswer:
         """The grounded responder's answer (on a database thread in the store)."""
