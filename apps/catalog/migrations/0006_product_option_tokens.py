@@ -1,13 +1,15 @@
 import django.contrib.postgres.fields
 import django.contrib.postgres.indexes
+from django.apps.registry import Apps
 from django.db import migrations, models
+from django.db.backends.base.schema import BaseDatabaseSchemaEditor
 
 from apps.catalog.options import option_tokens
 
 BATCH = 1000
 
 
-def backfill(apps, schema_editor):
+def backfill(apps: Apps, schema_editor: BaseDatabaseSchemaEditor | None) -> None:
     """Existing products get the summary their variants imply, a batch at a time."""
     Product = apps.get_model("catalog", "Product")
     Variant = apps.get_model("catalog", "Variant")
