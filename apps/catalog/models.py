@@ -73,6 +73,8 @@ class Product(models.Model):
     max_price = models.DecimalField(max_digits=12, decimal_places=2, null=True)
     currency = models.CharField(max_length=3, default="USD")
     available = models.BooleanField(default=True, db_index=True)
+    # The variants' options as tokens for search filters (apps/catalog/options.py).
+    option_tokens = ArrayField(models.CharField(max_length=255), default=list, blank=True)
     checksum = models.CharField(max_length=64, blank=True)
     embedding = VectorField(dimensions=EMBEDDING_DIMENSIONS, null=True)
     embedding_model = models.CharField(max_length=200, blank=True)
@@ -95,6 +97,7 @@ class Product(models.Model):
                 opclasses=["vector_cosine_ops"],
             ),
             GinIndex(fields=["search_vector"], name="product_search_gin"),
+            GinIndex(fields=["option_tokens"], name="product_option_tokens_gin"),
             # Typo-tolerant title matching ("hedlamp") with pg_trgm.
             GinIndex(fields=["title"], opclasses=["gin_trgm_ops"], name="product_title_trgm"),
         ]

@@ -16,6 +16,7 @@ from django.db.models import TextField
 from django.db.models.functions import Cast
 
 from apps.catalog.models import Product, Variant
+from apps.catalog.options import colour_tokens, size_token
 from apps.catalog.query_understanding import UnderstoodQuery, understand
 from apps.core.search import embeddings
 from apps.core.search.hybrid import (
@@ -146,10 +147,32 @@ def _variant_conditions(filters: ProductFilters, params: dict[str, Any]) -> list
     return conditions
 
 
+def _summary_conditions(filters: ProductFilters, params: dict[str, Any]) -> list[str]:
+    """Conditions on the product's variant summaries that every match meets: cheap column and
+    GIN-indexed array tests, so candidates are pruned before their variants are read."""
+    conditions = []
+    if filters.max_price is not None:
+        conditions.append("p.min_price <= %(max_price)s")
+    if filters.min_price is not None:
+        conditions.append("p.max_price >= %(min_price)s")
+    if filters.in_stock:
+        conditions.append("p.available")
+    for index in range(len(filters.options)):
+        conditions.append(f"p.option_tokens && %(option_{index})s::varchar[]")
+    if filters.colours and (tokens := colour_tokens(filters.colours)) is not None:
+        conditions.append("p.option_tokens && %(colour_tokens)s::varchar[]")
+        params["colour_tokens"] = tokens
+    if filters.sizes:
+        conditions.append("p.option_tokens && %(size_tokens)s::varchar[]")
+        params["size_tokens"] = [size_token(size) for size in filters.sizes]
+    return conditions
+
+
 def _product_where(filters: ProductFilters, params: dict[str, Any]) -> str:
     clauses = ["p.status = 'active'"]
     variant_conditions = _variant_conditions(filters, params)
     if variant_conditions:
+        clauses.extend(_summary_conditions(filters, params))
         clauses.append(
             "EXISTS (SELECT 1 FROM catalog_variant v WHERE v.product_id = p.id AND "
             + " AND ".join(variant_conditions)

@@ -236,3 +236,88 @@ def test_cards_carry_their_cosine_similarity_to_the_query_as_written(source) -> 
         expected = float(np.dot(vector, np.array(Product.objects.get(pk=card.id).embedding)))
         assert card.similarity is not None and abs(card.similarity - expected) < 1e-4
     assert all(c.similarity is None for c in product_search(query=query, mode="keyword").cards)
+
+
+def test_the_option_summary_follows_the_variants_on_every_write(source) -> None:
+    # given: products written through the upsert service, one without variants
+    _seed(source)
+    products_upsert(source=source, records=[product("gift-card", "Gift Card", [])])
+    # then: the summary holds each pair, colour words and sizes
+    tokens = Product.objects.get(handle="switchback").option_tokens
+    assert {"color:ember red", "colour~ember", "colour~red", "colour~black", "size~9"} <= set(
+        tokens
+    )
+    assert Product.objects.get(handle="gift-card").option_tokens == []
+    # when: a re-import changes the variants
+    recoloured = product(
+        "tempo", "Tempo Road Runner", [variant("TE-10-RED", "89.00", size="11", color="Teal")]
+    )
+    products_upsert(source=source, records=[recoloured])
+    # then: the summary changes with them
+    assert Product.objects.get(handle="tempo").option_tokens == [
+        "color:teal",
+        "colour~teal",
+        "size:11",
+        "size~11",
+    ]
+
+
+def test_colour_and_size_must_meet_on_one_variant(source) -> None:
+    # given: Switchback in red size 9 and black size 10
+    _seed(source)
+
+    # when: searched with colour and size filters
+    def handles(**filters) -> list[str]:
+        cards = product_search(query="trail shoe", filters=ProductFilters(**filters)).cards
+        return [card.handle for card in cards]
+
+    # then: the summary lets both through, the variant check keeps only the real pair
+    assert "switchback" in handles(colours=["red"], sizes=["9"])
+    assert "switchback" not in handles(colours=["black"], sizes=["9"])
+    assert handles(colours=["slate blue"]) == ["cascade-3l"]  # several words: variants decide
+    assert handles(colours=["purple"]) == []
+
+
+def test_products_without_variants_are_found_unless_a_variant_filter_applies(source) -> None:
+    # given: a product with no variants
+    products_upsert(
+        source=source, records=[product("gift-card", "Gift Card", [], description="A gift.")]
+    )
+    # when / then: found by words, left out when the shopper asks for a price or a size
+    assert [c.handle for c in product_search(query="gift card").cards] == ["gift-card"]
+    assert product_search(query="gift card under 50").cards == []
+    assert product_search(query="gift card", filters=ProductFilters(sizes=["m"])).cards == []
+
+
+def test_the_migration_backfills_the_summary_of_existing_products(source) -> None:
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("apps.catalog.migrations.0006_product_option_tokens")
+    # given: products stored before the summary existed
+    _seed(source)
+    Product.objects.update(option_tokens=[])
+    # when
+    migration.backfill(apps, None)
+    # then
+    assert "colour~blue" in Product.objects.get(handle="cascade-3l").option_tokens
+    assert Product.objects.get(handle="lupine-2").option_tokens == []
+    assert product_search(query="shell", filters=ProductFilters(sizes=["l"])).cards
+
+
+def test_another_stores_products_stay_out_of_option_filters(tenant_a, tenant_b) -> None:
+    from apps.catalog.models import ProductSource
+
+    # given: a red product in store B only
+    with tenant_context(tenant_b):
+        source_b = ProductSource.objects.create(kind="file", name="B")
+        products_upsert(
+            source=source_b,
+            records=[product("zeta", "Zeta Pack", [variant("ZETA-R", "10.00", color="Red")])],
+        )
+    # when: store A searches with the same colour filter
+    with tenant_context(tenant_a):
+        cards = product_search(query="Zeta Pack", filters=ProductFilters(colours=["red"])).cards
+    # then
+    assert cards == []

@@ -26,6 +26,7 @@ from django.utils.text import slugify
 from apps.catalog.importing.common.records import RowError, UpsertResult
 from apps.catalog.importing.products import ProductRecord
 from apps.catalog.models import Collection, Product, ProductSource, Variant
+from apps.catalog.options import option_tokens, option_values
 from apps.core.search import embeddings
 from apps.knowledge.services.settings import knowledge_settings_get
 from apps.knowledge.services.sources import url_source_ensure
@@ -82,12 +83,6 @@ def record_checksum(record: ProductRecord) -> str:
     payload = asdict(record)
     payload.pop("lines", None)
     return hashlib.sha256(json.dumps(payload, sort_keys=True, default=str).encode()).hexdigest()
-
-
-def _option_values(options: dict[str, str]) -> list[str]:
-    return sorted(
-        {f"{name.strip().lower()}:{value.strip().lower()}" for name, value in options.items()}
-    )
 
 
 def _prices(record: ProductRecord) -> tuple[Decimal | None, Decimal | None]:
@@ -359,6 +354,7 @@ def _fields(context: _Context, write: _Write) -> dict[str, object]:
         "max_price": max_price,
         "currency": context.currency,
         "available": any(v.available for v in record.variants),
+        "option_tokens": option_tokens(option_values(v.options) for v in record.variants),
         "checksum": write.checksum,
         "embedding": write.vector,
         "embedding_model": context.model,
@@ -385,7 +381,7 @@ def _variants(product: Product, record: ProductRecord) -> list[Variant]:
             sku=v.sku or "",
             title=" / ".join(v.options.values())[:500],
             options=v.options,
-            option_values=_option_values(v.options),
+            option_values=option_values(v.options),
             price=v.price,
             compare_at_price=v.compare_at_price,
             inventory_quantity=v.inventory_quantity,
