@@ -10,7 +10,9 @@ import pytest
 from django.conf import settings
 from django.test import Client
 
+from apps.core.api.errors import exception_handler
 from apps.core.tenancy import tenant_context
+from apps.knowledge.models import Source
 from apps.tenants.services import widget_key_create
 from tests.conftest import client_for
 
@@ -88,3 +90,13 @@ def test_numbers_json_cannot_hold_are_refused(number, tenant_a, owner_a) -> None
     # then the request is refused as out of range, not stored as "inf"
     assert response.status_code == 400
     assert response.json()["code"] == "number_out_of_range"
+
+
+def test_an_object_deleted_while_a_request_used_it_is_a_404_not_a_500() -> None:
+    # given a request whose object was deleted by another request after it was found (an edit
+    # that locks the row again after a concurrent delete gets Model.DoesNotExist)
+    # when the API turns the exception into an answer
+    response = exception_handler(Source.DoesNotExist(), {})
+    # then it is the API's 404
+    assert response is not None
+    assert (response.status_code, response.data["code"]) == (404, "not_found")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
@@ -41,7 +42,8 @@ def _django_to_drf(exc: Exception) -> Exception:
         )
     if isinstance(exc, DjangoPermissionDenied):
         return exceptions.PermissionDenied(str(exc) or None)
-    if isinstance(exc, Http404):
+    # An object deleted by another request after this one found it (an edit racing a delete).
+    if isinstance(exc, Http404 | ObjectDoesNotExist):
         return exceptions.NotFound()
     return exc
 
