@@ -317,3 +317,19 @@ class ImportRowError(models.Model):
 
     def __str__(self) -> str:
         return f"line {self.line}: {self.message}"
+
+
+class ProductTerm(models.Model):
+    """BM25 term statistics of the active products' search vectors
+    (apps/core/search/term_statistics.py): one row per lexeme, and the totals under the empty
+    lexeme."""
+
+    lexeme = models.TextField(primary_key=True)
+    documents = models.BigIntegerField()
+    occurrences = models.BigIntegerField()
+
+    class Meta:
+        db_table = "catalog_product_terms"
+
+    def __str__(self) -> str:
+        return self.lexeme

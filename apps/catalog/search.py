@@ -20,19 +20,17 @@ from apps.catalog.options import colour_tokens, size_token
 from apps.catalog.query_understanding import UnderstoodQuery, understand
 from apps.core.search import embeddings
 from apps.core.search.hybrid import (
-    KEYWORD_SCAN_LIMIT,
     RRF_K,
     VECTOR_WEIGHT,
     ann_session,
     keyword_arm_sql,
+    keyword_params,
     rrf_share,
 )
 from apps.knowledge.models import KnowledgeSettings
 from apps.knowledge.services.settings import knowledge_settings_get
 
 CANDIDATES = 50
-# PostgreSQL's default ts_rank weights (D, C, B, A): products weight the title as A.
-KEYWORD_WEIGHTS = [0.1, 0.2, 0.4, 1.0]
 # Arm weights in the fused rank, tuned on demo/product_queries.json (`manage.py bench catalog`).
 # Product names are short and distinctive, so words count for more than in knowledge search.
 KEYWORD_WEIGHT = 0.7
@@ -249,8 +247,7 @@ def product_search(
         "sku_weight": SKU_WEIGHT,
         "language": knowledge.search_language,
         "query": understood.text or query,
-        "weights": KEYWORD_WEIGHTS,
-        "keyword_scan": KEYWORD_SCAN_LIMIT,
+        **keyword_params(),
     }
     where = _product_where(merged, params)
     arms = []
@@ -265,7 +262,12 @@ def product_search(
             " ORDER BY p.embedding <=> %(vector)s::vector LIMIT %(candidates)s) nearest"
         )
     if mode in ("hybrid", "keyword") and text.strip():
-        keyword = keyword_arm_sql(table="catalog_product", alias="p", where=f" AND {where}")
+        keyword = keyword_arm_sql(
+            table="catalog_product",
+            alias="p",
+            statistics="catalog_product_terms",
+            where=f" AND {where}",
+        )
         arms.append(
             f"SELECT id, {rrf_share(weight='keyword_weight', rank='rank')} AS share"
             f" FROM ({keyword}) matches"

@@ -201,3 +201,18 @@ class Chunk(models.Model):
 
     def __str__(self) -> str:
         return f"{self.document_id}#{self.position}"
+
+
+class ChunkTerm(models.Model):
+    """BM25 term statistics of the chunks' search vectors (apps/core/search/term_statistics.py):
+    one row per lexeme, and the totals under the empty lexeme."""
+
+    lexeme = models.TextField(primary_key=True)
+    documents = models.BigIntegerField()
+    occurrences = models.BigIntegerField()
+
+    class Meta:
+        db_table = "knowledge_chunk_terms"
+
+    def __str__(self) -> str:
+        return self.lexeme

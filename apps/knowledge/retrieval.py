@@ -19,11 +19,11 @@ from django.db import connection, transaction
 
 from apps.core.search import embeddings
 from apps.core.search.hybrid import (
-    KEYWORD_SCAN_LIMIT,
     RRF_K,
     VECTOR_WEIGHT,
     ann_session,
     keyword_arm_sql,
+    keyword_params,
     rrf_share,
 )
 from apps.knowledge.models import KnowledgeSettings
@@ -34,8 +34,6 @@ from apps.knowledge.services.settings import knowledge_settings_get
 KEYWORD_WEIGHT = 0.3
 CANDIDATES = 50
 EXACT_SEARCH_MAX_CHUNKS = 5000
-# ts_rank weights for D, C, B, A: a match in a heading (A) counts double one in the body (B).
-KEYWORD_WEIGHTS = [0.1, 0.2, 0.5, 1.0]
 
 Mode = Literal["hybrid", "vector", "keyword"]
 
@@ -133,8 +131,7 @@ def knowledge_search(
         return SearchResult(hits=[], took_ms=0.0)
     knowledge = knowledge or knowledge_settings_get()
     params: dict[str, Any] = {
-        "weights": KEYWORD_WEIGHTS,
-        "keyword_scan": KEYWORD_SCAN_LIMIT,
+        **keyword_params(),
         "rrf_k": float(RRF_K),
         "vector_weight": VECTOR_WEIGHT,
         "keyword_weight": KEYWORD_WEIGHT,
@@ -162,7 +159,7 @@ def knowledge_search(
         arms.append(
             f"SELECT id, {rrf_share(weight='keyword_weight', rank='rank')} AS share,"
             " NULL::bigint AS vector_rank, rank AS keyword_rank"
-            f" FROM ({keyword_arm_sql(table='knowledge_chunk', alias='c', where=where)}) kw"
+            f" FROM ({keyword_arm_sql(table='knowledge_chunk', alias='c', statistics='knowledge_chunk_terms', where=where)}) kw"
         )
     similarity = (
         "1 - (c.embedding <=> %(vector)s::vector)" if "vector" in params else "NULL::float8"

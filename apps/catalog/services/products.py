@@ -28,6 +28,7 @@ from apps.catalog.importing.products import ProductRecord
 from apps.catalog.models import Collection, Product, ProductSource, Variant
 from apps.catalog.options import option_tokens, option_values
 from apps.core.search import embeddings
+from apps.core.search.term_statistics import term_statistics_refresh
 from apps.knowledge.services.settings import knowledge_settings_get
 from apps.knowledge.services.sources import url_source_ensure
 
@@ -479,3 +480,10 @@ def products_archive_missing(*, source: ProductSource, seen: set[str]) -> int:
         .exclude(external_id__in=seen)
     )
     return missing.update(status=Product.Status.ARCHIVED, archived_at=timezone.now())
+
+
+def product_terms_refresh() -> None:
+    """Rebuild the keyword arm's term statistics from the active products (after a run)."""
+    term_statistics_refresh(
+        table="catalog_product", statistics="catalog_product_terms", condition="status = 'active'"
+    )

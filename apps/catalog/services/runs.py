@@ -34,7 +34,11 @@ from apps.catalog.importing.orders.records import OrderError, OrderRecord
 from apps.catalog.importing.products.records import ProductError, ProductRecord
 from apps.catalog.models import ImportJob, ImportRowError, Product
 from apps.catalog.services.orders import orders_upsert
-from apps.catalog.services.products import ProductBatchWriter, products_archive_missing
+from apps.catalog.services.products import (
+    ProductBatchWriter,
+    product_terms_refresh,
+    products_archive_missing,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -92,6 +96,8 @@ class _Kind:
     writer: Callable[[ImportJob, OnResults], AbstractContextManager[_Writer]]
     tables: tuple[str, ...]  # analysed after a large run, so plans see the new rows
     archives: bool  # items missing from a full run are archived
+    # Rebuilds what is derived from all the rows (the keyword arm's term statistics).
+    refresh: Callable[[], None] | None = None
 
 
 _KINDS: dict[str, _Kind] = {
@@ -99,6 +105,7 @@ _KINDS: dict[str, _Kind] = {
         writer=_product_writer,
         tables=("catalog_product", "catalog_variant", "catalog_product_collections"),
         archives=True,
+        refresh=product_terms_refresh,
     ),
     ImportJob.Kind.ORDERS: _Kind(
         writer=_order_writer,
@@ -157,6 +164,8 @@ def records_apply(*, job: ImportJob, records: Iterable[Item]) -> None:
         _archive(job, seen, confirmed=job.confirm_archive)
     if job.created + job.updated >= ANALYZE_AFTER:
         _analyze(_KINDS[job.kind].tables)
+    if refresh := _KINDS[job.kind].refresh:
+        refresh()
     run.finish(ImportJob.Status.COMPLETED, finished_at=timezone.now())
 
 

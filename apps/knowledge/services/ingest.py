@@ -17,6 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from apps.core.search import embeddings
+from apps.core.search.term_statistics import term_statistics_refresh
 from apps.knowledge.chunking import ChunkDraft, chunk_blocks
 from apps.knowledge.instructions import looks_like_instructions
 from apps.knowledge.models import Chunk, Document, Source, search_vector_expression
@@ -206,3 +207,8 @@ def _document_status_save(document: Document, fields: list[str]) -> None:
     Document.objects.filter(pk=document.pk).update(
         **{field: getattr(document, field) for field in fields}, updated_at=timezone.now()
     )
+
+
+def chunk_terms_refresh() -> None:
+    """Rebuild the keyword arm's term statistics from every chunk (after a sync)."""
+    term_statistics_refresh(table="knowledge_chunk", statistics="knowledge_chunk_terms")

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from apps.core.search import embeddings
 from apps.knowledge.models import Chunk, KnowledgeSettings, search_vector_expression
+from apps.knowledge.services.ingest import chunk_terms_refresh
 from apps.knowledge.tasks import knowledge_reembed
 
 
@@ -38,6 +39,7 @@ def knowledge_settings_update(
             )
         row.search_language = search_language
         Chunk.objects.update(search_vector=search_vector_expression(search_language))
+        chunk_terms_refresh()
         changed.append("search_language")
     if embedding_model is not None and embedding_model != row.embedding_model:
         if embedding_model not in embeddings.available_models():

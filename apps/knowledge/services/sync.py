@@ -31,6 +31,7 @@ from apps.knowledge.services.ingest import (
     IngestBatch,
     SourceGone,
     checksum_of,
+    chunk_terms_refresh,
     document_fail,
     document_unchanged,
     source_hold,
@@ -100,6 +101,7 @@ class SourceSync:
     def run(self) -> None:
         try:
             self.sync()
+            chunk_terms_refresh()
         except SourceGone:
             logger.info("source deleted during its sync", extra={"source": self.source.pk})
         finally:

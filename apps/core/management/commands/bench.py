@@ -17,7 +17,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 BENCH_DIR = settings.BASE_DIR / "bench"
 # Modules of bench/ that the suites share, not suites themselves.
-HELPER_MODULES = frozenset({"common"})
+HELPER_MODULES = frozenset({"baselines", "common"})
 
 
 def bench_suites() -> list[str]:
