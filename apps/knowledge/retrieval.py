@@ -156,10 +156,13 @@ def knowledge_search(
             f" rank AS vector_rank, NULL::bigint AS keyword_rank FROM ({vector_arm}) v"
         )
     if mode in ("hybrid", "keyword"):
+        keyword = keyword_arm_sql(
+            table="knowledge_chunk", alias="c", statistics="knowledge_chunk_terms", where=where
+        )
         arms.append(
             f"SELECT id, {rrf_share(weight='keyword_weight', rank='rank')} AS share,"
             " NULL::bigint AS vector_rank, rank AS keyword_rank"
-            f" FROM ({keyword_arm_sql(table='knowledge_chunk', alias='c', statistics='knowledge_chunk_terms', where=where)}) kw"
+            f" FROM ({keyword}) kw"
         )
     similarity = (
         "1 - (c.embedding <=> %(vector)s::vector)" if "vector" in params else "NULL::float8"
