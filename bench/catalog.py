@@ -7,7 +7,10 @@
    `import_peak_rss_mb`, the worker's peak resident memory, sampled every 100 ms.
 2. Search latency: product_search over that catalog with the labelled queries (k=8).
 3. Ranking: the demo catalog and its labelled queries (apps/catalog/demo/product_queries.json,
-   graded relevance) → nDCG@10 for keyword-only, vector-only and hybrid search.
+   graded relevance) → nDCG@10 for keyword-only, vector-only and hybrid search, and on the
+   held-out and dev halves (bench/baselines.py) nDCG@10 and MRR@10 (a hit: a product of the
+   query's top grade) for those and for the baselines over the same product texts (Okapi BM25,
+   MiniLM cosine, their RRF fusion), with hybrid / fusion MRR@10.
 Runs in a throwaway store that is dropped afterwards.
 """
 
@@ -21,6 +24,7 @@ import statistics
 import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -31,11 +35,14 @@ from apps.catalog.models import ImportJob, Product
 from apps.catalog.search import product_search
 from apps.catalog.services.demo import demo_catalog_ensure
 from apps.catalog.services.imports import import_create, import_validate
+from apps.catalog.services.products import DESCRIPTION_EMBED_CHARS
 from apps.core import processes
 from apps.core.search import embeddings
 from apps.core.tenancy import tenant_context
+from apps.knowledge.services.settings import knowledge_settings_get
 from apps.tenants import provisioning
 from apps.tenants.services import tenant_provision
+from bench.baselines import CosineBaseline, OkapiBM25, reciprocal_rank, rrf, split_of
 
 Log = Callable[[str], None]
 SHOPIFY_COLUMNS = [
@@ -98,17 +105,72 @@ def _ranking(log: Log) -> dict[str, Any]:
     demo_catalog_ensure()
     queries = _queries()
     log(f"ranking: {len(queries)} labelled queries over {Product.objects.count()} demo products")
+    handles, texts = _product_texts()
+    keyword = OkapiBM25(texts)
+    vector = CosineBaseline(texts, model_name=knowledge_settings_get().embedding_model)
+    rankings: dict[str, Callable[[str], list[str]]] = {
+        mode: partial(_searched, mode=mode) for mode in ("keyword", "vector", "hybrid")
+    }
+    rankings["baseline_bm25"] = lambda q: [handles[i] for i in keyword.rank(q)[:10]]
+    rankings["baseline_vector"] = lambda q: [handles[i] for i in vector.rank(q)[:10]]
+    rankings["baseline_fusion"] = lambda q: [
+        handles[i] for i in rrf(keyword.rank(q), vector.rank(q))[:10]
+    ]
     figures: dict[str, Any] = {"ranking_queries": len(queries)}
-    for mode in ("keyword", "vector", "hybrid"):
-        scores = [
-            _ndcg(
-                [c.handle for c in product_search(query=q["query"], k=10, mode=mode).cards],
-                q["relevant"],
+    scores: dict[str, dict[str, list[tuple[float, float]]]] = {}
+    for query in queries:
+        split = split_of(query["query"])
+        best = max(query["relevant"].values())
+        for name, ranking in rankings.items():
+            ranked = ranking(query["query"])
+            found = [query["relevant"].get(handle) == best for handle in ranked]
+            scores.setdefault(split, {}).setdefault(name, []).append(
+                (_ndcg(ranked, query["relevant"]), reciprocal_rank(found))
             )
-            for q in queries
-        ]
-        figures[f"{mode}_ndcg_at_10"] = round(statistics.mean(scores), 3)
+    for mode in ("keyword", "vector", "hybrid"):
+        figures[f"{mode}_ndcg_at_10"] = round(
+            statistics.mean(n for per_split in scores.values() for n, _rr in per_split[mode]), 3
+        )
+    for split in ("held_out", "dev"):
+        figures[f"{split}_ranking_queries"] = len(scores[split]["hybrid"])
+        for name, per_query in scores[split].items():
+            figures[f"{split}_{name}_ndcg_at_10"] = round(
+                statistics.mean(n for n, _rr in per_query), 3
+            )
+            figures[f"{split}_{name}_mrr10"] = round(statistics.mean(rr for _n, rr in per_query), 3)
+        figures[f"{split}_hybrid_vs_fusion_mrr10"] = round(
+            figures[f"{split}_hybrid_mrr10"] / figures[f"{split}_baseline_fusion_mrr10"], 3
+        )
     return figures
+
+
+def _searched(query: str, *, mode: str) -> list[str]:
+    return [card.handle for card in product_search(query=query, k=10, mode=mode).cards]
+
+
+def _product_texts() -> tuple[list[str], list[str]]:
+    """Each active product's handle and the text the search embeds and indexes (title, type,
+    vendor, tags, collections, options, the start of the description)."""
+    handles, texts = [], []
+    products = Product.objects.filter(status=Product.Status.ACTIVE).prefetch_related(
+        "collections", "variants"
+    )
+    for product in products.order_by("id"):
+        options = sorted(
+            {f"{name} {value}" for v in product.variants.all() for name, value in v.options.items()}
+        )
+        parts = [
+            product.title,
+            product.product_type,
+            product.vendor,
+            ", ".join(product.tags),
+            ", ".join(c.title for c in product.collections.all()),
+            ", ".join(options),
+            product.description_text[:DESCRIPTION_EMBED_CHARS],
+        ]
+        handles.append(product.handle)
+        texts.append("\n".join(part for part in parts if part))
+    return handles, texts
 
 
 # --- import through the worker ------------------------------------------------------------
