@@ -9,10 +9,11 @@ from django.test.utils import CaptureQueriesContext
 
 from apps.catalog.models import Product, Variant
 from apps.catalog.search import SKU_WEIGHT, ProductFilters, product_search
-from apps.catalog.services.products import products_upsert
+from apps.catalog.services.products import product_terms_refresh, products_upsert
 from apps.core.search.hybrid import RRF_K
 from apps.core.tenancy import tenant_context
 from tests.catalog.conftest import product, variant
+from tests.conftest import client_for
 
 CATALOG = [
     product(
@@ -321,3 +322,36 @@ def test_another_stores_products_stay_out_of_option_filters(tenant_a, tenant_b) 
         cards = product_search(query="Zeta Pack", filters=ProductFilters(colours=["red"])).cards
     # then
     assert cards == []
+
+
+def test_search_api_returns_each_products_cosine_similarity(source, tenant_a, owner_a) -> None:
+    # given
+    _seed(source)
+    client = client_for(tenant_a, owner_a.user)
+    # when
+    results = client.post(
+        "/api/v1/catalog/search/",
+        {"query": "waterproof rain jacket", "k": 4},
+        content_type="application/json",
+    ).json()["results"]
+    keyword = client.post(
+        "/api/v1/catalog/search/",
+        {"query": "jacket", "mode": "keyword"},
+        content_type="application/json",
+    ).json()["results"]
+    # then: the jacket is the closest, and keyword mode has no similarity to report
+    similarity = {card["handle"]: card["similarity"] for card in results}
+    assert max(similarity, key=similarity.__getitem__) == "cascade-3l"
+    assert all(-1.0 <= value <= 1.0 for value in similarity.values())
+    assert keyword and keyword[0]["similarity"] is None
+
+
+def test_keyword_ranking_weighs_rare_words_over_common_ones(source) -> None:
+    # given: "shoe" is in most titles, "lupine" in one; the statistics are rebuilt (as after
+    # a run)
+    _seed(source)
+    product_terms_refresh()
+    # when
+    ranked = [c.handle for c in product_search(query="shoe lupine", mode="keyword").cards]
+    # then: the product with the rare word comes first, although two others match "shoe"
+    assert ranked[0] == "lupine-2" and set(ranked) >= {"switchback", "tempo"}

@@ -228,3 +228,27 @@ def test_one_stores_settings_change_leaves_another_stores_alone(
     assert changed.status_code == 200
     other = client_for(tenant_b, owner_b.user).get("/api/v1/knowledge/settings/").json()
     assert other["search_language"] == "english"
+
+
+def test_search_results_carry_their_cosine_similarity(tenant_a, editor_a) -> None:
+    # given: a passage that answers the question and one that does not
+    with tenant_context(tenant_a):
+        synced(text_source("# Warranty\nTents carry a 3 year warranty.", name="Warranty"))
+        synced(text_source("# Recipes\nBake the bread at 220 degrees.", name="Recipes"))
+    client = client_for(tenant_a, editor_a.user)
+    # when
+    hybrid = client.post(
+        "/api/v1/knowledge/search/",
+        {"query": "how long is the tent warranty?", "k": 2},
+        content_type="application/json",
+    ).json()["results"]
+    keyword = client.post(
+        "/api/v1/knowledge/search/",
+        {"query": "warranty", "mode": "keyword"},
+        content_type="application/json",
+    ).json()["results"]
+    # then: each hit says how close it is; the answer is closer than the recipe
+    by_source = {hit["source"]["name"]: hit["similarity"] for hit in hybrid}
+    assert 0.3 < by_source["Warranty"] <= 1.0
+    assert by_source["Recipes"] < by_source["Warranty"]
+    assert keyword and keyword[0]["similarity"] is None

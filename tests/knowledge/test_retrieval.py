@@ -6,7 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from apps.core.tenancy import tenant_context
-from apps.knowledge.models import FaqEntry, Source
+from apps.knowledge.models import Chunk, ChunkTerm, FaqEntry, Source
 from apps.knowledge.retrieval import Filters, knowledge_search
 from tests.knowledge.conftest import synced, text_source
 
@@ -119,3 +119,37 @@ def test_hits_carry_their_cosine_similarity_to_the_query(in_store_a) -> None:
         expected = float(np.dot(vector, np.array(Chunk.objects.get(pk=hit.chunk_id).embedding)))
         assert abs(hit.similarity - expected) < 1e-4
     assert all(h.similarity is None for h in knowledge_search(query=question, mode="keyword").hits)
+
+
+def test_a_sync_rebuilds_the_stores_own_term_statistics(tenant_a, tenant_b) -> None:
+    # given: each store syncs its own text
+    with tenant_context(tenant_b):
+        synced(text_source("# Secret\nStore B's wholesale code is ZETA-991.", name="B"))
+    with tenant_context(tenant_a):
+        _seed()
+        # then: the totals and each lexeme's document count describe store A's chunks only
+        totals = ChunkTerm.objects.get(lexeme="")
+        assert totals.documents == Chunk.objects.count()
+        refund = ChunkTerm.objects.get(lexeme="refund")
+        assert refund.documents == Chunk.objects.filter(text__icontains="refund").count()
+        assert not ChunkTerm.objects.filter(lexeme__startswith="zeta").exists()
+
+
+def test_keyword_ranking_counts_rare_words_and_repeats(in_store_a) -> None:
+    # given: "tent" is in every passage, "guyline" in one; "stake" is repeated in one
+    synced(
+        text_source(
+            "# Tents\n"
+            "## Pitching\nEvery tent pitches in minutes.\n"
+            "## Guylines\nEach tent ships with a reflective guyline.\n"
+            "## Stakes\nA tent stake, a spare stake and a stake bag come with each tent.\n"
+            "## Poles\nTent poles are aluminium; one stake is included.",
+            name="Tents",
+        )
+    )
+    # when
+    rare = knowledge_search(query="tent guyline", mode="keyword").hits
+    repeated = knowledge_search(query="stake", mode="keyword").hits
+    # then
+    assert "reflective guyline" in rare[0].text
+    assert "spare stake" in repeated[0].text and "one stake" in repeated[1].text

@@ -148,6 +148,10 @@ class ProductSearchInput(serializers.Serializer):
 
 class ProductCardOutput(ProductCardFields):
     score = serializers.FloatField()
+    similarity = serializers.FloatField(
+        allow_null=True,
+        help_text="Cosine similarity of the product to the query (-1..1); null in keyword mode.",
+    )
 
 
 class UnderstoodOutput(serializers.Serializer):

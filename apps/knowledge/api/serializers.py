@@ -159,6 +159,10 @@ class HitOutput(serializers.Serializer):
     chunk_id = serializers.IntegerField()
     text = serializers.CharField()
     score = serializers.FloatField()
+    similarity = serializers.FloatField(
+        allow_null=True,
+        help_text="Cosine similarity of the passage to the query (-1..1); null in keyword mode.",
+    )
     vector_rank = serializers.IntegerField(allow_null=True)
     keyword_rank = serializers.IntegerField(allow_null=True)
     citation = CitationOutput()

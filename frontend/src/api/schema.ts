@@ -1149,6 +1149,11 @@ export interface components {
             text: string;
             /** Format: double */
             score: number;
+            /**
+             * Format: double
+             * @description Cosine similarity of the passage to the query (-1..1); null in keyword mode.
+             */
+            similarity: number | null;
             vector_rank: number | null;
             keyword_rank: number | null;
             citation: components["schemas"]["CitationOutput"];
@@ -1776,6 +1781,11 @@ export interface components {
             variant: components["schemas"]["VariantCardOutput"] | null;
             /** Format: double */
             score: number;
+            /**
+             * Format: double
+             * @description Cosine similarity of the product to the query (-1..1); null in keyword mode.
+             */
+            similarity: number | null;
         };
         ProductDetailOutput: {
             readonly id: number;

@@ -139,6 +139,7 @@ describe('Products page', () => {
           currency: 'USD',
           available: true,
           score: 0.0312,
+          similarity: 0.58,
           variant: { id: 9, sku: 'CA-M-RED', options: { Size: 'M', Color: 'Red' }, price: '89.00', compare_at_price: null, available: true },
         },
       ],

@@ -83,6 +83,11 @@ function ResultCard({ result, rank }: { result: SearchResult; rank: number }) {
           </Group>
           <Group gap="xs">
             <Badge variant="light">{t('score', { score: result.score.toFixed(3) })}</Badge>
+            {result.similarity !== null && (
+              <Badge variant="light" color="teal">
+                {t('similarity', { similarity: result.similarity.toFixed(2) })}
+              </Badge>
+            )}
             <Rank label={t('vectorRank')} rank={result.vector_rank} />
             <Rank label={t('keywordRank')} rank={result.keyword_rank} />
           </Group>

@@ -216,6 +216,7 @@ export default {
     found_other: '{{count}} passages in {{ms}} ms',
     result: 'Result {{rank}}',
     score: 'score {{score}}',
+    similarity: 'similarity {{similarity}}',
     vectorRank: 'vector',
     keywordRank: 'keyword',
     citation: 'Citation',
