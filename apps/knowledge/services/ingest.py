@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from apps.core.search import embeddings
 from apps.core.search.term_statistics import term_statistics_refresh
+from apps.knowledge.chunk_vectors import EMBEDDING_VERSION, chunk_vectors
 from apps.knowledge.chunking import ChunkDraft, chunk_blocks
 from apps.knowledge.instructions import looks_like_instructions
 from apps.knowledge.models import Chunk, Document, Source, search_vector_expression
@@ -99,20 +100,20 @@ class IngestBatch:
         pending, self._pending = self._pending, []
         if not pending:
             return
-        texts = [draft.text for item in pending for draft in item.drafts]
+        chunks = [(draft.text, _section(draft)) for item in pending for draft in item.drafts]
         try:
-            vectors = iter(embeddings.embed_texts(texts, model_name=self.model_name))
+            vectors = iter(chunk_vectors(chunks=chunks, model_name=self.model_name))
         except Exception:
             logger.exception("embedding failed", extra={"documents": len(pending)})
             for item in pending:
                 document_fail(document=item.document, code="internal_error", message=RETRY_LATER)
             return
         for item in pending:
-            chunk_vectors = [next(vectors) for _ in item.drafts]
+            own_vectors = [next(vectors) for _ in item.drafts]
             try:
                 document_chunks_replace(
                     pending=item,
-                    vectors=chunk_vectors,
+                    vectors=own_vectors,
                     model_name=self.model_name,
                     language=self.language,
                 )
@@ -122,6 +123,10 @@ class IngestBatch:
                 logger.exception("storing chunks failed", extra={"document": item.document.pk})
                 document_fail(document=item.document, code="internal_error", message=RETRY_LATER)
         self.on_stored()
+
+
+def _section(draft: ChunkDraft) -> str:
+    return " > ".join(draft.heading_path)[:1000]
 
 
 RETRY_LATER = "Aisle could not process this document. It will be retried on the next sync."
@@ -143,12 +148,13 @@ def document_chunks_replace(
                 source_id=document.source_id,
                 position=draft.position,
                 text=draft.text,
-                section=" > ".join(draft.heading_path)[:1000],
+                section=_section(draft),
                 page=draft.page,
                 anchor=(draft.anchor or "")[:255],
                 token_count=draft.token_count,
                 embedding=vector,
                 embedding_model=model_name,
+                embedding_version=EMBEDDING_VERSION,
                 looks_like_instructions=looks_like_instructions(draft.text),
             )
             for draft, vector in zip(pending.drafts, vectors, strict=True)

@@ -2,9 +2,11 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from apps.core.search import embeddings
+from apps.knowledge.chunk_vectors import EMBEDDING_VERSION, chunk_vectors
 from apps.knowledge.models import Chunk, KnowledgeSettings, search_vector_expression
 from apps.knowledge.services.ingest import chunk_terms_refresh
 from apps.knowledge.tasks import knowledge_reembed
@@ -56,24 +58,29 @@ def knowledge_settings_update(
 
 
 def reembedding_in_progress(*, model_name: str) -> bool:
-    return Chunk.objects.exclude(embedding_model=model_name).exists()
+    return _stale(model_name).exists()
+
+
+def _stale(model_name: str) -> QuerySet[Chunk]:
+    return Chunk.objects.exclude(embedding_model=model_name, embedding_version=EMBEDDING_VERSION)
 
 
 def chunks_reembed(*, batch_size: int = 256) -> int:
-    """Re-embed chunks made with another model, a batch per transaction (safe to stop and
-    re-run). Returns how many chunks were updated."""
+    """Re-embed chunks made with another model or an older embedding version, a batch per
+    transaction (safe to stop and re-run). Returns how many chunks were updated."""
     model_name = knowledge_settings_get().embedding_model
     updated = 0
     while True:
-        stale = Chunk.objects.exclude(embedding_model=model_name).only("id", "text")
-        batch = list(stale[:batch_size])
+        batch = list(_stale(model_name).only("id", "text", "section")[:batch_size])
         if not batch:
             return updated
-        # A chunk's text already starts with its heading path (see chunking.py).
-        vectors = embeddings.embed_texts([c.text for c in batch], model_name=model_name)
+        vectors = chunk_vectors(
+            chunks=[(chunk.text, chunk.section) for chunk in batch], model_name=model_name
+        )
         with transaction.atomic():
             for chunk, vector in zip(batch, vectors, strict=True):
                 chunk.embedding = vector
                 chunk.embedding_model = model_name
-            Chunk.objects.bulk_update(batch, ["embedding", "embedding_model"])
+                chunk.embedding_version = EMBEDDING_VERSION
+            Chunk.objects.bulk_update(batch, ["embedding", "embedding_model", "embedding_version"])
         updated += len(batch)
