@@ -351,16 +351,74 @@ FAMILIES: list[tuple[str, str, str, int, list[Option]]] = [
     ]),
 ]  # fmt: skip
 
-FIRST_NAMES = (
-    "Amara Bastian Chidi Delphine Emeka Farah Gideon Hana Ilse Jomo Keiko Lorenzo Mireille "
-    "Nils Odette Pavel Quinn Rosalind Soren Tamsin Ugo Valentina Wendell Ximena Yusuf Zofia "
-    "Anouk Bertrand Carmela Dashiell Esme Florian Greer Hamid Ines Joaquin"
-).split()
-LAST_NAMES = (
-    "Abernathy Bergstrom Castellanos Dubois Eze Fairweather Gallagher Hoang Ivanova Jaramillo "
-    "Kowalczyk Lindqvist Mbeki Nakashima Okafor Petrakis Quintero Rasmussen Szabo Thorne "
-    "Umarov Vasquez Whitlock Yilmaz Zimmerman Achebe Brennan Costa"
-).split()
+FIRST_NAMES = [
+    "Amara",
+    "Bastian",
+    "Chidi",
+    "Delphine",
+    "Emeka",
+    "Farah",
+    "Gideon",
+    "Hana",
+    "Ilse",
+    "Jomo",
+    "Keiko",
+    "Lorenzo",
+    "Mireille",
+    "Nils",
+    "Odette",
+    "Pavel",
+    "Quinn",
+    "Rosalind",
+    "Soren",
+    "Tamsin",
+    "Ugo",
+    "Valentina",
+    "Wendell",
+    "Ximena",
+    "Yusuf",
+    "Zofia",
+    "Anouk",
+    "Bertrand",
+    "Carmela",
+    "Dashiell",
+    "Esme",
+    "Florian",
+    "Greer",
+    "Hamid",
+    "Ines",
+    "Joaquin",
+]
+LAST_NAMES = [
+    "Abernathy",
+    "Bergstrom",
+    "Castellanos",
+    "Dubois",
+    "Eze",
+    "Fairweather",
+    "Gallagher",
+    "Hoang",
+    "Ivanova",
+    "Jaramillo",
+    "Kowalczyk",
+    "Lindqvist",
+    "Mbeki",
+    "Nakashima",
+    "Okafor",
+    "Petrakis",
+    "Quintero",
+    "Rasmussen",
+    "Szabo",
+    "Thorne",
+    "Umarov",
+    "Vasquez",
+    "Whitlock",
+    "Yilmaz",
+    "Zimmerman",
+    "Achebe",
+    "Brennan",
+    "Costa",
+]
 CARRIERS = (
     ("UPS", "1Z{}", "https://www.ups.com/track?tracknum={}"),
     ("FedEx", "{}", "https://www.fedex.com/fedextrack/?trknbr={}"),
@@ -399,7 +457,9 @@ def products() -> list[dict[str, Any]]:
             variants.append(
                 {
                     "sku": f"BW-{index:03d}-{number:02d}",
-                    "options": {name: value for (name, _), (value, _) in zip(options, combo)},
+                    "options": {
+                        name: value for (name, _), (value, _) in zip(options, combo, strict=True)
+                    },
                     "price": f"{price:.2f}",
                     "compare_at_price": None,
                     "inventory_quantity": quantity,
