@@ -10,8 +10,9 @@
    graded relevance) → nDCG@10 for keyword-only, vector-only and hybrid search, and on the
    held-out and dev halves (bench/baselines.py) nDCG@10 and MRR@10 (a hit: a product of the
    query's top grade) for those and for the baselines over the same product texts (Okapi BM25,
-   MiniLM cosine, their RRF fusion), with hybrid / fusion MRR@10.
-Runs in a throwaway store that is dropped afterwards.
+   MiniLM cosine, their RRF fusion), with hybrid / fusion MRR@10; the same for the second
+   demo store's product questions (`brightwell_*`, in a second throwaway store).
+Runs in throwaway stores that are dropped afterwards.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from apps.catalog.search import product_search
 from apps.catalog.services.demo import demo_catalog_ensure
 from apps.catalog.services.imports import import_create, import_validate
 from apps.catalog.services.products import DESCRIPTION_EMBED_CHARS
+from apps.catalog.services.second_store_demo import second_store_catalog_ensure
 from apps.core import processes
 from apps.core.search import embeddings
 from apps.core.tenancy import tenant_context
@@ -76,7 +78,7 @@ def run(*, size: int | None, quick: bool, log: Log) -> dict[str, Any]:
     figures: dict[str, Any] = {"products": products}
     try:
         with tenant_context(tenant):
-            figures.update(_ranking(log))
+            figures.update(_ranking_by_store(log))
             Product.objects.all().delete()
         figures.update(_import(tenant, products, log))
         with tenant_context(tenant):
@@ -85,6 +87,11 @@ def run(*, size: int | None, quick: bool, log: Log) -> dict[str, Any]:
         provisioning.schema_drop(schema_name=tenant.schema_name)
         tenant.delete()
     return figures
+
+
+SECOND_STORE_QUESTIONS = (
+    settings.BASE_DIR / "apps" / "conversations" / "demo" / "brightwell_questions.json"
+)
 
 
 def _queries() -> list[dict[str, Any]]:
@@ -101,10 +108,39 @@ def _ndcg(ranked: list[str], relevant: dict[str, int], k: int = 10) -> float:
     return dcg / idcg if idcg else 0.0
 
 
-def _ranking(log: Log) -> dict[str, Any]:
+def _ranking_by_store(log: Log) -> dict[str, Any]:
+    """The demo catalog's labelled queries (split by query hash), then in a second throwaway
+    store the second demo store's product questions (the product each is about is the one
+    relevant answer; split as labelled in their file)."""
     demo_catalog_ensure()
-    queries = _queries()
-    log(f"ranking: {len(queries)} labelled queries over {Product.objects.count()} demo products")
+    figures = _ranking([{**q, "split": split_of(q["query"])} for q in _queries()], log=log)
+    store = tenant_provision(name="Catalog bench 2", slug=f"bench-c-{secrets.token_hex(3)}")
+    try:
+        with tenant_context(store):
+            second_store_catalog_ensure()
+            labelled = json.loads(SECOND_STORE_QUESTIONS.read_text(encoding="utf-8"))
+            queries = [
+                {
+                    "query": q["question"],
+                    "relevant": dict.fromkeys(
+                        [q["source"]] if isinstance(q["source"], str) else q["source"], 1
+                    ),
+                    "split": "held_out" if q["split"] == "holdout" else "dev",
+                }
+                for q in labelled
+                if q["kind"] == "product"
+            ]
+            figures.update(
+                {f"brightwell_{name}": value for name, value in _ranking(queries, log=log).items()}
+            )
+    finally:
+        provisioning.schema_drop(schema_name=store.schema_name)
+        store.delete()
+    return figures
+
+
+def _ranking(queries: list[dict[str, Any]], *, log: Log) -> dict[str, Any]:
+    log(f"ranking: {len(queries)} labelled queries over {Product.objects.count()} products")
     handles, texts = _product_texts()
     keyword = OkapiBM25(texts)
     vector = CosineBaseline(texts, model_name=knowledge_settings_get().embedding_model)
@@ -119,7 +155,7 @@ def _ranking(log: Log) -> dict[str, Any]:
     figures: dict[str, Any] = {"ranking_queries": len(queries)}
     scores: dict[str, dict[str, list[tuple[float, float]]]] = {}
     for query in queries:
-        split = split_of(query["query"])
+        split = query["split"]
         best = max(query["relevant"].values())
         for name, ranking in rankings.items():
             ranked = ranking(query["query"])
