@@ -41,6 +41,7 @@ from apps.core.search import embeddings
 from apps.core.search.embeddings import EMBEDDING_DIMENSIONS
 from apps.core.search.hybrid import HNSW_EF_CONSTRUCTION, HNSW_M
 from apps.core.tenancy import tenant_context
+from apps.knowledge.chunk_vectors import EMBEDDING_VERSION
 from apps.knowledge.demo import demo_faq, demo_knowledge_ensure, demo_pages, demo_questions
 from apps.knowledge.demo.second_store import second_store_knowledge_ensure
 from apps.knowledge.models import Chunk, Document, Source
@@ -305,7 +306,7 @@ def _load_synthetic_corpus(size: int, texts: list[str], vectors: np.ndarray, mod
         cursor.execute("DROP INDEX IF EXISTS chunk_embedding_hnsw")
         with raw.cursor().copy(
             "COPY knowledge_chunk (document_id, source_id, position, text, section, anchor,"
-            " token_count, embedding, embedding_model, looks_like_instructions)"
+            " token_count, embedding, embedding_model, embedding_version, looks_like_instructions)"
             " FROM STDIN WITH (FORMAT BINARY)"
         ) as copy:
             copy.set_types(
@@ -319,6 +320,7 @@ def _load_synthetic_corpus(size: int, texts: list[str], vectors: np.ndarray, mod
                     "int4",
                     "vector",
                     "varchar",
+                    "int2",
                     "bool",
                 ]
             )
@@ -342,6 +344,7 @@ def _load_synthetic_corpus(size: int, texts: list[str], vectors: np.ndarray, mod
                         80,
                         vector.astype(np.float32),
                         model,
+                        EMBEDDING_VERSION,
                         False,
                     )
                 )
