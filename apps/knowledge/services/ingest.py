@@ -78,6 +78,7 @@ class IngestBatch:
     # calls, and sorting by length inside a call keeps padding low.
     batch_chunks: int = 256
     on_stored: Callable[[], None] = lambda: None
+    stored: int = 0  # documents whose chunks this batch replaced
     _pending: list[_Pending] = field(default_factory=list)
 
     def add(self, *, document: Document, content: Content, parsed: ParsedDocument) -> int:
@@ -117,6 +118,7 @@ class IngestBatch:
                     model_name=self.model_name,
                     language=self.language,
                 )
+                self.stored += 1
             except SourceGone:
                 raise
             except Exception:

@@ -93,6 +93,7 @@ class SourceSync:
         )
         self.crawler: SiteCrawler | None = None
         self.linked: list[Item] = []
+        self.documents_deleted = 0
         self.last_progress_at = 0.0
         # The content this run indexes: the source row (config, version) was read in one query.
         self.version = source.content_version
@@ -101,7 +102,9 @@ class SourceSync:
     def run(self) -> None:
         try:
             self.sync()
-            chunk_terms_refresh()
+            # One pass over every chunk of the store: only when this sync changed some.
+            if self.batch.stored or self.documents_deleted:
+                chunk_terms_refresh()
         except SourceGone:
             logger.info("source deleted during its sync", extra={"source": self.source.pk})
         finally:
@@ -127,7 +130,7 @@ class SourceSync:
         # Only a completed enumeration may conclude that missing items were deleted.
         with transaction.atomic():
             source_hold(source_id=source.pk)
-            Document.objects.filter(
+            self.documents_deleted, _ = Document.objects.filter(
                 source=source, seen_generation__lt=source.sync_generation
             ).delete()
         self.finish(error="")
