@@ -140,7 +140,7 @@ def _quality(questions: list[dict[str, Any]], *, log: Log) -> dict[str, Any]:
         figures[f"{split}_questions"] = len(found[split]["hybrid"])
         for name, per_question in found[split].items():
             figures[f"{split}_{name}_recall_at_5"] = round(
-                statistics.mean(any(hits[:5]) for hits in per_question), 3
+                statistics.mean(float(any(hits[:5])) for hits in per_question), 3
             )
             figures[f"{split}_{name}_mrr10"] = round(
                 statistics.mean(reciprocal_rank(hits) for hits in per_question), 3

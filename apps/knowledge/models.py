@@ -177,8 +177,10 @@ class Chunk(models.Model):
     embedding = VectorField(dimensions=EMBEDDING_DIMENSIONS)
     embedding_model = models.CharField(max_length=200)
     # How the vector was made from the text (apps/knowledge/chunk_vectors.py); older ones are
-    # re-embedded by chunks_reembed, and serve vector search until then.
-    embedding_version = models.PositiveSmallIntegerField(default=0)
+    # re-embedded by chunks_reembed, and serve vector search until then. A database default,
+    # so rows written without it (by code from before the field, during a rolling deploy, or
+    # by raw SQL) count as old.
+    embedding_version = models.PositiveSmallIntegerField(db_default=0)
     # Filled from `section` (weight A) and `text` (weight B) in the store's search language
     # by the ingest service (see search_vector_expression); a language change rewrites it.
     search_vector = SearchVectorField(null=True)
