@@ -4,11 +4,11 @@ by weighted reciprocal rank.
 The keyword arm parses the query with `websearch_to_tsquery` (quotes, -exclusions, "or") and
 ranks by Okapi BM25 over the store's own term statistics (term_statistics.py): a word that
 few rows hold counts for more than one that most rows hold, repeats saturate, and long rows
-are normalised to the average length. Candidates are the rows holding every term plus,
-because shoppers ask questions and a passage rarely holds every word of one, rows holding any
-term, found term by term with the scan budget shared between the terms (a rare word's rows
-are never crowded out by a common word's). Every scan is capped (KEYWORD_SCAN_LIMIT) so a
-very common word cannot make a query slow on a large store.
+are normalised to the average length. Candidates are the rows holding every term plus, because
+shoppers ask questions and a passage rarely holds every word of one, rows holding any term
+(the implicit AND relaxed to OR, unless the query excludes terms). Both candidate scans are
+capped (KEYWORD_SCAN_LIMIT; the second shared between the terms, LOOSE_SCAN_MIN) so a very
+common word cannot make a query slow on a large store.
 
 Each arm of a search ranks its own candidates; a row's fused score is the sum over the arms of
 weight / (RRF_K + rank) (`rrf_share`).
@@ -33,6 +33,9 @@ HNSW_EF_CONSTRUCTION = 200
 # Ranking reads each matching row's vector: on a large store a common word matches tens of
 # thousands. At most this many matches per query form are ranked.
 KEYWORD_SCAN_LIMIT = 1000
+# Every candidate is scored against every query term, so the rows matching only some terms
+# share the budget between the terms (at least this many rows).
+LOOSE_SCAN_MIN = 200
 # Okapi BM25's usual constants: term frequency saturation and length normalisation.
 BM25_K1 = 1.2
 BM25_B = 0.75
@@ -56,7 +59,9 @@ def keyword_arm_sql(*, table: str, alias: str, statistics: str, where: str = "")
     up to tf (PostgreSQL's calc_rank_or); as pi^2/6 - H(tf) ~ 1 / (tf + 1/2), rounding
     recovers tf. A row's length is its count of distinct lexemes, as in the statistics."""
     return (
-        "WITH query AS (SELECT w AS strict"
+        "WITH query AS ("
+        "  SELECT w AS strict, CASE WHEN strpos(w::text, '!') > 0 THEN w"
+        "   ELSE replace(w::text, ' & ', ' | ')::tsquery END AS loose"
         "  FROM websearch_to_tsquery(%(language)s::regconfig, %(query)s) AS w),"
         # The query's terms (not the excluded ones), each as a one-term tsquery.
         " tokens AS (SELECT DISTINCT m[2] AS token FROM query,"
@@ -65,7 +70,7 @@ def keyword_arm_sql(*, table: str, alias: str, statistics: str, where: str = "")
         " totals AS (SELECT coalesce(max(s.documents), 0) AS n,"
         "  max(s.occurrences::float8 / nullif(s.documents, 0)) AS average_length"
         f"  FROM {statistics} s WHERE s.lexeme = ''),"
-        " terms AS (SELECT t.token::tsquery AS term, count(*) OVER () AS term_count,"
+        " terms AS (SELECT t.token::tsquery AS term,"
         "  ln(1 + (totals.n - least(coalesce(s.documents, 0), totals.n) + 0.5)"
         "   / (least(coalesce(s.documents, 0), totals.n) + 0.5)) AS idf"
         f"  FROM tokens t CROSS JOIN totals LEFT JOIN {statistics} s"
@@ -74,20 +79,23 @@ def keyword_arm_sql(*, table: str, alias: str, statistics: str, where: str = "")
         f"  (SELECT {alias}.id FROM {table} {alias}, query"
         f"   WHERE {alias}.search_vector @@ query.strict{where} LIMIT %(keyword_scan)s)"
         "  UNION"
-        "  (SELECT found.id FROM terms CROSS JOIN LATERAL"
-        f"   (SELECT {alias}.id FROM {table} {alias}"
-        f"    WHERE {alias}.search_vector @@ terms.term{where}"
-        "    LIMIT greatest(%(keyword_scan)s / terms.term_count, 50)) AS found)),"
+        f"  (SELECT {alias}.id FROM {table} {alias}, query"
+        f"   WHERE {alias}.search_vector @@ query.loose{where}"
+        "   LIMIT greatest(%(keyword_scan)s / (SELECT count(*) FROM tokens), %(loose_scan)s))),"
+        # Each candidate's vector is read once, then scored against every term.
+        " vectors AS MATERIALIZED ("
+        f"  SELECT {alias}.id, {alias}.search_vector"
+        f"  FROM candidates JOIN {table} {alias} USING (id)),"
         " scored AS ("
-        f"  SELECT {alias}.id, sum(terms.idf * tf.tf * (%(bm25_k1)s + 1) / (tf.tf + %(bm25_k1)s"
-        f"   * (1 - %(bm25_b)s + %(bm25_b)s * length({alias}.search_vector)"
-        f"   / coalesce(totals.average_length, greatest(length({alias}.search_vector), 1)))))"
+        "  SELECT v.id, sum(terms.idf * tf.tf * (%(bm25_k1)s + 1) / (tf.tf + %(bm25_k1)s"
+        "   * (1 - %(bm25_b)s + %(bm25_b)s * length(v.search_vector)"
+        "   / coalesce(totals.average_length, greatest(length(v.search_vector), 1)))))"
         "   AS score"
-        f"  FROM candidates JOIN {table} {alias} USING (id) CROSS JOIN totals CROSS JOIN terms"
+        "  FROM vectors v CROSS JOIN totals CROSS JOIN terms"
         "  CROSS JOIN LATERAL (SELECT round(1 / (1.6449340668482264 * (1 - ts_rank("
-        f"   '{{1,1,1,1}}'::float4[], {alias}.search_vector, terms.term, 0)::float8)) - 0.5)"
+        "   '{1,1,1,1}'::float4[], v.search_vector, terms.term, 0)::float8)) - 0.5)"
         "   AS tf) AS tf"
-        f"  GROUP BY {alias}.id)"
+        "  GROUP BY v.id)"
         " SELECT id, row_number() OVER (ORDER BY score DESC, id) AS rank"
         " FROM (SELECT id, score FROM scored WHERE score > 0"
         "  ORDER BY score DESC, id LIMIT %(candidates)s) AS matches"
@@ -96,7 +104,12 @@ def keyword_arm_sql(*, table: str, alias: str, statistics: str, where: str = "")
 
 def keyword_params() -> dict[str, float | int]:
     """The keyword arm's fixed parameters (add language, query and candidates)."""
-    return {"keyword_scan": KEYWORD_SCAN_LIMIT, "bm25_k1": BM25_K1, "bm25_b": BM25_B}
+    return {
+        "keyword_scan": KEYWORD_SCAN_LIMIT,
+        "loose_scan": LOOSE_SCAN_MIN,
+        "bm25_k1": BM25_K1,
+        "bm25_b": BM25_B,
+    }
 
 
 def ann_session(cursor: Any, extra: Mapping[str, str] | None = None) -> None:
