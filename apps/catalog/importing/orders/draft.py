@@ -147,9 +147,8 @@ def _build(d: OrderDraft, default_currency: str) -> OrderRecord | OrderError:
     email = d.value(d.cell(f, "email"), parse_email) or ""
     customer_name = d.shown(d.cell(f, "customer_name"))
     currency = d.value(d.cell(f, "currency"), parse_currency) or default_currency
-    placed_cell = d.cell(f, "placed_at")
-    placed_at = d.value(placed_cell, parse_datetime)
-    d.require(placed_cell, placed_at)
+    # optional: some stores' exports have no dates, and none is invented for them
+    placed_at = d.value(d.cell(f, "placed_at"), parse_datetime)
     cancelled_at = d.value(d.cell(f, "cancelled_at"), parse_datetime)
     lines = [line for cells in d.lines if (line := _line(d, cells, currency))]
     if not d.lines:
@@ -162,7 +161,7 @@ def _build(d: OrderDraft, default_currency: str) -> OrderRecord | OrderError:
     status = d.value(d.cell(f, "status"), parse_order_status)
     financial = d.value(d.cell(f, "financial_status"), parse_financial_status)
     fulfilment = d.value(d.cell(f, "fulfilment_status"), parse_fulfilment_status)
-    if d.errors or placed_at is None:
+    if d.errors:
         d.errors.sort(key=lambda e: e.line)
         return OrderError(number=number or None, rows=(d.first, d.last), errors=d.errors)
     if subtotal is None:

@@ -1,5 +1,5 @@
 """Composing grounded answers: sentences quoted from the best passages, product lists and
-details, order status, and the fixed replies (greeting, refusal, "I don't know")."""
+details, and the fixed replies (greeting, refusal, "I don't know")."""
 
 from __future__ import annotations
 
@@ -193,50 +193,3 @@ def product_detail_answer(*, question: str, product: dict[str, Any], sources: So
     if {"available", "stock"} & asked or not product["available"]:
         facts.append("is in stock" if product["available"] else "is sold out")
     return f"The {product['title']} {', and '.join(facts)}. [{marker}]"
-
-
-_SHIPMENT = {
-    "label_created": "has a shipping label but hasn't been picked up yet",
-    "shipped": "has shipped",
-    "in_transit": "is in transit",
-    "out_for_delivery": "is out for delivery",
-    "ready_for_pickup": "is ready for pickup",
-    "delivered": "was delivered",
-    "exception": "is delayed: the carrier reported a problem",
-    "cancelled": "was cancelled",
-}
-
-
-def order_answer(*, order: dict[str, Any], sources: Sources) -> str:
-    marker = sources.add_order(order["number"])
-    if order["status"] == "cancelled":
-        state = "was cancelled"
-    else:
-        state = {
-            "unfulfilled": "is being prepared and hasn't shipped yet",
-            "partial": "has partly shipped",
-            "fulfilled": "has shipped",
-        }.get(order["fulfilment_status"], f"is {order['fulfilment_status']}")
-    items = ", ".join(
-        f"{item['quantity']} x {item['title']}"
-        + (
-            f" ({item['variant']})"
-            if item["variant"] and item["variant"] not in item["title"]
-            else ""
-        )
-        for item in order["items"]
-    )
-    lines = [f"Order {order['number']} (placed {order['placed_at']}) {state}. [{marker}]"]
-    if items:
-        lines.append(f"Items: {items}.")
-    for parcel in order["shipments"]:
-        when = parcel["delivered_at"] if parcel["status"] == "delivered" else parcel["shipped_at"]
-        state = _SHIPMENT.get(parcel["status"], parcel["status"])
-        text = f"{parcel['carrier'] or 'The'} parcel {state}"
-        text += f" ({when})" if when else ""
-        if parcel["tracking_number"]:
-            text += f"; tracking number {parcel['tracking_number']}"
-        if parcel["tracking_url"]:
-            text += f": {parcel['tracking_url']}"
-        lines.append(text + ".")
-    return "\n".join(lines)

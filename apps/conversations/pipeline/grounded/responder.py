@@ -14,6 +14,7 @@ from apps.conversations.pipeline.config import Persona, Retrieval, TurnConfig
 from apps.conversations.pipeline.context import Passage, ProductContext
 from apps.conversations.pipeline.grounded import compose
 from apps.conversations.pipeline.grounded.intents import DETAIL_TERMS, HOW_MUCH, Intent
+from apps.conversations.pipeline.grounded.order_answer import order_answer
 from apps.conversations.pipeline.grounded.text import terms
 from apps.conversations.pipeline.tools import (
     card_json,
@@ -126,7 +127,7 @@ def _order(
         kind = "order_rate_limited" if "error" in result else "order_not_found"
         return GroundedAnswer(text=text, kind=kind, tool_calls=[call])
     return GroundedAnswer(
-        text=compose.order_answer(order=result["order"], sources=sources),
+        text=order_answer(order=result["order"], sources=sources),
         kind="order",
         tool_calls=[call],
     )
