@@ -1431,7 +1431,7 @@ export interface components {
             readonly total: string;
             readonly currency: string;
             /** Format: date-time */
-            readonly placed_at: string;
+            readonly placed_at: string | null;
             /** Format: date-time */
             readonly updated_at: string;
             /** Format: decimal */
@@ -1472,7 +1472,7 @@ export interface components {
             readonly total: string;
             readonly currency: string;
             /** Format: date-time */
-            readonly placed_at: string;
+            readonly placed_at: string | null;
             /** Format: date-time */
             readonly updated_at: string;
         };
