@@ -266,6 +266,8 @@ class ImportJob(models.Model):
     currency = models.CharField(max_length=3, default="USD")  # prices in the file
     format = models.CharField(max_length=16, blank=True)
     mapping = models.JSONField(default=dict, blank=True)
+    # order imports: the store's own status words → Aisle's statuses (see status_words.py)
+    status_words = models.JSONField(default=dict, blank=True)
     preview = models.JSONField(default=dict, blank=True)
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.UPLOADED)
     error = models.TextField(blank=True)
