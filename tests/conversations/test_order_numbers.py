@@ -5,9 +5,14 @@ from __future__ import annotations
 
 import pytest
 
+from apps.catalog.models import ProductSource
 from apps.catalog.order_numbers import order_number_format_learn
+from apps.catalog.services.orders import orders_upsert
 from apps.conversations.pipeline.grounded.intents import intent_detect
 from apps.conversations.pipeline.grounded.order_numbers import order_number_find
+from apps.core.tenancy import tenant_context
+from tests.catalog.test_orders import order
+from tests.conversations.conftest import ask, new_conversation
 
 W_STORE = order_number_format_learn(numbers=["#W1812830", "#W3197825", "#W7775097"])
 NV_STORE = order_number_format_learn(numbers=["NV-20451", "NV-20452", "NV-9981"])
@@ -139,3 +144,27 @@ def test_a_number_given_in_an_earlier_message_is_remembered() -> None:
     # Then both are used
     assert intent.kind == "order"
     assert (intent.order_number, intent.email) == ("W3197825", "ada@example.com")
+
+
+def test_a_shopper_typing_the_number_their_own_way_gets_the_order(store_a) -> None:
+    # Given store A numbers its orders "DO-" + 7 digits
+    # When a shopper types the number in lower case with a space, then the email
+    conversation = new_conversation(store_a)
+    first = ask(store_a, "hey where's do 1000001", conversation=conversation)
+    assert "email address" in first.text
+    reply = ask(store_a, "ada@example.com", conversation=conversation)
+    # Then the order is found and answered
+    assert reply.message.turn_log["answer"] == "order"
+    assert "Order DO-1000001" in reply.text
+
+
+def test_another_stores_number_format_is_not_used(store_a, tenant_b) -> None:
+    # Given store B numbers its orders "#W" + 7 digits
+    with tenant_context(tenant_b):
+        shop_b = ProductSource.objects.create(kind=ProductSource.Kind.FILE, name="B")
+        orders_upsert(source=shop_b, records=[order("#W1812830", email="ada@example.com")])
+    # When a store A shopper types B's number
+    reply = ask(store_a, "my order is w1812830, ada@example.com")
+    # Then A does not read it as an order number (nor finds B's order)
+    assert reply.message.turn_log["intent"] == "order"
+    assert "order number" in reply.text and "W1812830" not in reply.text
