@@ -18,7 +18,14 @@ W_STORE = order_number_format_learn(numbers=["#W1812830", "#W3197825", "#W777509
 NV_STORE = order_number_format_learn(numbers=["NV-20451", "NV-20452", "NV-9981"])
 DIGIT_STORE = order_number_format_learn(numbers=["100234", "100235", "100999"])
 SHOPIFY_STORE = order_number_format_learn(numbers=["#1001", "#1002", "#1187"])
-STORES = {"w": W_STORE, "nv": NV_STORE, "digits": DIGIT_STORE, "shopify": SHOPIFY_STORE}
+A_STORE = order_number_format_learn(numbers=["A1234", "A5678"])
+STORES = {
+    "w": W_STORE,
+    "nv": NV_STORE,
+    "digits": DIGIT_STORE,
+    "shopify": SHOPIFY_STORE,
+    "a": A_STORE,
+}
 
 
 @pytest.mark.parametrize(
@@ -42,6 +49,8 @@ STORES = {"w": W_STORE, "nv": NV_STORE, "digits": DIGIT_STORE, "shopify": SHOPIF
         ("shopify", "my order is #1001.", "1001"),
         ("shopify", "order 1187 still not here", "1187"),
         ("shopify", "# 1002", "1002"),
+        ("a", "where is a1234", "A1234"),
+        ("a", "order A-5678?", "A5678"),
     ],
 )
 def test_order_numbers_in_the_stores_format_are_read_from_free_text(
@@ -70,6 +79,7 @@ def test_order_numbers_in_the_stores_format_are_read_from_free_text(
         ("w", "W31978"),  # too few digits for this store
         ("nv", "#W1812830"),  # another store's format
         ("w", "NV-20451"),
+        ("a", "I want a 1234 model"),  # a word, not the store's prefix
     ],
 )
 def test_ordinary_numbers_and_other_formats_are_no_order_number(store: str, text: str) -> None:

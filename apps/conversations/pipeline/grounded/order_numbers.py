@@ -32,6 +32,11 @@ _FILLER = frozenset(
         *("here", "ok", "okay", "sure", "yes", "sorry", "thanks", "and", "email"),
     }
 )
+# Short words that stand apart from digits are words, even where a store's prefix is spelt
+# the same ("a 1234" is no order "A1234"; "A1234", "A-1234" still are).
+_SPACED_WORDS = frozenset(
+    {"a", "an", "i", "in", "is", "it", "at", "on", "of", "or", "to", "no", "by", "up", "x"}
+)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
@@ -53,8 +58,11 @@ def _fitting(match: re.Match[str], text: str, known: OrderNumberFormat) -> str |
     # is preferred to one a digit longer than the store's numbers so far.
     readings = [(digits, growth) for growth in (0, 1) for digits in ("".join(groups), groups[0])]
     letters = match["letters"] or ""
+    spaced_word = (
+        bool(match["gap"]) and not match["gap"].strip() and letters.lower() in _SPACED_WORDS
+    )
     for digits, growth in readings:
-        if letters and known.fits(prefix=letters, digits=digits, growth=growth):
+        if letters and not spaced_word and known.fits(prefix=letters, digits=digits, growth=growth):
             return order_number_key(letters + digits)
     # Letters apart from the digits may be a word ("order 1001"), not a prefix.
     if known.bare and (not letters or match["gap"]) and _about_an_order(match, text):
