@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from apps.conversations.pipeline.citations import Sources
 from apps.conversations.pipeline.context import Passage
-from apps.conversations.pipeline.grounded.compose import passages_answer
+from apps.conversations.pipeline.grounded.passages import passages_answer
 from apps.knowledge.retrieval import Citation, Hit
 
 CARE = """Care guide > Rain jackets
