@@ -57,7 +57,7 @@ OFF_TOPIC_PROBES = (
 # questions come, within these bounds: the floor keeps a store with very few chunks from
 # quoting anything at all, the ceiling keeps a store of very general text answerable.
 PROBE_QUANTILE = 0.9
-MARGIN = 0.12
+MARGIN = 0.10
 PASSAGE_GATE_BOUNDS = (0.36, 0.55)
 SENTENCE_GATE_BOUNDS = (0.44, 0.62)
 PASSAGES_K = 5  # as many passages as a question's retrieval brings (Retrieval.passages_k)

@@ -33,7 +33,7 @@ SECOND_PASSAGE_PENALTY = 0.05
 # Sentences this close to the best one are quoted with it (up to MAX_SENTENCES).
 QUOTE_MARGIN = 0.12
 # The second passage only adds a sentence about as good as the best one.
-SECOND_PASSAGE_MARGIN = 0.06
+SECOND_PASSAGE_MARGIN = 0.08
 # Without sentence vectors: word-overlap scores (as above, per word) and their thresholds.
 WORDS_SECOND_PASSAGE_WEIGHT = 0.8
 WORDS_OPENING_BONUS = 0.5
