@@ -47,9 +47,29 @@ _STAFF_PATTERNS = [
     r"|shoppers?|conversation|chat|ticket)\b",
     r"\bexplicit (user |customer )?confirmation\b",
     r"\b(deny|refuse|reject)\b\s+(the\s+)?(users?|customers?)'?s?\s+requests?\b",
+    # an order to the reader about the shopper ("Never read the address back to the customer")
+    r"^\W*(never|always|do not|don't|ask|tell|confirm|check|verify|offer|escalate|hand|read"
+    r"|give|make sure|remind|refer|apologi[sz]e)\b[^.\n]{0,120}\b(customers?|users?|callers?"
+    r"|shoppers?)\b(?!\s+(service|support|care|team))",
+    r"\b(hand|pass|escalate|transfer|route)\b[^.\n]{0,20}\b(chat|conversation|ticket|case)\b",
+    r"#[\w-]+ channel\b|\b(slack|internal) channel\b",
+    r"\b(internal|this) (handbook|playbook|runbook)\b",
 ]
 _STAFF_RE = re.compile("|".join(f"(?:{p})" for p in _STAFF_PATTERNS), re.IGNORECASE)
 
 
 def looks_like_staff_text(text: str) -> bool:
     return _STAFF_RE.search(text) is not None
+
+
+# A note for staff ("Agent note: ...", "Internal only:") covers the rest of its line, however
+# ordinary its later sentences read ("Confirm only the city.").
+_STAFF_NOTE_RE = re.compile(
+    r"^\W*(agents?|staff|internal|support|desk|team|admin)[ -]?(notes?|only|tips?|reminders?)\b"
+    r"\s*:|^\W*(note|reminder) (to|for) (agents?|staff)\b",
+    re.IGNORECASE,
+)
+
+
+def opens_staff_note(sentence: str) -> bool:
+    return _STAFF_NOTE_RE.search(sentence) is not None

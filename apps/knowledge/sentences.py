@@ -23,6 +23,7 @@ _STORED = np.float16
 class Sentence(NamedTuple):
     text: str
     item: int | None  # the list item it belongs to (its line number), None outside lists
+    line: int = 0  # the line of the body it is on
 
 
 def _table_rows(lines: list[str]) -> list[str]:
@@ -62,14 +63,16 @@ def sentences(body: str) -> list[Sentence]:
             continue
         if table:
             rows = _table_rows(table) if len(table) > 1 else table
-            out.extend(Sentence(row, None) for row in rows)
+            out.extend(Sentence(row, None, number - 1) for row in rows)
             table = []
         if not line:
             continue
         item = number if line[0] in "-*•" else None
         line = line.lstrip("-*• ").strip()
         out.extend(
-            Sentence(part.strip(), item) for part in _SENTENCE_END.split(line) if part.strip()
+            Sentence(part.strip(), item, number)
+            for part in _SENTENCE_END.split(line)
+            if part.strip()
         )
     return out
 

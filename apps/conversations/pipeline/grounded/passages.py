@@ -19,7 +19,11 @@ from apps.conversations.pipeline.config import Retrieval
 from apps.conversations.pipeline.context import Passage
 from apps.conversations.pipeline.grounded.text import Sentence, passage_body, sentences, terms
 from apps.core.search import embeddings
-from apps.knowledge.instructions import looks_like_instructions, looks_like_staff_text
+from apps.knowledge.instructions import (
+    looks_like_instructions,
+    looks_like_staff_text,
+    opens_staff_note,
+)
 from apps.knowledge.selectors import chunk_sentence_vectors
 
 MAX_SENTENCES = 3
@@ -80,11 +84,16 @@ def sentence_meaning_load(
 
 def _quotable_sentences(passage: Passage) -> list[Sentence]:
     body = passage_body(passage.hit.text, is_faq=passage.hit.source_kind == "faq")
-    return [
-        s
-        for s in sentences(body)
-        if not looks_like_instructions(s.text) and not looks_like_staff_text(s.text)
-    ]
+    quotable = []
+    noted: set[int] = set()  # lines from a staff note onward
+    for sentence in sentences(body):
+        if opens_staff_note(sentence.text):
+            noted.add(sentence.line)
+        if sentence.line in noted or looks_like_staff_text(sentence.text):
+            continue
+        if not looks_like_instructions(sentence.text):
+            quotable.append(sentence)
+    return quotable
 
 
 def _overlap(sentence: str, asked: set[str]) -> float:
