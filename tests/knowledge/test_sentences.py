@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from apps.knowledge.instructions import looks_like_instructions, looks_like_staff_text
-from apps.knowledge.models import Chunk
+from apps.knowledge.models import Chunk, KnowledgeSettings
 from apps.knowledge.services.settings import chunks_reembed
 from tests.knowledge.conftest import synced, text_source
 
@@ -64,3 +64,26 @@ def test_sentences_addressed_to_staff_or_tools_are_recognised(sentence: str) -> 
 )
 def test_facts_for_shoppers_are_not_taken_for_staff_text(sentence: str) -> None:
     assert not looks_like_staff_text(sentence)
+
+
+def test_the_backfill_command_fills_every_store_and_calibrates_its_gates(tenant_a, tenant_b):
+    from django.core.management import call_command
+
+    from apps.core.tenancy import tenant_context
+    from apps.knowledge.services.settings import knowledge_settings_get
+
+    # Given store A has chunks from before sentence vectors, and store B has no knowledge
+    with tenant_context(tenant_a):
+        synced(text_source(PAGE))
+        Chunk.objects.update(sentences=[], sentence_vectors=None)
+        KnowledgeSettings.objects.update(passage_gate=None, sentence_gate=None)
+
+    # When the backfill runs
+    call_command("knowledge_backfill")
+
+    # Then store A's chunks have their sentences and its gates are set; store B has no gates
+    with tenant_context(tenant_a):
+        assert Chunk.objects.filter(sentence_vectors__isnull=True).count() == 0
+        assert knowledge_settings_get().passage_gate is not None
+    with tenant_context(tenant_b):
+        assert knowledge_settings_get().passage_gate is None
