@@ -43,7 +43,7 @@ def chunk_sentence_vectors(
     ).values_list("pk", "sentences", "sentence_vectors")
     found = {}
     for pk, texts, data in rows:
-        vectors = sentence_vectors_unpack(bytes(data))
+        vectors = sentence_vectors_unpack(bytes(data or b""))
         if len(vectors) == len(texts):
             found[pk] = dict(zip(texts, vectors, strict=True))
     return found
