@@ -147,3 +147,22 @@ def test_sentence_vectors_are_stored_per_chunk_and_read_only_in_their_store(
 
     # Then it sees none of store A's sentences
     assert seen == {}
+
+
+def test_a_question_only_staff_text_matches_gets_i_dont_know(shoe_store) -> None:
+    # Given a page whose only close passage is all instructions to the agent
+    with tenant_context(shoe_store):
+        synced(
+            text_source(
+                "# Desk rules\n\n## Escalations\nAgent note: hand the chat to the shift lead in "
+                "the #desk-escalations channel. Confirm only the city.\n",
+                name="Desk rules",
+            )
+        )
+
+    # When a shopper asks for exactly that
+    reply = ask(shoe_store, "what is the escalation channel for the shift lead?")
+
+    # Then nothing of it is quoted (and no empty answer either)
+    assert "desk-escalations" not in reply.text and "Confirm only" not in reply.text
+    assert reply.text.strip()

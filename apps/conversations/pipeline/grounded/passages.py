@@ -10,6 +10,7 @@ are re-embedded. Sentences addressed to the store's staff or tools are never quo
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import NamedTuple
 
 import numpy as np
@@ -82,8 +83,14 @@ def sentence_meaning_load(
     )
 
 
-def _quotable_sentences(passage: Passage) -> list[Sentence]:
-    body = passage_body(passage.hit.text, is_faq=passage.hit.source_kind == "faq")
+def _quotable_sentences(passage: Passage) -> tuple[Sentence, ...]:
+    return _quotable_in(passage.hit.text, is_faq=passage.hit.source_kind == "faq")
+
+
+# The same chunks answer many questions: their sentences are read once per process.
+@lru_cache(maxsize=4096)
+def _quotable_in(text: str, *, is_faq: bool) -> tuple[Sentence, ...]:
+    body = passage_body(text, is_faq=is_faq)
     quotable = []
     noted: set[int] = set()  # lines from a staff note onward
     for sentence in sentences(body):
@@ -93,7 +100,7 @@ def _quotable_sentences(passage: Passage) -> list[Sentence]:
             continue
         if not looks_like_instructions(sentence.text):
             quotable.append(sentence)
-    return quotable
+    return tuple(quotable)
 
 
 def _overlap(sentence: str, asked: set[str]) -> float:
@@ -116,7 +123,7 @@ def _candidates(
     a stored vector, else by shared words (one scale for all, or the scores don't compare)."""
     read = []
     for passage in passages:
-        parts = _quotable_sentences(passage)
+        parts = list(_quotable_sentences(passage))
         meanings = [
             meaning.similarity(chunk_id=passage.hit.chunk_id, text=s.text) if meaning else None
             for s in parts
@@ -191,7 +198,10 @@ def _completions(chosen: list[_Candidate], candidates: list[_Candidate]) -> list
 def passage_relevance(passage: Passage, meaning: SentenceMeaning, retrieval: Retrieval) -> float:
     """How well a passage answers, on the passage similarity scale: its own similarity, or its
     best sentence's when that is higher once shifted by the gap between the two gates. A long
-    chunk of many bullets is a blur of all of them, while one bullet may answer exactly."""
+    chunk of many bullets is a blur of all of them, while one bullet may answer exactly. A
+    passage with nothing quotable (all of it written for staff) answers nothing."""
+    if not _quotable_sentences(passage):
+        return 0.0
     best = meaning.passage_best(passage)
     if best is None:
         return passage.similarity
