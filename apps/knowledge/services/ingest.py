@@ -21,6 +21,7 @@ from apps.knowledge.chunking import ChunkDraft, chunk_blocks
 from apps.knowledge.instructions import looks_like_instructions
 from apps.knowledge.models import Chunk, Document, Source, search_vector_expression
 from apps.knowledge.parsing import ParsedDocument
+from apps.knowledge.sentences import ChunkSentences, chunks_encode, sentence_vectors_pack
 
 logger = logging.getLogger(__name__)
 
@@ -100,18 +101,20 @@ class IngestBatch:
             return
         texts = [draft.text for item in pending for draft in item.drafts]
         try:
-            vectors = iter(embeddings.embed_texts(texts, model_name=self.model_name))
+            chunk_rows, sentence_rows = chunks_encode(texts, model_name=self.model_name)
         except Exception:
             logger.exception("embedding failed", extra={"documents": len(pending)})
             for item in pending:
                 document_fail(document=item.document, code="internal_error", message=RETRY_LATER)
             return
+        vectors, encodings = iter(chunk_rows), iter(sentence_rows)
         for item in pending:
             chunk_vectors = [next(vectors) for _ in item.drafts]
             try:
                 document_chunks_replace(
                     pending=item,
                     vectors=chunk_vectors,
+                    sentences=[next(encodings) for _ in item.drafts],
                     model_name=self.model_name,
                     language=self.language,
                 )
@@ -127,7 +130,12 @@ RETRY_LATER = "Aisle could not process this document. It will be retried on the 
 
 
 def document_chunks_replace(
-    *, pending: _Pending, vectors: list, model_name: str, language: str
+    *,
+    pending: _Pending,
+    vectors: list,
+    sentences: list[ChunkSentences],
+    model_name: str,
+    language: str,
 ) -> None:
     document, content, parsed = pending.document, pending.content, pending.parsed
     with transaction.atomic():
@@ -149,8 +157,10 @@ def document_chunks_replace(
                 embedding=vector,
                 embedding_model=model_name,
                 looks_like_instructions=looks_like_instructions(draft.text),
+                sentences=encoded.texts,
+                sentence_vectors=sentence_vectors_pack(encoded.vectors),
             )
-            for draft, vector in zip(pending.drafts, vectors, strict=True)
+            for draft, vector, encoded in zip(pending.drafts, vectors, sentences, strict=True)
         )
         Chunk.objects.filter(document=document).update(
             search_vector=search_vector_expression(language)

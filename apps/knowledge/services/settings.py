@@ -2,10 +2,12 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from apps.core.search import embeddings
 from apps.knowledge.models import Chunk, KnowledgeSettings, search_vector_expression
+from apps.knowledge.sentences import chunks_encode, sentence_vectors_pack
 from apps.knowledge.tasks import knowledge_reembed
 
 
@@ -58,20 +60,26 @@ def reembedding_in_progress(*, model_name: str) -> bool:
 
 
 def chunks_reembed(*, batch_size: int = 256) -> int:
-    """Re-embed chunks made with another model, a batch per transaction (safe to stop and
-    re-run). Returns how many chunks were updated."""
+    """Re-embed chunks made with another model, or stored before sentence vectors existed,
+    a batch per transaction (safe to stop and re-run). Returns how many chunks were updated."""
     model_name = knowledge_settings_get().embedding_model
     updated = 0
     while True:
-        stale = Chunk.objects.exclude(embedding_model=model_name).only("id", "text")
+        stale = Chunk.objects.filter(
+            ~Q(embedding_model=model_name) | Q(sentence_vectors__isnull=True)
+        ).only("id", "text")
         batch = list(stale[:batch_size])
         if not batch:
             return updated
         # A chunk's text already starts with its heading path (see chunking.py).
-        vectors = embeddings.embed_texts([c.text for c in batch], model_name=model_name)
+        vectors, sentences = chunks_encode([c.text for c in batch], model_name=model_name)
         with transaction.atomic():
-            for chunk, vector in zip(batch, vectors, strict=True):
+            for chunk, vector, encoded in zip(batch, vectors, sentences, strict=True):
                 chunk.embedding = vector
                 chunk.embedding_model = model_name
-            Chunk.objects.bulk_update(batch, ["embedding", "embedding_model"])
+                chunk.sentences = encoded.texts
+                chunk.sentence_vectors = sentence_vectors_pack(encoded.vectors)
+            Chunk.objects.bulk_update(
+                batch, ["embedding", "embedding_model", "sentences", "sentence_vectors"]
+            )
         updated += len(batch)
