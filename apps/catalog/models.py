@@ -175,14 +175,15 @@ class Order(models.Model):
     tax = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
     total = models.DecimalField(max_digits=12, decimal_places=2)
     currency = models.CharField(max_length=3)
-    placed_at = models.DateTimeField(db_index=True)
+    # Unknown for a store whose export has no dates: then none is shown or invented.
+    placed_at = models.DateTimeField(null=True, blank=True, db_index=True)
     cancelled_at = models.DateTimeField(null=True, blank=True)
     checksum = models.CharField(max_length=64, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        ordering = ["-placed_at", "-id"]
+        ordering = [models.F("placed_at").desc(nulls_last=True), "-id"]
 
     def __str__(self) -> str:
         return self.number
@@ -265,6 +266,8 @@ class ImportJob(models.Model):
     currency = models.CharField(max_length=3, default="USD")  # prices in the file
     format = models.CharField(max_length=16, blank=True)
     mapping = models.JSONField(default=dict, blank=True)
+    # order imports: the store's own status words → Aisle's statuses (see status_words.py)
+    status_words = models.JSONField(default=dict, blank=True)
     preview = models.JSONField(default=dict, blank=True)
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.UPLOADED)
     error = models.TextField(blank=True)

@@ -3,9 +3,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.core.cache import cache
 from django.db.models import Count, Q, QuerySet
 
 from apps.catalog.models import Collection, ImportJob, ImportRowError, Order, Product
+from apps.catalog.order_numbers import (
+    OrderNumberFormat,
+    order_number_format_learn,
+    order_number_key,
+    order_number_key_expression,
+)
+from apps.core.tenancy import current_schema
+
+# The format is learnt from the store's most recent orders: enough to see every shape in use,
+# cheap to read once per cache period.
+ORDER_NUMBER_SAMPLE = 5000
+ORDER_NUMBER_FORMAT_CACHE_S = 300
 
 
 @dataclass(frozen=True)
@@ -97,19 +110,37 @@ def order_get(*, order_id: int) -> Order | None:
 
 
 def order_get_for_shopper(*, number: str, email: str) -> Order | None:
-    """A shopper's own order, for the assistant: the exact order number (the leading "#" of
-    Shopify numbers optional) placed with this email (any case). None for any mismatch — one
-    query, and the same answer whether or not the number exists."""
-    number, email = number.strip(), email.strip().lower()
-    if not number.lstrip("#") or not email:
+    """A shopper's own order, for the assistant: the order number compared by its key (any
+    case, with or without "#", spaces or dashes) placed with this email (any case). None for
+    any mismatch, and when the key names two orders — one query, and the same answer whether
+    or not the number exists."""
+    key, email = order_number_key(number), email.strip().lower()
+    if not key or not email:
         return None
-    bare = number.lstrip("#")
     matches = list(
-        Order.objects.filter(
-            number__in={number, bare, f"#{bare}"}, customer_email=email
-        ).prefetch_related("lines", "fulfilments")[:2]
+        Order.objects.filter(customer_email=email)
+        .alias(number_key=order_number_key_expression())
+        .filter(number_key=key)
+        .prefetch_related("lines", "fulfilments")[:2]
     )
     return matches[0] if len(matches) == 1 else None
+
+
+def order_number_format_cache_key() -> str:
+    return f"order-number-format:{current_schema()}"
+
+
+def order_number_format() -> OrderNumberFormat | None:
+    """What the store's order numbers look like (see apps.catalog.order_numbers), cached per
+    store; writing orders forgets it."""
+    cache_key = order_number_format_cache_key()
+    cached = cache.get(cache_key)
+    if cached is not None:
+        return cached or None  # False: the store has no usable format
+    numbers = Order.objects.order_by("-id").values_list("number", flat=True)
+    learnt = order_number_format_learn(numbers=numbers[:ORDER_NUMBER_SAMPLE])
+    cache.set(cache_key, learnt or False, ORDER_NUMBER_FORMAT_CACHE_S)
+    return learnt
 
 
 def order_exists() -> bool:

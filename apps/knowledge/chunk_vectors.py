@@ -32,14 +32,25 @@ def heading_and_body(*, text: str, section: str) -> tuple[str, str]:
 def chunk_vectors(*, chunks: list[tuple[str, str]], model_name: str) -> np.ndarray:
     """Unit-length embeddings of `(text, section)` chunks, one row each, in one encoder call
     (bodies and each distinct heading path)."""
+    return chunk_vectors_with(chunks=chunks, extra=[], model_name=model_name)[0]
+
+
+def chunk_vectors_with(
+    *, chunks: list[tuple[str, str]], extra: list[str], model_name: str
+) -> tuple[np.ndarray, np.ndarray]:
+    """The chunks' vectors and the embeddings of `extra` texts (their sentences), from one
+    encoder call: one batch, sorted by length inside, is faster than two."""
     parts = [heading_and_body(text=text, section=section) for text, section in chunks]
     headings = sorted({heading for heading, _body in parts if heading})
     vectors = embeddings.embed_texts(
-        [body for _heading, body in parts] + headings, model_name=model_name
+        [body for _heading, body in parts] + headings + extra, model_name=model_name
     )
-    heading_vectors = dict(zip(headings, vectors[len(parts) :], strict=True))
+    heading_vectors = dict(
+        zip(headings, vectors[len(parts) : len(parts) + len(headings)], strict=True)
+    )
     combined = vectors[: len(parts)].copy()
     for row, (heading, _body) in enumerate(parts):
         if heading:
             combined[row] += HEADING_WEIGHT * heading_vectors[heading]
-    return combined / np.linalg.norm(combined, axis=1, keepdims=True)
+    combined /= np.linalg.norm(combined, axis=1, keepdims=True)
+    return combined, vectors[len(parts) + len(headings) :]

@@ -25,6 +25,10 @@ class KnowledgeSettings(models.Model):
 
     search_language = models.CharField(max_length=32, default="english")
     embedding_model = models.CharField(max_length=200, default=settings.KNOWLEDGE_DEFAULT_MODEL)
+    # The cosine similarity a passage (or its best sentence) needs to be quoted, calibrated on
+    # this store's own chunks after each sync (services/gates.py); None until calibrated.
+    passage_gate = models.FloatField(null=True, blank=True)
+    sentence_gate = models.FloatField(null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     def __str__(self) -> str:
@@ -187,6 +191,11 @@ class Chunk(models.Model):
     # Text that reads like instructions to an AI ("ignore previous instructions..."). Kept as
     # data; the answer layer quotes such passages but never follows them.
     looks_like_instructions = models.BooleanField(default=False)
+    # The chunk's quotable sentences (apps.knowledge.sentences) and their embeddings, encoded
+    # with `embedding_model` at ingestion: the answer layer ranks sentences by similarity to
+    # the question without encoding them per turn. Null until the chunk is (re-)embedded.
+    sentences = models.JSONField(default=list, blank=True)
+    sentence_vectors = models.BinaryField(null=True, blank=True)
 
     class Meta:
         ordering = ["document_id", "position"]

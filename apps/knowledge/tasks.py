@@ -18,9 +18,11 @@ def knowledge_source_sync(source_id: int) -> None:
 
 @dramatiq.actor(queue_name="ingest", max_retries=3, time_limit=SYNC_TIME_LIMIT_MS)
 def knowledge_reembed() -> None:
+    from apps.knowledge.services.gates import passage_gates_calibrate
     from apps.knowledge.services.settings import chunks_reembed
 
     chunks_reembed()
+    passage_gates_calibrate()  # the vectors the gates were measured on changed
 
 
 @dramatiq.actor(queue_name="default", max_retries=0)

@@ -274,10 +274,10 @@ def test_order_imports_never_archive(in_store_a) -> None:
 
 def test_an_order_file_without_required_columns_fails_validation_clearly(in_store_a) -> None:
     job = _job("number,email,sku\n1,a@example.com,A\n")
-    assert job.preview["required_missing"] == ["placed_at", "line_quantity", "line_price"]
+    assert job.preview["required_missing"] == ["line_quantity", "line_price"]
     imports.import_validate(job_id=job.pk)
     job.refresh_from_db()
-    assert job.status == "failed" and "order date (placed_at)" in job.error
+    assert job.status == "failed" and "line quantity (line_quantity)" in job.error
     assert not Order.objects.exists()
 
 

@@ -4,9 +4,18 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import numpy as np
+import pytest
+
 from apps.conversations.pipeline.citations import Sources
+from apps.conversations.pipeline.config import Retrieval
 from apps.conversations.pipeline.context import Passage
-from apps.conversations.pipeline.grounded.compose import passages_answer
+from apps.conversations.pipeline.grounded.passages import (
+    SentenceMeaning,
+    passage_relevance,
+    passages_answer,
+)
+from apps.conversations.pipeline.grounded.text import passage_body, sentences
 from apps.knowledge.retrieval import Citation, Hit
 
 CARE = """Care guide > Rain jackets
@@ -58,6 +67,9 @@ BOOTS = "\n".join(
 )
 
 
+BOOTS_SENTENCES = [s.text for s in sentences(passage_body(BOOTS, is_faq=False))]
+
+
 def test_a_chosen_sentence_brings_the_rest_of_its_list_item() -> None:
     answer = passages_answer(
         question="can I dry wet boots by the fire", passages=[_passage(BOOTS)], sources=Sources()
@@ -72,3 +84,51 @@ def test_a_citation_names_its_section_without_repeating_the_document_title() -> 
     sources.add_passage(_passage(CARE, section="Care guide > Rain jackets").hit)
     sources.add_passage(replace(_passage(CARE, section="Care guide").hit, chunk_id=2))
     assert [c["section"] for c in sources.all()] == ["Rain jackets", None]
+
+
+def _unit(*weights: float) -> np.ndarray:
+    vector = np.zeros(384, dtype=np.float32)
+    vector[: len(weights)] = weights
+    return vector
+
+
+def test_a_long_chunk_passes_the_gate_by_the_one_sentence_that_answers() -> None:
+    # Given a passage that is a blur of many bullets (0.38 as a whole) where one bullet is
+    # close to the question (0.6), with gates 0.42 (passages) and 0.50 (sentences)
+    retrieval = Retrieval(
+        search_language="english",
+        embedding_model="m",
+        passage_min_similarity=0.42,
+        sentence_min_similarity=0.50,
+    )
+    passage = replace(_passage(BOOTS), similarity=0.38)
+    close = "Let wet insoles dry separately."
+    vectors = {text: _unit(0.1, 0.995) for text in BOOTS_SENTENCES} | {close: _unit(0.6, 0.8)}
+    meaning = SentenceMeaning(question=_unit(1.0), vectors={1: vectors})
+
+    # Then it counts as 0.6 shifted by the gates' gap: 0.52, above the passage gate
+    assert passage_relevance(passage, meaning, retrieval) == pytest.approx(0.52, abs=1e-6)
+    # and an FAQ entry (its sentences encoded under its question) counts as itself
+    faq = replace(passage, hit=replace(passage.hit, source_kind="faq"))
+    assert passage_relevance(faq, meaning, retrieval) == pytest.approx(0.38)
+    # and without stored vectors only the passage's own similarity counts
+    bare = SentenceMeaning(question=_unit(1.0), vectors={})
+    assert passage_relevance(passage, bare, retrieval) == pytest.approx(0.38)
+
+
+def test_sentences_are_chosen_by_meaning_when_their_vectors_are_stored() -> None:
+    # Given stored vectors that make the last bullet the closest (no words shared)
+    close = "Let wet insoles dry separately."
+    vectors = {text: _unit(0.2, 0.98) for text in BOOTS_SENTENCES} | {close: _unit(0.9, 0.43)}
+    meaning = SentenceMeaning(question=_unit(1.0), vectors={1: vectors})
+
+    # When the question shares words with another bullet
+    answer = passages_answer(
+        question="how do I remove insoles and laces",
+        passages=[_passage(BOOTS)],
+        sources=Sources(),
+        meaning=meaning,
+    )
+
+    # Then the closest in meaning is quoted, alone (the others are far behind)
+    assert answer == f"{close} [1]"

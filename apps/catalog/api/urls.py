@@ -16,6 +16,11 @@ urlpatterns = [
         views.ImportValidateView.as_view(),
         name="catalog-import-validate",
     ),
+    path(
+        "imports/<int:job_id>/status-words/",
+        views.ImportStatusWordsView.as_view(),
+        name="catalog-import-status-words",
+    ),
     path("imports/<int:job_id>/run/", views.ImportRunView.as_view(), name="catalog-import-run"),
     path(
         "imports/<int:job_id>/errors/",

@@ -178,6 +178,16 @@ class ImportDetailView(GenericAPIView):
         return Response(s.ImportJobOutput(job).data)
 
 
+class ImportStatusWordsView(GenericAPIView):
+    permission_classes = [ReadForMembersWriteForEditors]
+
+    @extend_schema(request=s.ImportStatusWordsInput, responses=s.ImportJobOutput)
+    def put(self, request: Request, job_id: int) -> Response:
+        words = validated(s.ImportStatusWordsInput, request.data)["status_words"]
+        job = imports.import_status_words_update(job=_job(job_id), status_words=words)
+        return Response(s.ImportJobOutput(job).data)
+
+
 class ImportValidateView(GenericAPIView):
     permission_classes = [ReadForMembersWriteForEditors]
 

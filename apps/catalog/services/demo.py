@@ -9,7 +9,12 @@ from typing import Any
 
 from apps.catalog.demo import spec_sheets
 from apps.catalog.models import ImportJob, Order, Product
-from apps.catalog.services.imports import import_create, import_run, import_validate
+from apps.catalog.services.imports import (
+    import_create,
+    import_run,
+    import_status_words_update,
+    import_validate,
+)
 from apps.tenants.selectors import host_url
 
 DEMO_IMPORT_NAME = "demo-catalog.json"
@@ -45,8 +50,15 @@ def demo_orders_ensure() -> ImportJob | None:
     return demo_import(orders, filename=DEMO_ORDERS_NAME, kind=ImportJob.Kind.ORDERS)
 
 
-def demo_import(items: list[dict[str, Any]], *, filename: str, kind: str) -> ImportJob:
-    """Upload, validate and run one import job at once, as the worker would."""
+def demo_import(
+    items: list[dict[str, Any]],
+    *,
+    filename: str,
+    kind: str,
+    status_words: dict[str, dict[str, str]] | None = None,
+) -> ImportJob:
+    """Upload, validate and run one import job at once, as the worker would; `status_words`
+    map an order export's own status words, as a merchant would in the import's preview."""
     data = json.dumps(items).encode()
     job = import_create(
         upload=io.BytesIO(data),
@@ -55,6 +67,8 @@ def demo_import(items: list[dict[str, Any]], *, filename: str, kind: str) -> Imp
         kind=kind,
         source_name=DEMO_SOURCE_NAME,
     )
+    if status_words:
+        import_status_words_update(job=job, status_words=status_words)
     import_validate(job_id=job.pk)
     import_run(job_id=job.pk)
     job.refresh_from_db()

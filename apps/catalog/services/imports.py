@@ -26,9 +26,12 @@ from django.utils.translation import gettext as _
 
 from apps.catalog.importing.common.mapping import check_mapping
 from apps.catalog.importing.common.records import ImportFileError, Preview
+from apps.catalog.importing.common.values import BadValue
 from apps.catalog.importing.orders import OrderError, OrderRecord, preview_orders, read_orders
+from apps.catalog.importing.orders.reader import order_status_words
 from apps.catalog.importing.orders.records import ORDER_TARGET_FIELDS
 from apps.catalog.importing.orders.records import REQUIRED_TARGETS as ORDER_REQUIRED
+from apps.catalog.importing.orders.status_words import status_words_check
 from apps.catalog.importing.products import (
     GENERIC_REQUIRED,
     TARGET_FIELDS,
@@ -85,7 +88,11 @@ def _preview_orders(path: Path, filename: str) -> Preview:
 
 def _read_orders(job: ImportJob, path: Path) -> Iterator[OrderRecord | OrderError]:
     return read_orders(
-        path, filename=job.filename, mapping=job.mapping or None, currency=job.currency
+        path,
+        filename=job.filename,
+        mapping=job.mapping or None,
+        status_words=job.status_words,
+        currency=job.currency,
     )
 
 
@@ -155,12 +162,43 @@ def import_mapping_update(*, job: ImportJob, mapping: dict[str, str]) -> ImportJ
     return job
 
 
+def import_status_words_update(
+    *, job: ImportJob, status_words: dict[str, dict[str, str]]
+) -> ImportJob:
+    """Map the store's own status words onto Aisle's order statuses, for an order import in
+    any format; the preview then shows what each word of the file maps to."""
+    if job.kind != ImportJob.Kind.ORDERS:
+        raise _refuse(
+            "not_an_order_import", _("Only order imports have status words."), "status_words"
+        )
+    if job.status not in (ImportJob.Status.UPLOADED, ImportJob.Status.VALIDATED):
+        raise ValidationError(_("This import is already running."), code="import_running")
+    try:
+        job.status_words = status_words_check(words=status_words)
+    except BadValue as problem:
+        raise _refuse(problem.code, problem.reason, "status_words") from problem
+    job.status = ImportJob.Status.UPLOADED
+    job.save(update_fields=["status_words", "status", "updated_at"])
+    _preview_refresh(job, mapping=job.mapping if job.format == "generic" else None)
+    return job
+
+
 def _preview_refresh(job: ImportJob, *, mapping: dict[str, str] | None) -> None:
     with job_file(job) as path:
         try:
             result = _KINDS[job.kind].preview(path, job.filename)
             if mapping is not None:
                 check_mapping(mapping, result.columns, _KINDS[job.kind].targets)
+            words = (
+                order_status_words(
+                    path,
+                    filename=job.filename,
+                    mapping=mapping if mapping is not None else result.mapping,
+                    status_words=job.status_words,
+                )
+                if job.kind == ImportJob.Kind.ORDERS
+                else None
+            )
         except ImportFileError as error:
             raise _refuse(error.code, error.message) from error
     job.format = result.format
@@ -169,6 +207,8 @@ def _preview_refresh(job: ImportJob, *, mapping: dict[str, str] | None) -> None:
     if mapping is not None and result.format == "generic":
         required_missing = [field for field in _KINDS[job.kind].required if field not in mapping]
     job.preview = {**asdict(result), "mapping": job.mapping, "required_missing": required_missing}
+    if words is not None:
+        job.preview["status_words"] = words
     job.save(update_fields=["format", "mapping", "preview", "updated_at"])
 
 

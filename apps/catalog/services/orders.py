@@ -13,6 +13,8 @@ from django.db import DatabaseError, transaction
 from apps.catalog.importing.common.records import RowError, UpsertResult
 from apps.catalog.importing.orders import OrderRecord
 from apps.catalog.models import Fulfilment, Order, OrderLine, ProductSource, Variant
+from apps.catalog.selectors import order_number_format_cache_key
+from apps.core.cache import cache_forget
 
 logger = logging.getLogger(__name__)
 
@@ -65,6 +67,9 @@ def orders_upsert(*, source: ProductSource, records: list[OrderRecord]) -> list[
         existing[record.number] = written
         outcome = "created" if order is None else "updated"
         results.append(UpsertResult(record.number, outcome, written.pk))
+    if any(result.outcome == "created" for result in results):
+        # a new number may have a new shape (a new prefix, one digit more)
+        cache_forget(keys=[order_number_format_cache_key()])
     return results
 
 

@@ -27,8 +27,11 @@ ToolName = Literal["search_products", "get_product", "lookup_order", "handoff_to
 TOOLS: tuple[ToolName, ...] = ("search_products", "get_product", "lookup_order")
 # Cosine similarity (question vs passage/product) below which retrieval found nothing useful.
 # Chosen on the chat_quality questions: answerable questions score 0.45-0.8, off-topic ones
-# ("who won the world cup", "do you sell kayaks") 0.1-0.4.
+# ("who won the world cup", "do you sell kayaks") 0.1-0.4. The passage gates are the defaults
+# of a store not calibrated yet (apps.knowledge.services.gates sets its own after a sync).
 PASSAGE_MIN_SIMILARITY = 0.42
+# The same for a passage's best single sentence (apps.knowledge.sentences).
+SENTENCE_MIN_SIMILARITY = 0.50
 PRODUCT_MIN_SIMILARITY = 0.40
 # A product list needs at least this similarity when the question is not phrased as shopping.
 PRODUCT_ONLY_MIN_SIMILARITY = 0.50
@@ -56,6 +59,7 @@ class Retrieval:
     passages_k: int = 5
     products_k: int = 6
     passage_min_similarity: float = PASSAGE_MIN_SIMILARITY
+    sentence_min_similarity: float = SENTENCE_MIN_SIMILARITY
     product_min_similarity: float = PRODUCT_MIN_SIMILARITY
     product_only_min_similarity: float = PRODUCT_ONLY_MIN_SIMILARITY
 
@@ -114,7 +118,10 @@ def turn_config_for_store(*, tenant: Tenant) -> TurnConfig:
             handoff_enabled=handoff,
         ),
         retrieval=Retrieval(
-            search_language=knowledge.search_language, embedding_model=knowledge.embedding_model
+            search_language=knowledge.search_language,
+            embedding_model=knowledge.embedding_model,
+            passage_min_similarity=knowledge.passage_gate or PASSAGE_MIN_SIMILARITY,
+            sentence_min_similarity=knowledge.sentence_gate or SENTENCE_MIN_SIMILARITY,
         ),
         llm=assistant_llm_config(row=assistant)
         if assistant.provider == AssistantSettings.Provider.OPENAI_COMPATIBLE

@@ -28,6 +28,7 @@ from typing import Any
 
 from django.db import transaction
 
+from apps.catalog.selectors import order_number_format
 from apps.conversations.models import Conversation, Message, UsageEvent
 from apps.conversations.pipeline.answer import Answer
 from apps.conversations.pipeline.config import Retrieval, TurnConfig
@@ -124,6 +125,7 @@ def _turn_prepare(
         earlier_questions=[m.content for m in earlier if m.role == Message.Role.USER],
         shopper_email=shopper.email,
         refused_topics=list(config.persona.refused_topics),
+        order_numbers=order_number_format(),
     )
     provider = turn_provider(llm=config.llm) if intent.kind != "refused" and named is None else None
     turn = Turn(

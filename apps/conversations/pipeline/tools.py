@@ -168,7 +168,7 @@ def lookup_order(*, number: Any, email: Any) -> dict[str, Any]:
             "status": order.status,
             "payment_status": order.financial_status,
             "fulfilment_status": order.fulfilment_status,
-            "placed_at": order.placed_at.date().isoformat(),
+            "placed_at": order.placed_at.date().isoformat() if order.placed_at else None,
             "total": _money(order.total),
             "currency": order.currency,
             "items": [

@@ -18,11 +18,12 @@ from django.utils import timezone
 
 from apps.core.search import embeddings
 from apps.core.search.term_statistics import term_statistics_refresh
-from apps.knowledge.chunk_vectors import EMBEDDING_VERSION, chunk_vectors
+from apps.knowledge.chunk_vectors import EMBEDDING_VERSION
 from apps.knowledge.chunking import ChunkDraft, chunk_blocks
 from apps.knowledge.instructions import looks_like_instructions
 from apps.knowledge.models import Chunk, Document, Source, search_vector_expression
 from apps.knowledge.parsing import ParsedDocument
+from apps.knowledge.sentences import ChunkSentences, chunks_encode, sentence_vectors_pack
 
 logger = logging.getLogger(__name__)
 
@@ -103,18 +104,20 @@ class IngestBatch:
             return
         chunks = [(draft.text, _section(draft)) for item in pending for draft in item.drafts]
         try:
-            vectors = iter(chunk_vectors(chunks=chunks, model_name=self.model_name))
+            chunk_rows, sentence_rows = chunks_encode(chunks, model_name=self.model_name)
         except Exception:
             logger.exception("embedding failed", extra={"documents": len(pending)})
             for item in pending:
                 document_fail(document=item.document, code="internal_error", message=RETRY_LATER)
             return
+        vectors, encodings = iter(chunk_rows), iter(sentence_rows)
         for item in pending:
             own_vectors = [next(vectors) for _ in item.drafts]
             try:
                 document_chunks_replace(
                     pending=item,
                     vectors=own_vectors,
+                    sentences=[next(encodings) for _ in item.drafts],
                     model_name=self.model_name,
                     language=self.language,
                 )
@@ -135,7 +138,12 @@ RETRY_LATER = "Aisle could not process this document. It will be retried on the 
 
 
 def document_chunks_replace(
-    *, pending: _Pending, vectors: list, model_name: str, language: str
+    *,
+    pending: _Pending,
+    vectors: list,
+    sentences: list[ChunkSentences],
+    model_name: str,
+    language: str,
 ) -> None:
     document, content, parsed = pending.document, pending.content, pending.parsed
     with transaction.atomic():
@@ -158,8 +166,10 @@ def document_chunks_replace(
                 embedding_model=model_name,
                 embedding_version=EMBEDDING_VERSION,
                 looks_like_instructions=looks_like_instructions(draft.text),
+                sentences=encoded.texts,
+                sentence_vectors=sentence_vectors_pack(encoded.vectors),
             )
-            for draft, vector in zip(pending.drafts, vectors, strict=True)
+            for draft, vector, encoded in zip(pending.drafts, vectors, sentences, strict=True)
         )
         Chunk.objects.filter(document=document).update(
             search_vector=search_vector_expression(language)

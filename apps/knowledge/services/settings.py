@@ -2,12 +2,13 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
 from apps.core.search import embeddings
-from apps.knowledge.chunk_vectors import EMBEDDING_VERSION, chunk_vectors
+from apps.knowledge.chunk_vectors import EMBEDDING_VERSION
 from apps.knowledge.models import Chunk, KnowledgeSettings, search_vector_expression
+from apps.knowledge.sentences import chunks_encode, sentence_vectors_pack
 from apps.knowledge.services.ingest import chunk_terms_refresh
 from apps.knowledge.tasks import knowledge_reembed
 
@@ -62,25 +63,41 @@ def reembedding_in_progress(*, model_name: str) -> bool:
 
 
 def _stale(model_name: str) -> QuerySet[Chunk]:
-    return Chunk.objects.exclude(embedding_model=model_name, embedding_version=EMBEDDING_VERSION)
+    return Chunk.objects.filter(
+        ~Q(embedding_model=model_name)
+        | ~Q(embedding_version=EMBEDDING_VERSION)
+        | Q(sentence_vectors__isnull=True)
+    )
 
 
 def chunks_reembed(*, batch_size: int = 256) -> int:
-    """Re-embed chunks made with another model or an older embedding version, a batch per
-    transaction (safe to stop and re-run). Returns how many chunks were updated."""
+    """Re-embed chunks made with another model or an older embedding version, or stored
+    before sentence vectors existed, a batch per transaction (safe to stop and re-run).
+    Returns how many chunks were updated."""
     model_name = knowledge_settings_get().embedding_model
     updated = 0
     while True:
         batch = list(_stale(model_name).only("id", "text", "section")[:batch_size])
         if not batch:
             return updated
-        vectors = chunk_vectors(
-            chunks=[(chunk.text, chunk.section) for chunk in batch], model_name=model_name
+        vectors, sentences = chunks_encode(
+            [(chunk.text, chunk.section) for chunk in batch], model_name=model_name
         )
         with transaction.atomic():
-            for chunk, vector in zip(batch, vectors, strict=True):
+            for chunk, vector, encoded in zip(batch, vectors, sentences, strict=True):
                 chunk.embedding = vector
                 chunk.embedding_model = model_name
                 chunk.embedding_version = EMBEDDING_VERSION
-            Chunk.objects.bulk_update(batch, ["embedding", "embedding_model", "embedding_version"])
+                chunk.sentences = encoded.texts
+                chunk.sentence_vectors = sentence_vectors_pack(encoded.vectors)
+            Chunk.objects.bulk_update(
+                batch,
+                [
+                    "embedding",
+                    "embedding_model",
+                    "embedding_version",
+                    "sentences",
+                    "sentence_vectors",
+                ],
+            )
         updated += len(batch)

@@ -25,6 +25,7 @@ from apps.core.events import admin_event_send
 from apps.knowledge.fetching import FetchError, FetchPolicy, SiteCrawler, fetch_url
 from apps.knowledge.models import Chunk, Document, FaqEntry, Source, SourceFile
 from apps.knowledge.parsing import ParseError, parse_document, parse_faq
+from apps.knowledge.services.gates import passage_gates_calibrate
 from apps.knowledge.services.ingest import (
     RETRY_LATER,
     Content,
@@ -134,6 +135,8 @@ class SourceSync:
                 source=source, seen_generation__lt=source.sync_generation
             ).delete()
         self.finish(error="")
+        # The store's chunks changed: so did how close unrelated questions come to them.
+        passage_gates_calibrate()
 
     @transaction.atomic
     def finish(self, *, error: str) -> None:

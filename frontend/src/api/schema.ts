@@ -196,6 +196,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/catalog/imports/{job_id}/status-words/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["v1_catalog_imports_status_words_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/catalog/imports/{job_id}/validate/": {
         parameters: {
             query?: never;
@@ -1199,6 +1215,10 @@ export interface components {
             readonly mapping: {
                 [key: string]: string;
             };
+            /** @description Order imports: the store's own status words → Aisle's statuses. */
+            readonly status_words: {
+                [key: string]: components["schemas"]["StatusWordTargetsInput"];
+            };
             /** @description Empty once a finished job's file is purged (see IMPORT_FILE_RETENTION_DAYS). */
             readonly preview: components["schemas"]["ImportPreviewOutput"];
             readonly status: components["schemas"]["ImportStatusEnum"];
@@ -1234,6 +1254,8 @@ export interface components {
             }[];
             row_estimate: number | null;
             notes: string[];
+            /** @description Order imports: the status words of the file, most frequent first. */
+            status_words?: components["schemas"]["StatusWordFoundOutput"][];
         };
         ImportRowErrorOutput: {
             readonly line: number;
@@ -1258,6 +1280,12 @@ export interface components {
          * @enum {string}
          */
         ImportStatusEnum: "uploaded" | "validating" | "validated" | "running" | "completed" | "failed";
+        ImportStatusWordsInputRequest: {
+            /** @description The store's word → Aisle statuses: {"processed": {"fulfilment_status": "fulfilled"}}. Replaces the import's previous status words. */
+            status_words: {
+                [key: string]: components["schemas"]["StatusWordTargetsInputRequest"];
+            };
+        };
         ImportSummaryOutput: {
             items_seen: number;
             items_valid: number;
@@ -1436,7 +1464,7 @@ export interface components {
             readonly total: string;
             readonly currency: string;
             /** Format: date-time */
-            readonly placed_at: string;
+            readonly placed_at: string | null;
             /** Format: date-time */
             readonly updated_at: string;
             /** Format: decimal */
@@ -1477,7 +1505,7 @@ export interface components {
             readonly total: string;
             readonly currency: string;
             /** Format: date-time */
-            readonly placed_at: string;
+            readonly placed_at: string | null;
             /** Format: date-time */
             readonly updated_at: string;
         };
@@ -1998,6 +2026,26 @@ export interface components {
             file: string;
             /** @default  */
             name?: string;
+        };
+        StatusWordFoundOutput: {
+            word: string;
+            /** @description The status field the word was found in. */
+            column: string;
+            count: number;
+            /** @description null: neither mapped nor a built-in word; it must be mapped. */
+            maps_to: components["schemas"]["StatusWordTargetsInput"] | null;
+        };
+        /** @description What one of the store's status words means in Aisle: any of the three statuses. */
+        StatusWordTargetsInput: {
+            status?: components["schemas"]["OrderStatusEnum"];
+            financial_status?: components["schemas"]["FinancialStatusEnum"];
+            fulfilment_status?: components["schemas"]["FulfilmentStatusEnum"];
+        };
+        /** @description What one of the store's status words means in Aisle: any of the three statuses. */
+        StatusWordTargetsInputRequest: {
+            status?: components["schemas"]["OrderStatusEnum"];
+            financial_status?: components["schemas"]["FinancialStatusEnum"];
+            fulfilment_status?: components["schemas"]["FulfilmentStatusEnum"];
         };
         StoreOutput: {
             slug: string;
@@ -3262,6 +3310,96 @@ export interface operations {
         };
         responses: {
             202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportJobOutput"];
+                };
+            };
+            /** @description The input is invalid (see `code`, `field`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid credentials (session or API key). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in, but this role or key may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such object in this store. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request conflicts with the object's current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than this endpoint accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; retry after the `Retry-After` header's seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    v1_catalog_imports_status_words_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                job_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImportStatusWordsInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["ImportStatusWordsInputRequest"];
+                "multipart/form-data": components["schemas"]["ImportStatusWordsInputRequest"];
+            };
+        };
+        responses: {
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -116,6 +116,7 @@ export function importJob(id: number, overrides: Partial<ImportJob> = {}): Impor
     size: 2048,
     format: 'shopify',
     mapping: { external_id: 'Handle', title: 'Title', price: 'Variant Price', sku: 'Variant SKU', 'option:Size': 'Option1 Value' },
+    status_words: {},
     preview: {
       format: 'shopify',
       columns: ['Handle', 'Title', 'Option1 Name', 'Option1 Value', 'Variant SKU', 'Variant Price'],

@@ -16,12 +16,11 @@ from apps.catalog.importing.common.indexes import CompactIndex, key_hash
 from apps.catalog.importing.common.records import RowError
 from apps.catalog.importing.common.values import http_url, parse_currency, parse_datetime, quote
 from apps.catalog.importing.orders.fields import (
+    STATUS_PARSERS,
     parse_email,
-    parse_financial_status,
-    parse_fulfilment_status,
-    parse_order_status,
     parse_quantity,
     parse_shipment_status,
+    status_word_key,
 )
 from apps.catalog.importing.orders.records import (
     FulfilmentRecord,
@@ -29,6 +28,7 @@ from apps.catalog.importing.orders.records import (
     OrderLineRecord,
     OrderRecord,
 )
+from apps.catalog.importing.orders.status_words import STATUS_TARGETS, StatusWords
 
 T = TypeVar("T")
 MAX_AMOUNT = Decimal(10**10)  # what the database's money columns hold
@@ -51,6 +51,7 @@ class OrderContext:
     """State shared by all orders of one read."""
 
     currency: str = "USD"  # for orders that do not name theirs
+    status_words: StatusWords = field(default_factory=dict)  # the store's own status words
     # order number → (content hash, first line, last line)
     numbers: CompactIndex = field(default_factory=lambda: CompactIndex(("Q", "I", "I")))
 
@@ -102,7 +103,7 @@ class OrderDraft(CellChecks):
 
 
 def finish(draft: OrderDraft, ctx: OrderContext) -> OrderRecord | OrderError:
-    return _repeated(draft, ctx) or _build(draft, ctx.currency)
+    return _repeated(draft, ctx) or _build(draft, ctx)
 
 
 def _repeated(draft: OrderDraft, ctx: OrderContext) -> OrderError | None:
@@ -131,7 +132,24 @@ def _repeated(draft: OrderDraft, ctx: OrderContext) -> OrderError | None:
     )
 
 
-def _build(d: OrderDraft, default_currency: str) -> OrderRecord | OrderError:
+def _statuses(d: OrderDraft, words: StatusWords) -> dict[str, str | None]:
+    """The order's three statuses from its status cells: the store's own words first (a word
+    may set any of the three), then each column's built-in vocabulary."""
+    statuses: dict[str, str | None] = dict.fromkeys(STATUS_TARGETS)
+    unmapped = []
+    for target in STATUS_TARGETS:
+        cell = d.cell(d.fields, target)
+        if mapped := words.get(status_word_key(cell.raw)):
+            statuses.update({k: v for k, v in mapped.items() if statuses[k] is None})
+        else:
+            unmapped.append((target, cell))
+    for target, cell in unmapped:
+        statuses[target] = d.value(cell, STATUS_PARSERS[target]) or statuses[target]
+    return statuses
+
+
+def _build(d: OrderDraft, ctx: OrderContext) -> OrderRecord | OrderError:
+    default_currency = ctx.currency
     f = d.fields
     number_cell = d.cell(f, "number")
     number = d.shown(number_cell)
@@ -147,9 +165,8 @@ def _build(d: OrderDraft, default_currency: str) -> OrderRecord | OrderError:
     email = d.value(d.cell(f, "email"), parse_email) or ""
     customer_name = d.shown(d.cell(f, "customer_name"))
     currency = d.value(d.cell(f, "currency"), parse_currency) or default_currency
-    placed_cell = d.cell(f, "placed_at")
-    placed_at = d.value(placed_cell, parse_datetime)
-    d.require(placed_cell, placed_at)
+    # optional: some stores' exports have no dates, and none is invented for them
+    placed_at = d.value(d.cell(f, "placed_at"), parse_datetime)
     cancelled_at = d.value(d.cell(f, "cancelled_at"), parse_datetime)
     lines = [line for cells in d.lines if (line := _line(d, cells, currency))]
     if not d.lines:
@@ -159,10 +176,10 @@ def _build(d: OrderDraft, default_currency: str) -> OrderRecord | OrderError:
     shipping = d.money(d.cell(f, "shipping"), currency)
     tax = d.money(d.cell(f, "tax"), currency)
     total = d.money(d.cell(f, "total"), currency)
-    status = d.value(d.cell(f, "status"), parse_order_status)
-    financial = d.value(d.cell(f, "financial_status"), parse_financial_status)
-    fulfilment = d.value(d.cell(f, "fulfilment_status"), parse_fulfilment_status)
-    if d.errors or placed_at is None:
+    statuses = _statuses(d, ctx.status_words)
+    status, financial = statuses["status"], statuses["financial_status"]
+    fulfilment = statuses["fulfilment_status"]
+    if d.errors:
         d.errors.sort(key=lambda e: e.line)
         return OrderError(number=number or None, rows=(d.first, d.last), errors=d.errors)
     if subtotal is None:

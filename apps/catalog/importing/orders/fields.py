@@ -67,15 +67,23 @@ _SHIPMENT_STATUS = {
 }
 
 
+def status_word_key(raw: object) -> str:
+    """A status word as the vocabularies (and a store's own status words) spell it."""
+    return "_".join(str(raw if raw is not None else "").replace("-", " ").lower().split())
+
+
 def _vocabulary(words: dict[str, str], what: str) -> Callable[[object], str | None]:
     allowed = ", ".join(dict.fromkeys(words.values()))
 
     def parse(raw: object) -> str | None:
-        text = "_".join(str(raw if raw is not None else "").replace("-", " ").lower().split())
+        text = status_word_key(raw)
         if not text:
             return None
         if text not in words:
-            raise BadValue("invalid_status", f"is not {what} ({allowed})")
+            raise BadValue(
+                "invalid_status",
+                f"is not {what} ({allowed}) nor one of the store's status words mapped",
+            )
         return words[text]
 
     return parse
@@ -85,6 +93,17 @@ parse_order_status = _vocabulary(_ORDER_STATUS, "an order status")
 parse_financial_status = _vocabulary(_FINANCIAL_STATUS, "a payment status")
 parse_fulfilment_status = _vocabulary(_FULFILMENT_STATUS, "a fulfilment status")
 parse_shipment_status = _vocabulary(_SHIPMENT_STATUS, "a shipment status")
+# the order's own status columns, which a store's own words may be mapped onto
+STATUS_VOCABULARIES = {
+    "status": _ORDER_STATUS,
+    "financial_status": _FINANCIAL_STATUS,
+    "fulfilment_status": _FULFILMENT_STATUS,
+}
+STATUS_PARSERS = {
+    "status": parse_order_status,
+    "financial_status": parse_financial_status,
+    "fulfilment_status": parse_fulfilment_status,
+}
 
 
 def parse_quantity(raw: object) -> int | None:

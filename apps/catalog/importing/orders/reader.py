@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from itertools import islice
 from pathlib import Path
+from typing import Any
 
 from apps.catalog.importing.common.jsonstream import ORDERS, iter_items, text_of
 from apps.catalog.importing.common.preview import DEFAULT_MAX_ROWS, json_sample, row_estimate
@@ -12,13 +13,22 @@ from apps.catalog.importing.common.records import Preview
 from apps.catalog.importing.common.sources import open_table, sniff_kind
 from apps.catalog.importing.orders.draft import OrderContext
 from apps.catalog.importing.orders.fields import detect_order_format, guess_order_mapping
-from apps.catalog.importing.orders.jsonfmt import OrderJsonReader
+from apps.catalog.importing.orders.jsonfmt import ORDER_KEYS, OrderJsonReader
 from apps.catalog.importing.orders.records import ORDER_FIELDS, OrderError, OrderRecord
+from apps.catalog.importing.orders.status_words import (
+    STATUS_TARGETS,
+    StatusWords,
+    status_words_found,
+)
 from apps.catalog.importing.orders.table import (
     OrderTableReader,
     missing_columns_error,
     missing_targets,
 )
+
+# The status-words step reads this many orders (rows) of the file: enough to meet every word a
+# store uses, quick enough for the preview request.
+STATUS_WORDS_SCANNED = 10_000
 
 
 def preview_orders(path: Path, *, filename: str, rows: int = 20) -> Preview:
@@ -60,11 +70,39 @@ def _json_preview(path: Path, rows: int) -> Preview:
     )
 
 
+def order_status_words(
+    path: Path, *, filename: str, mapping: dict[str, str] | None, status_words: StatusWords
+) -> list[dict[str, Any]]:
+    """The status words of the file's orders and what each maps to (see status_words_found),
+    in every format: JSON keys, or the columns mapped to the status fields."""
+    if sniff_kind(path, filename) == "json":
+        items = islice(iter_items(path, ORDERS), STATUS_WORDS_SCANNED)
+        cells = (
+            (target, item.get(next((k for k in ORDER_KEYS[target] if k in item), target)))
+            for item in items
+            if isinstance(item, dict)
+            for target in STATUS_TARGETS
+        )
+        return status_words_found(cells=cells, mapped=status_words)
+    with open_table(path, sniff_kind(path, filename), max_rows=DEFAULT_MAX_ROWS) as table:
+        columns = {
+            target: column
+            for target, column in (mapping or guess_order_mapping(table.columns)).items()
+            if target in STATUS_TARGETS
+        }
+        rows = islice(table.rows(), STATUS_WORDS_SCANNED)
+        return status_words_found(
+            cells=((t, row.get(c)) for row in rows for t, c in columns.items()),
+            mapped=status_words,
+        )
+
+
 def read_orders(
     path: Path,
     *,
     filename: str,
     mapping: dict[str, str] | None = None,
+    status_words: StatusWords | None = None,
     currency: str = "USD",
     max_rows: int = DEFAULT_MAX_ROWS,
 ) -> Iterator[OrderRecord | OrderError]:
@@ -72,8 +110,9 @@ def read_orders(
     its problems). Raises ImportFileError when the file as a whole cannot be used — for
     CSV/XLSX before the first order (encoding, required columns, mapping, row count).
     `currency` is for orders that do not name theirs; `mapping` drives CSV/XLSX files
-    (guessed from the headers when not given) and is ignored for JSON."""
-    ctx = OrderContext(currency=currency)
+    (guessed from the headers when not given) and is ignored for JSON; `status_words` (the
+    store's own status words, see status_words.py) apply to every format."""
+    ctx = OrderContext(currency=currency, status_words=status_words or {})
     kind = sniff_kind(path, filename)
     if kind == "json":
         yield from OrderJsonReader(path, ctx, max_rows=max_rows).orders()
@@ -83,4 +122,4 @@ def read_orders(
         yield from reader.orders()
 
 
-__all__ = ["ORDER_FIELDS", "preview_orders", "read_orders"]
+__all__ = ["ORDER_FIELDS", "order_status_words", "preview_orders", "read_orders"]

@@ -43,7 +43,7 @@ FULFILMENT_FIELDS = {
     "delivered_at": "delivered_at",
 }
 ORDER_TARGET_FIELDS = (*ORDER_FIELDS, *LINE_FIELDS, *FULFILMENT_FIELDS)
-REQUIRED_TARGETS = ("number", "email", "placed_at", "line_quantity", "line_price")
+REQUIRED_TARGETS = ("number", "email", "line_quantity", "line_price")
 LINE_NAME_TARGETS = ("line_title", "line_sku")  # at least one of them
 
 
@@ -80,7 +80,7 @@ class OrderRecord:
     shipping: Decimal | None  # None: not in the file
     tax: Decimal | None
     total: Decimal
-    placed_at: datetime
+    placed_at: datetime | None  # None: the file has no order date
     cancelled_at: datetime | None
     lines: list[OrderLineRecord]  # never empty
     fulfilments: list[FulfilmentRecord]

@@ -1,27 +1,21 @@
-"""Composing grounded answers: sentences quoted from the best passages, product lists and
-details, order status, and the fixed replies (greeting, refusal, "I don't know")."""
+"""Composing grounded answers: product lists and details, and the fixed replies (greeting,
+refusal, "I don't know"). Quoting passages lives in passages.py, order status in
+order_answer.py."""
 
 from __future__ import annotations
 
 import re
-from typing import Any, NamedTuple
+from typing import Any
 
 from apps.conversations.pipeline.citations import Sources
-from apps.conversations.pipeline.context import Passage, ProductMatch
+from apps.conversations.pipeline.context import ProductMatch
 from apps.conversations.pipeline.grounded.intents import DETAIL_TERMS, HOW_MUCH, SHOPPING
 from apps.conversations.pipeline.grounded.text import (
     STOPWORDS,
-    passage_body,
-    sentences,
     stem,
     terms,
 )
-from apps.knowledge.instructions import looks_like_instructions
 
-MAX_SENTENCES = 3
-# A chosen sentence brings the rest of its list item when the item is this short.
-ITEM_MAX_SENTENCES = 3
-SECOND_PASSAGE_WEIGHT = 0.8
 _CURRENCY = {"USD": "$", "EUR": "€", "GBP": "£", "CAD": "CA$"}
 _PRICE_PHRASE = re.compile(
     r"\b(under|below|less than|cheaper than|up to|over|above|more than|between)\b.*$", re.I
@@ -35,66 +29,6 @@ def money(amount: str | None, currency: str) -> str:
         return ""
     symbol = _CURRENCY.get(currency)
     return f"{symbol}{amount}" if symbol else f"{amount} {currency}"
-
-
-def _score(sentence: str, asked: set[str]) -> float:
-    matched = terms(sentence) & asked
-    return sum(1.5 if len(term) >= 6 or any(c.isdigit() for c in term) else 1.0 for term in matched)
-
-
-class _Candidate(NamedTuple):
-    score: float
-    passage: int  # index in the passages
-    position: int  # sentence number in the passage
-    text: str
-    item: int | None  # list item (see text.Sentence)
-
-
-def passages_answer(*, question: str, passages: list[Passage], sources: Sources) -> str:
-    """Up to three sentences from the best one or two passages, each group with its marker."""
-    asked = terms(question)
-    candidates: list[_Candidate] = []
-    for index, passage in enumerate(passages[:2]):
-        body = passage_body(passage.hit.text, is_faq=passage.hit.source_kind == "faq")
-        parts = [s for s in sentences(body) if not looks_like_instructions(s.text)]
-        if parts and len(parts[0].text.split()) < 4 and len(parts) > 1:  # "Yes." + what follows
-            parts = [parts[0]._replace(text=f"{parts[0].text} {parts[1].text}"), *parts[2:]]
-        weight = 1.0 if index == 0 else SECOND_PASSAGE_WEIGHT
-        for position, sentence in enumerate(parts):
-            score = _score(sentence.text, asked) * weight
-            if index == 0 and position == 0:
-                score += 0.5  # a passage's opening usually states its point
-            candidates.append(_Candidate(score, index, position, sentence.text, sentence.item))
-    best = sorted(candidates, key=lambda c: (-c.score, c.passage, c.position))
-    chosen = [c for c in best if c.score > 0.5][:MAX_SENTENCES] or best[:2]
-    if chosen:  # the second passage only adds a sentence about as good as the best one
-        chosen = [c for c in chosen if c.passage == 0 or c.score >= chosen[0].score * 0.8]
-    chosen += _completions(chosen, candidates)
-    groups: list[str] = []
-    for index in sorted({c.passage for c in chosen}):
-        marker = sources.add_passage(passages[index].hit)
-        text = " ".join(
-            c.text for c in sorted(chosen, key=lambda c: c.position) if c.passage == index
-        )
-        groups.append(f"{text} [{marker}]")
-    return " ".join(groups)
-
-
-def _completions(chosen: list[_Candidate], candidates: list[_Candidate]) -> list[_Candidate]:
-    """What a chosen sentence is nothing without: the item after a sentence that introduces a
-    list ("...even straight after a wash:"), and the rest of a short list item (a step's
-    "Don't put boots near a stove, because heat cracks leather" after its instruction)."""
-    taken = {(c.passage, c.position) for c in chosen}
-    wanted: list[_Candidate] = []
-    for c in chosen:
-        same_passage = [f for f in candidates if f.passage == c.passage]
-        if c.text.rstrip().endswith(":"):
-            wanted += [f for f in same_passage if f.position == c.position + 1]
-        siblings = [f for f in same_passage if c.item is not None and f.item == c.item]
-        if len(siblings) <= ITEM_MAX_SENTENCES:
-            wanted += siblings
-    completions = {(f.passage, f.position): f for f in wanted}
-    return [f for place, f in completions.items() if place not in taken]
 
 
 def _noun_phrase(question: str, *, plural: bool) -> str:
@@ -193,50 +127,3 @@ def product_detail_answer(*, question: str, product: dict[str, Any], sources: So
     if {"available", "stock"} & asked or not product["available"]:
         facts.append("is in stock" if product["available"] else "is sold out")
     return f"The {product['title']} {', and '.join(facts)}. [{marker}]"
-
-
-_SHIPMENT = {
-    "label_created": "has a shipping label but hasn't been picked up yet",
-    "shipped": "has shipped",
-    "in_transit": "is in transit",
-    "out_for_delivery": "is out for delivery",
-    "ready_for_pickup": "is ready for pickup",
-    "delivered": "was delivered",
-    "exception": "is delayed: the carrier reported a problem",
-    "cancelled": "was cancelled",
-}
-
-
-def order_answer(*, order: dict[str, Any], sources: Sources) -> str:
-    marker = sources.add_order(order["number"])
-    if order["status"] == "cancelled":
-        state = "was cancelled"
-    else:
-        state = {
-            "unfulfilled": "is being prepared and hasn't shipped yet",
-            "partial": "has partly shipped",
-            "fulfilled": "has shipped",
-        }.get(order["fulfilment_status"], f"is {order['fulfilment_status']}")
-    items = ", ".join(
-        f"{item['quantity']} x {item['title']}"
-        + (
-            f" ({item['variant']})"
-            if item["variant"] and item["variant"] not in item["title"]
-            else ""
-        )
-        for item in order["items"]
-    )
-    lines = [f"Order {order['number']} (placed {order['placed_at']}) {state}. [{marker}]"]
-    if items:
-        lines.append(f"Items: {items}.")
-    for parcel in order["shipments"]:
-        when = parcel["delivered_at"] if parcel["status"] == "delivered" else parcel["shipped_at"]
-        state = _SHIPMENT.get(parcel["status"], parcel["status"])
-        text = f"{parcel['carrier'] or 'The'} parcel {state}"
-        text += f" ({when})" if when else ""
-        if parcel["tracking_number"]:
-            text += f"; tracking number {parcel['tracking_number']}"
-        if parcel["tracking_url"]:
-            text += f": {parcel['tracking_url']}"
-        lines.append(text + ".")
-    return "\n".join(lines)

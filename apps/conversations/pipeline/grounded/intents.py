@@ -7,22 +7,22 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from apps.catalog.order_numbers import OrderNumberFormat
+from apps.conversations.pipeline.grounded.order_numbers import order_number_find
 from apps.conversations.pipeline.grounded.text import stem, terms
 
 IntentKind = Literal["refused", "handoff", "greeting", "thanks", "order", "shopping", "question"]
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_ORDER_NUMBER = re.compile(
-    r"\b([A-Z]{1,5}-\d{3,})\b"  # DO-1234567
-    r"|#\s?(\d{3,})\b"  # #1001
-    r"|\border\s*(?:number|no\.?|num|#)?\s*:?\s*(\d{3,})\b",  # order 1001, order no. 1001
-    re.I,
+# Asking after an order needs an order-ish subject and a status word, as whole words: "later",
+# "latest" or "shipping costs" are no order status.
+_STATUS_WORD = (
+    r"(where|status|track|tracking|tracked|arrive|arrived|arriving|deliver|delivered|ship"
+    r"|shipped|dispatched|late|lost|update on|updates|come)"
 )
 _MY_ORDER = re.compile(
-    r"\b(where|status|track|tracking|arriv|deliver|ship|shipped|late|lost|update)\w*\b"
-    r".*\bmy (order|package|parcel|delivery|shipment)\b"
-    r"|\bmy (order|package|parcel|delivery|shipment)\b"
-    r".*\b(where|status|arriv|shipped|late|lost)\w*",
+    rf"\b{_STATUS_WORD}\b.*\bmy (order|package|parcel|delivery|shipment)\b"
+    rf"|\bmy (order|package|parcel|delivery|shipment)\b.*\b{_STATUS_WORD}\b",
     re.I,
 )
 _HOW_TO = re.compile(r"^\s*(how (do|can|long|much)|can i|what (is|are) (the|your))\b", re.I)
@@ -84,13 +84,6 @@ class Intent:
     refused_topic: str | None = None
 
 
-def _order_number(text: str) -> str | None:
-    match = _ORDER_NUMBER.search(text)
-    if not match:
-        return None
-    return next(group for group in match.groups() if group).upper()
-
-
 def refused_topic(question: str, topics: list[str]) -> str | None:
     """The merchant's refused topic the question is about: every specific word of the topic
     (in any form: "medical" matches "medical advice") appears in the question."""
@@ -108,9 +101,10 @@ def intent_detect(
     earlier_questions: list[str],
     shopper_email: str | None,
     refused_topics: list[str],
+    order_numbers: OrderNumberFormat | None = None,
 ) -> Intent:
     """`earlier_questions` (most recent first) supply an order number or email given in an
-    earlier message."""
+    earlier message; `order_numbers` is the store's order-number format."""
     if topic := refused_topic(question, refused_topics):
         return Intent(kind="refused", refused_topic=topic)
     if _HANDOFF.search(question):
@@ -119,12 +113,12 @@ def intent_detect(
         return Intent(kind="greeting")
     if _THANKS.match(question):
         return Intent(kind="thanks")
-    number = _order_number(question)
+    number = order_number_find(text=question, known=order_numbers)
     email_match = EMAIL.search(question)
     ordering = number or email_match or (_MY_ORDER.search(question) and not _HOW_TO.match(question))
     if ordering:
         for earlier in earlier_questions[:4]:
-            number = number or _order_number(earlier)
+            number = number or order_number_find(text=earlier, known=order_numbers)
             email_match = email_match or EMAIL.search(earlier)
         email = email_match.group(0) if email_match else shopper_email
         return Intent(kind="order", order_number=number, email=email)

@@ -14,6 +14,14 @@ from apps.conversations.pipeline.config import Persona, Retrieval, TurnConfig
 from apps.conversations.pipeline.context import Passage, ProductContext
 from apps.conversations.pipeline.grounded import compose
 from apps.conversations.pipeline.grounded.intents import DETAIL_TERMS, HOW_MUCH, Intent
+from apps.conversations.pipeline.grounded.order_answer import order_answer
+from apps.conversations.pipeline.grounded.passages import (
+    SentenceMeaning,
+    passage_relevance,
+    passages_answer,
+    sentence_meaning_load,
+)
+from apps.conversations.pipeline.grounded.policy_questions import asks_about_policy
 from apps.conversations.pipeline.grounded.text import terms
 from apps.conversations.pipeline.tools import (
     card_json,
@@ -59,16 +67,16 @@ def retrieval_relevant(
 
 
 def _usable_passages(
-    passages: list[Passage], retrieval: Retrieval, notes: list[str]
+    passages: list[Passage], retrieval: Retrieval, meaning: SentenceMeaning, notes: list[str]
 ) -> list[Passage]:
     usable = []
     for passage in passages:
         if passage.hit.looks_like_instructions:
             notes.append(f"skipped instruction-like chunk {passage.hit.chunk_id}")
-        elif passage.similarity >= retrieval.passage_min_similarity:
+        elif passage_relevance(passage, meaning, retrieval) >= retrieval.passage_min_similarity:
             usable.append(passage)
     # Retrieval's fused rank finds the candidates; the closest in meaning answers first.
-    usable.sort(key=lambda p: -p.similarity)
+    usable.sort(key=lambda p: -passage_relevance(p, meaning, retrieval))
     if usable:
         best = usable[0].similarity
         faq = [
@@ -126,7 +134,7 @@ def _order(
         kind = "order_rate_limited" if "error" in result else "order_not_found"
         return GroundedAnswer(text=text, kind=kind, tool_calls=[call])
     return GroundedAnswer(
-        text=compose.order_answer(order=result["order"], sources=sources),
+        text=order_answer(order=result["order"], sources=sources),
         kind="order",
         tool_calls=[call],
     )
@@ -190,19 +198,23 @@ def _from_store_data(
 ) -> GroundedAnswer:
     notes: list[str] = []
     retrieval = config.retrieval
-    usable = _usable_passages(passages, retrieval, notes)
+    meaning = sentence_meaning_load(
+        question=question, passages=passages, model_name=retrieval.embedding_model
+    )
+    usable = _usable_passages(passages, retrieval, meaning, notes)
     matches = products.matches if products else []
     relevant = [m for m in matches if m.similarity >= retrieval.product_min_similarity]
     named = compose.named_product(question, [m for m in matches if m.similarity >= 0.3])
-    if named and (terms(question) & DETAIL_TERMS or HOW_MUCH.search(question)):
+    policy = asks_about_policy(question)
+    if named and not policy and (terms(question) & DETAIL_TERMS or HOW_MUCH.search(question)):
         result = get_product(product_id=named.card.id)
         if result["found"]:
             text = compose.product_detail_answer(
                 question=question, product=result["product"], sources=sources
             )
             if usable and usable[0].similarity >= DETAIL_PASSAGE_SIMILARITY:
-                text += " " + compose.passages_answer(
-                    question=question, passages=usable[:1], sources=sources
+                text += " " + passages_answer(
+                    question=question, passages=usable[:1], sources=sources, meaning=meaning
                 )
             return GroundedAnswer(
                 text=text,
@@ -219,7 +231,7 @@ def _from_store_data(
             )
     shown = relevant[:PRODUCTS_SHOWN]
     if shown and (
-        intent.kind == "shopping"
+        (intent.kind == "shopping" and not policy)
         or (not usable and shown[0].similarity >= retrieval.product_only_min_similarity)
     ):
         assert products is not None
@@ -233,7 +245,9 @@ def _from_store_data(
         )
     if usable:
         return GroundedAnswer(
-            text=compose.passages_answer(question=question, passages=usable, sources=sources),
+            text=passages_answer(
+                question=question, passages=usable, sources=sources, meaning=meaning
+            ),
             kind="passages",
             notes=notes,
         )

@@ -220,6 +220,51 @@ describe('Import wizard: steps', () => {
     expect(await screen.findByRole('heading', { name: 'Checking your file…' })).toBeInTheDocument();
   });
 
+  it('lets the merchant map the store’s own status words of an order file before validating', async () => {
+    const orders = importJob(5, {
+      kind: 'orders',
+      filename: 'orders.json',
+      format: 'json',
+      mapping: {},
+      preview: {
+        format: 'json',
+        columns: ['number', 'status'],
+        mapping: {},
+        required_missing: [],
+        sample: [{ number: '#W1000001', status: 'Processed' }],
+        row_estimate: 2,
+        notes: [],
+        status_words: [
+          { word: 'processed', column: 'status', count: 7, maps_to: null },
+          { word: 'cancelled', column: 'status', count: 2, maps_to: { status: 'cancelled' } },
+        ],
+      },
+    });
+    const words = { processed: { status: 'open' as const, fulfilment_status: 'fulfilled' as const } };
+    const { requests } = renderWizard('editor', '/catalog/imports/5', {
+      [`GET ${JOB}`]: [{ body: orders }, { body: { ...orders, status_words: words } }, { body: { ...orders, status: 'validating' } }],
+      [`PUT ${JOB}status-words/`]: { body: { ...orders, status_words: words } },
+      [`POST ${JOB}validate/`]: { status: 202, body: { ...orders, status: 'validating' } },
+    });
+
+    const table = await screen.findByRole('table', { name: 'Status words in the file' });
+    expect(within(table).getByText('7 orders · not mapped yet')).toBeInTheDocument();
+    expect(screen.getByRole('combobox', { name: '“cancelled”: Order status' })).toHaveValue('Cancelled');
+    expect(screen.getByRole('button', { name: 'Validate file' })).toBeEnabled();
+
+    await userEvent.click(screen.getByRole('combobox', { name: '“processed”: Order status' }));
+    await userEvent.click(await screen.findByRole('option', { name: 'Open' }));
+    await userEvent.click(screen.getByRole('combobox', { name: '“processed”: Fulfilment status' }));
+    await userEvent.click(await screen.findByRole('option', { name: 'Fulfilled' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Save mapping and validate' }));
+
+    await waitFor(() => expect(requestsTo(requests, 'POST', `${JOB}validate/`)).toHaveLength(1));
+    // The words given a meaning are sent, a built-in one ("cancelled") as the preview read it.
+    expect(requestsTo(requests, 'PUT', `${JOB}status-words/`)[0]?.body).toEqual({
+      status_words: { ...words, cancelled: { status: 'cancelled' } },
+    });
+  });
+
   it('asks for confirmation to archive after the guard refused it', async () => {
     const refused = importJob(5, {
       status: 'completed',

@@ -135,6 +135,15 @@ export function useUpdateMapping() {
   });
 }
 
+export function useUpdateStatusWords() {
+  return useApiMutation({
+    mutationFn: ({ job, words }: { job: ImportJob; words: ImportJob['status_words'] }) =>
+      api.put('/catalog/imports/{job_id}/status-words/', { params: { job_id: job.id }, body: { status_words: words } }),
+    invalidates: JOB_CHANGES,
+    successMessage: () => i18n.t('catalog:imports.notify.statusWordsSaved'),
+  });
+}
+
 export function useValidateImport() {
   return useApiMutation({
     mutationFn: (job: ImportJob) => api.post('/catalog/imports/{job_id}/validate/', { params: { job_id: job.id } }),

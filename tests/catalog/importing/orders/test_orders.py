@@ -214,11 +214,10 @@ def test_missing_required_columns_refuse_the_file(tmp_path: Path) -> None:
     with pytest.raises(ImportFileError) as refused:
         read(path)
     assert refused.value.code == "missing_column"
-    assert "order date (placed_at)" in refused.value.message
     assert "line quantity (line_quantity)" in refused.value.message
+    assert "placed_at" not in refused.value.message  # optional: some exports have no dates
     # a generic file is previewed with the gaps listed, so the merchant can map them
     assert preview_orders(path, filename="o.csv").required_missing == [
-        "placed_at",
         "line_quantity",
         "line_title",
     ]

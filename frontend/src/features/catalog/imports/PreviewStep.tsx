@@ -4,9 +4,10 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../api/client';
 import { formatBytes } from '../../../shared/format';
-import { useUpdateMapping, useValidateImport, type ImportJob, type ImportPreview } from '../hooks';
+import { useUpdateMapping, useUpdateStatusWords, useValidateImport, type ImportJob, type ImportPreview } from '../hooks';
 import { formatLabel, NEW_IMPORT_PAGE } from '../labels';
 import { MappingEditor, MappingSummary } from './MappingEditor';
+import { StatusWordsEditor, wordsFrom, wordsToSave, type StatusTargets } from './StatusWordsEditor';
 import { canRemap, cellText, columnTargets, mappingFrom, missingTargets, targetLabel } from './wizard';
 
 /** Rows of the file shown in the preview. */
@@ -92,12 +93,17 @@ export function PreviewStep({ job, canEdit, onValidating }: PreviewStepProps) {
   const mapping = editable ? mappingFrom(targets) : job.mapping;
   const dirty = editable && JSON.stringify(Object.entries(mapping).sort()) !== JSON.stringify(Object.entries(job.mapping).sort());
   const missing = job.format === 'generic' ? missingTargets(mapping) : [];
+  const found = job.preview.status_words ?? [];
+  const [words, setWords] = useState<Record<string, StatusTargets>>(() => wordsFrom(found, job.status_words));
+  const wordsDirty = canEdit && JSON.stringify(wordsToSave(words)) !== JSON.stringify(wordsToSave(wordsFrom(found, job.status_words)));
   const updateMapping = useUpdateMapping();
+  const updateWords = useUpdateStatusWords();
   const validate = useValidateImport();
 
   const startValidation = async () => {
     try {
-      const saved = dirty ? await updateMapping.mutateAsync({ job, mapping }) : job;
+      let saved = dirty ? await updateMapping.mutateAsync({ job, mapping }) : job;
+      if (wordsDirty) saved = await updateWords.mutateAsync({ job: saved, words: wordsToSave(words) });
       await validate.mutateAsync(saved);
     } catch (error) {
       if (isApiError(error)) return; // already shown as a notification
@@ -105,7 +111,7 @@ export function PreviewStep({ job, canEdit, onValidating }: PreviewStepProps) {
     }
     onValidating();
   };
-  const busy = updateMapping.isPending || validate.isPending;
+  const busy = updateMapping.isPending || updateWords.isPending || validate.isPending;
 
   return (
     <Stack gap="xl">
@@ -138,6 +144,20 @@ export function PreviewStep({ job, canEdit, onValidating }: PreviewStepProps) {
           </Alert>
         )}
       </Stack>
+      {job.kind === 'orders' && found.length > 0 && (
+        <Stack gap="sm" component="section" aria-label={t('statusWords')}>
+          <Title order={4}>{t('statusWords')}</Title>
+          <Text size="sm" c="dimmed">
+            {t('statusWordsHelp')}
+          </Text>
+          <StatusWordsEditor
+            found={found}
+            words={words}
+            onChange={(word, targets) => setWords((current) => ({ ...current, [word]: targets }))}
+            disabled={busy || !canEdit}
+          />
+        </Stack>
+      )}
       <Stack gap="sm" component="section" aria-label={t('firstRows')}>
         <Title order={4}>{t('firstRows')}</Title>
         <SampleTable preview={job.preview} />
@@ -148,7 +168,7 @@ export function PreviewStep({ job, canEdit, onValidating }: PreviewStepProps) {
             {t('differentFile')}
           </Button>
           <Button onClick={() => void startValidation()} loading={busy} disabled={missing.length > 0}>
-            {dirty ? t('saveAndValidate') : t('validate')}
+            {dirty || wordsDirty ? t('saveAndValidate') : t('validate')}
           </Button>
         </Group>
       ) : (

@@ -16,7 +16,7 @@ def fill(apps: Apps, schema_editor: BaseDatabaseSchemaEditor | None) -> None:
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("catalog", "0006_product_option_tokens"),
+        ("catalog", "0007_orders_without_dates_and_status_words"),
     ]
 
     operations = [

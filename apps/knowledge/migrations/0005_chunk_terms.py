@@ -14,7 +14,7 @@ def fill(apps: Apps, schema_editor: BaseDatabaseSchemaEditor | None) -> None:
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("knowledge", "0003_source_content_version"),
+        ("knowledge", "0004_chunk_sentence_vectors"),
     ]
 
     operations = [

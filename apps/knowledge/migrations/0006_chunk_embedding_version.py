@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('knowledge', '0004_chunk_terms'),
+        ('knowledge', '0005_chunk_terms'),
     ]
 
     operations = [
