@@ -27,6 +27,7 @@ from apps.catalog.importing.common.records import RowError, UpsertResult
 from apps.catalog.importing.products import ProductRecord
 from apps.catalog.models import Collection, Product, ProductSource, Variant
 from apps.catalog.options import option_tokens, option_values
+from apps.catalog.vocabulary import catalog_changed
 from apps.core.search import embeddings
 from apps.knowledge.services.settings import knowledge_settings_get
 from apps.knowledge.services.sources import url_source_ensure
@@ -284,6 +285,7 @@ def _write(
             )
         )
     _link_documents(records, results)
+    catalog_changed()  # also when only an archived product came back
     return [results[r.external_id] for r in records]
 
 
@@ -478,4 +480,7 @@ def products_archive_missing(*, source: ProductSource, seen: set[str]) -> int:
         .exclude(status=Product.Status.ARCHIVED)
         .exclude(external_id__in=seen)
     )
-    return missing.update(status=Product.Status.ARCHIVED, archived_at=timezone.now())
+    archived = missing.update(status=Product.Status.ARCHIVED, archived_at=timezone.now())
+    if archived:
+        catalog_changed()
+    return archived

@@ -14,6 +14,7 @@ from apps.conversations.pipeline.config import Persona, Retrieval, TurnConfig
 from apps.conversations.pipeline.context import Passage, ProductContext
 from apps.conversations.pipeline.grounded import compose
 from apps.conversations.pipeline.grounded.intents import DETAIL_TERMS, HOW_MUCH, Intent
+from apps.conversations.pipeline.grounded.products import catalog_answer
 from apps.conversations.pipeline.grounded.text import terms
 from apps.conversations.pipeline.tools import (
     card_json,
@@ -192,6 +193,10 @@ def _from_store_data(
     retrieval = config.retrieval
     usable = _usable_passages(passages, retrieval, notes)
     matches = products.matches if products else []
+    if catalog := catalog_answer(question=question, matches=matches, sources=sources):
+        return GroundedAnswer(
+            text=catalog.text, kind=catalog.kind, products=catalog.products, notes=notes
+        )
     relevant = [m for m in matches if m.similarity >= retrieval.product_min_similarity]
     named = compose.named_product(question, [m for m in matches if m.similarity >= 0.3])
     if named and (terms(question) & DETAIL_TERMS or HOW_MUCH.search(question)):
