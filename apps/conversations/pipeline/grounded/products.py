@@ -28,7 +28,6 @@ from apps.conversations.pipeline.citations import Sources
 from apps.conversations.pipeline.context import ProductMatch
 from apps.conversations.pipeline.grounded.compose import money
 from apps.conversations.pipeline.grounded.intents import DETAIL_TERMS, HOW_MUCH
-from apps.conversations.pipeline.grounded.text import terms
 from apps.conversations.pipeline.tools import card_json
 
 # Past this, a question is read only in its first characters (a pasted essay names its
@@ -54,6 +53,7 @@ _PARTS = re.compile(r"\b(?:or|vs\.?|versus|than|and|compared? (?:to|with))\b|,",
 _STOCK = re.compile(
     r"\b(in stock|stock|available|availability|sold out|out of stock|any left|left in)\b", re.I
 )
+_OPTIONS = re.compile(r"\b(comes? in|options|variants|versions|choices)\b", re.I)
 _PRICE = re.compile(r"\b(price[sd]?|cost[s]?|how much|pricing)\b|\$", re.I)
 # Option values this short ("M", "10") count only next to their option's name ("size M") or
 # written in capitals in a question that is not all capitals ("the XL one").
@@ -67,17 +67,25 @@ class Reading:
     text: str
     words: list[str]  # canonical, typos corrected
     keys: set[str]  # every run of up to LONGEST_PHRASE words, joined, and their synonyms
+    corrected: set[str]  # the catalog words read from typos
+
+
+def _runs(found: list[str]) -> set[str]:
+    return {
+        "".join(found[start:end])
+        for start in range(len(found))
+        for end in range(start + 1, min(start + LONGEST_PHRASE, len(found)) + 1)
+    }
 
 
 def read(question: str, vocabulary: Vocabulary) -> Reading:
     text = question[:READ_CHARS]
-    found = [vocabulary.correct(w) or w for w in words(text)]
-    keys: set[str] = set()
-    for start in range(len(found)):
-        for end in range(start + 1, min(start + LONGEST_PHRASE, len(found)) + 1):
-            keys.add("".join(found[start:end]))
+    written = words(text)
+    found = [vocabulary.correct(w) or w for w in written]
+    as_written = _runs(written)  # "e reader" is "ereader" as written, not a typo of it
+    keys = as_written | _runs(found)
     keys |= {synonym for key in list(keys) for synonym in SYNONYMS.get(key, ())}
-    return Reading(text=text, words=found, keys=keys)
+    return Reading(text=text, words=found, keys=keys, corrected=set(found) - as_written)
 
 
 @dataclass(frozen=True)
@@ -153,6 +161,8 @@ def product_reading(
         for lower, name in names.items()
         if _name_asked(name, reading) and not any(lower in c.names for c in result.constraints)
     ]
+    if not result.asked_options and not result.constraints and _OPTIONS.search(reading.text):
+        result.asked_options = list(names.values())
     return result
 
 
@@ -174,7 +184,8 @@ def _named(reading: Reading, vocabulary: Vocabulary, ranked: dict[int, int]) -> 
     """Products the question names, best first: enough of the title's distinctive words, the
     product search's own rank breaking ties."""
     scored = []
-    asked = reading.keys
+    # "How waterproof is the X": a question word, not part of a name.
+    asked = {key for key in reading.keys if key not in DETAIL_TERMS}
     for product in vocabulary.products.values():
         title = product.title_words
         matched = title & asked
@@ -182,7 +193,11 @@ def _named(reading: Reading, vocabulary: Vocabulary, ranked: dict[int, int]) -> 
             continue
         total = sum(vocabulary.weights.get(w, 0.0) for w in title) or 1.0
         share = sum(vocabulary.weights.get(w, 0.0) for w in matched) / total
-        unique = any(vocabulary.frequency.get(w) == 1 and len(w) > 2 for w in matched)
+        # One word names a product only when no other title has it, as the shopper wrote it.
+        unique = any(
+            vocabulary.frequency.get(w) == 1 and len(w) > 2 and w not in reading.corrected
+            for w in matched
+        )
         if share >= NAMED_SHARE and (len(matched) >= 2 or len(title) == 1 or unique):
             scored.append((-share, -len(matched), ranked.get(product.id, len(ranked)), product.id))
     scored.sort()
@@ -248,6 +263,14 @@ class ProductFactsAnswer:
     products: list[dict[str, Any]]
     facts: list[dict[str, Any]]  # what an LLM is given as the tool result
 
+    @property
+    def tool_calls(self) -> list[dict[str, Any]]:
+        """The turn log's record: each product's facts, as `get_product` reads them."""
+        return [
+            {"name": "get_product", "arguments": {"product_id": f["id"]}, "result": {"found": True}}
+            for f in self.facts
+        ]
+
 
 def _facts(product: ProductFacts, variants: list[VariantFacts]) -> dict[str, Any]:
     return {
@@ -304,7 +327,7 @@ def _detail(item: ProductReading, question: str) -> tuple[str, list[VariantFacts
     facts.append(_stock(item, matching))
     said = " and ".join(f for f in facts if f)
     if said:
-        sentences.append(f"{name} {said}.")
+        sentences.append(f"{'It' if sentences else name} {said}.")
     if item.constraints and matching and not any(v.available for v in matching):
         nearest = [v for v in variants if v.available][:NEAREST_SHOWN]
         if nearest:
@@ -342,10 +365,11 @@ def _stock(item: ProductReading, matching: list[VariantFacts]) -> str:
     )
 
 
-def _asks_about_product(question: str, reading: Reading, item: ProductReading) -> bool:
+def _asks_about_product(question: str, item: ProductReading) -> bool:
+    """Whether the question asks what the catalog's variants know (price, stock, options);
+    other details (weight, materials) are for the product's text and the store's pages."""
     return bool(
-        terms(question) & DETAIL_TERMS
-        or _PRICE.search(question)
+        _PRICE.search(question)
         or _STOCK.search(question)
         or item.constraints
         or item.missing
@@ -478,7 +502,7 @@ def catalog_answer(
     if not named and (best := _superlative(question, reading, vocabulary, sources)):
         return best
     items = [product_reading(p, reading, vocabulary) for p in named]
-    if not items or not any(_asks_about_product(question, reading, i) for i in items):
+    if not items or not any(_asks_about_product(question, i) for i in items):
         return None
     texts, cards, facts = [], [], []
     for item in items:

@@ -195,7 +195,11 @@ def _from_store_data(
     matches = products.matches if products else []
     if catalog := catalog_answer(question=question, matches=matches, sources=sources):
         return GroundedAnswer(
-            text=catalog.text, kind=catalog.kind, products=catalog.products, notes=notes
+            text=catalog.text,
+            kind=catalog.kind,
+            products=catalog.products,
+            tool_calls=catalog.tool_calls,
+            notes=notes,
         )
     relevant = [m for m in matches if m.similarity >= retrieval.product_min_similarity]
     named = compose.named_product(question, [m for m in matches if m.similarity >= 0.3])
