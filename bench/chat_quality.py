@@ -1,11 +1,17 @@
-"""`manage.py bench chat_quality`: answer quality of the grounded responder.
+"""`manage.py bench chat_quality [--split dev|holdout|all]`: answer quality of the grounded
+responder on two stores.
 
-Every question of demo/questions.json (policies, products, orders, and questions the store
-cannot answer) goes through `reply_stream` in a new conversation of a throwaway store seeded
-like the demo store. An answer passes when it contains one of the expected facts (any case)
-and cites the expected source: a knowledge source by name, a product by handle, or an order
-lookup; questions without a source (unknown topics, failed order lookups) pass when the answer
-says so and cites nothing. Reports the share that pass, overall and per kind.
+Two demo stores are seeded, each in a throwaway store, through the same pipelines merchants
+use: Demo Outfitters (apps/conversations/demo/questions.json; its first 65 questions were
+tuned on, so they are `dev`) and Brightwell Home, written apart from the responder and never
+tuned on (brightwell_questions.json). Every question goes through `reply_stream` in a new
+conversation. An answer passes when it contains one of the expected facts (any case), cites
+the expected source (a knowledge source by name, a product by handle, or an order lookup;
+questions without a source pass when the answer cites nothing) and makes no wrong claim. A
+wrong claim is an answer containing one of the question's forbidden facts (another variant's
+price, "in stock" for a sold-out variant, a stand-in date, agent-facing text): worse than "I
+don't know", and counted apart. Figures per store, per split (dev: what the code may be tuned
+on; holdout: what is reported), per kind; the held-out figures are the ones that count.
 """
 
 from __future__ import annotations
@@ -13,13 +19,19 @@ from __future__ import annotations
 import asyncio
 import json
 import secrets
-import statistics
 from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
+from asgiref.sync import sync_to_async
 from django.conf import settings
 
 from apps.catalog.services.demo import demo_catalog_ensure, demo_orders_ensure
+from apps.catalog.services.second_store_demo import (
+    second_store_catalog_ensure,
+    second_store_orders_ensure,
+)
 from apps.conversations.pipeline.config import turn_config_for_store
 from apps.conversations.pipeline.events import Event
 from apps.conversations.pipeline.run import reply_stream
@@ -27,16 +39,58 @@ from apps.conversations.pipeline.turn import Shopper
 from apps.conversations.services.conversations import conversation_start
 from apps.core.tenancy import tenant_context
 from apps.knowledge.demo import demo_knowledge_ensure
+from apps.knowledge.demo.second_store import second_store_knowledge_ensure
+from apps.knowledge.models import Source
 from apps.knowledge.services.sync import source_sync
 from apps.tenants import provisioning
 from apps.tenants.services import tenant_provision
+from bench.common import percentile
 
 Log = Callable[[str], None]
-QUESTIONS = settings.BASE_DIR / "apps" / "conversations" / "demo" / "questions.json"
+QUESTIONS_DIR = settings.BASE_DIR / "apps" / "conversations" / "demo"
+SPLITS = ("dev", "holdout")
+QUICK_QUESTIONS = 8  # per store: a smoke run
+Answer = tuple[str, list[dict[str, Any]], float | None]
 
 
-def questions_load() -> list[dict[str, Any]]:
-    return json.loads(QUESTIONS.read_text(encoding="utf-8"))
+def _seed_demo() -> list[Source]:
+    sources = demo_knowledge_ensure()
+    demo_catalog_ensure()
+    demo_orders_ensure()
+    return sources
+
+
+def _seed_second_store() -> list[Source]:
+    sources = second_store_knowledge_ensure()
+    second_store_catalog_ensure()
+    second_store_orders_ensure()
+    return sources
+
+
+@dataclass(frozen=True)
+class Store:
+    key: str
+    name: str
+    questions: Path
+    seed: Callable[[], list[Source]]  # on the store's connection; returns sources to index
+
+
+STORES = (
+    Store("demo", "Demo Outfitters", QUESTIONS_DIR / "questions.json", _seed_demo),
+    Store("brightwell", "Brightwell Home", QUESTIONS_DIR / "brightwell_questions.json",
+          _seed_second_store),
+)  # fmt: skip
+
+
+def questions_load(*, store: Store, split: str = "all") -> list[dict[str, Any]]:
+    """The store's questions of one split ("dev", "holdout") or all of them."""
+    questions = json.loads(store.questions.read_text(encoding="utf-8"))
+    return [q for q in questions if split == "all" or q["split"] == split]
+
+
+def wrong_claims(*, question: dict[str, Any], text: str) -> list[str]:
+    """The question's forbidden facts that the answer states."""
+    return [fact for fact in question.get("forbidden", []) if fact.lower() in text.lower()]
 
 
 def answer_passes(
@@ -59,7 +113,7 @@ def answer_passes(
     return has_fact, bool(accepted & cited)
 
 
-async def _ask(tenant: Any, question: str) -> tuple[str, list[dict[str, Any]], float | None]:
+async def _ask(tenant: Any, question: dict[str, Any]) -> Answer:
     # Each question is a new shopper (session and address), so the failed order lookups the
     # bench asks for on purpose never reach the lookup limits.
     shopper = f"bench-quality-{secrets.token_hex(6)}"
@@ -68,8 +122,6 @@ async def _ask(tenant: Any, question: str) -> tuple[str, list[dict[str, Any]], f
         with tenant_context(tenant):
             return conversation_start(channel="api", session_id=shopper)
 
-    from asgiref.sync import sync_to_async
-
     conversation = await sync_to_async(start)()
     config = await sync_to_async(turn_config_for_store)(tenant=tenant)
     text, citations, first = "", [], None
@@ -77,9 +129,9 @@ async def _ask(tenant: Any, question: str) -> tuple[str, list[dict[str, Any]], f
     async for event in reply_stream(
         tenant=tenant,
         conversation=conversation,
-        text=question,
+        text=question["question"],
         config=config,
-        shopper=Shopper(ip=shopper),
+        shopper=Shopper(ip=shopper, email=question.get("email")),
     ):
         if event.type == "delta":
             text += event.text
@@ -90,45 +142,91 @@ async def _ask(tenant: Any, question: str) -> tuple[str, list[dict[str, Any]], f
     return text, citations, first
 
 
-def quality_evaluate(*, tenant: Any, questions: list[dict[str, Any]], log: Log) -> dict[str, Any]:
-    async def ask_all() -> list[tuple[str, list[dict[str, Any]], float | None]]:
-        return [await _ask(tenant, q["question"]) for q in questions]
+def _latency(first_ms: list[float]) -> dict[str, float | None]:
+    return {
+        "first_delta_p50_ms_sequential": percentile(first_ms, pct=50),
+        "first_delta_p95_ms_sequential": percentile(first_ms, pct=95),
+    }
 
-    answers = asyncio.run(ask_all())
-    passed: dict[str, list[bool]] = {}
-    first_ms = []
+
+def quality_figures(
+    *, questions: list[dict[str, Any]], answers: list[Answer], log: Log
+) -> dict[str, Any]:
+    """Figures for one store: overall latency, then per split and per kind."""
+    rows: dict[str, dict[str, list[tuple[bool, bool]]]] = {}  # split → kind → (passed, wrong)
+    first_by_split: dict[str, list[float]] = {}
     for question, (text, citations, first) in zip(questions, answers, strict=True):
         fact, source = answer_passes(question=question, text=text, citations=citations)
-        passed.setdefault(question["kind"], []).append(fact and source)
+        wrong = wrong_claims(question=question, text=text)
+        passed = fact and source and not wrong
+        rows.setdefault(question["split"], {}).setdefault(question["kind"], []).append(
+            (passed, bool(wrong))
+        )
         if first is not None:
-            first_ms.append(first)
-        if not (fact and source):
-            log(f"miss {question['id']} (fact={fact}, source={source}): {question['question']}")
+            first_by_split.setdefault(question["split"], []).append(first)
+        if not passed:
+            log(
+                f"miss {question['id']} [{question['split']}] (fact={fact}, source={source}, "
+                f"wrong={wrong}): {question['question'][:200]}"
+            )
             log(f"   -> {text[:300]!r} cites {[c.get('title') for c in citations]}")
-    everything = [ok for oks in passed.values() for ok in oks]
     figures: dict[str, Any] = {
-        "questions": len(everything),
-        "answer_accuracy": round(sum(everything) / len(everything), 3),
+        "questions": len(questions),
+        **_latency([ms for values in first_by_split.values() for ms in values]),
     }
-    for kind, oks in sorted(passed.items()):
-        figures[f"{kind}_accuracy"] = round(sum(oks) / len(oks), 3)
-    first_ms.sort()
-    figures["first_delta_p50_ms_sequential"] = round(statistics.median(first_ms), 1)
-    figures["first_delta_p95_ms_sequential"] = round(first_ms[int(0.95 * (len(first_ms) - 1))], 1)
+    for split, kinds in sorted(rows.items()):
+        everything = [row for kind_rows in kinds.values() for row in kind_rows]
+        figures[split] = {
+            "questions": len(everything),
+            "answer_accuracy": _share(everything),
+            "wrong_claims": sum(wrong for _, wrong in everything),
+            **_latency(first_by_split.get(split, [])),
+            "kinds": {
+                kind: {
+                    "questions": len(kind_rows),
+                    "accuracy": _share(kind_rows),
+                    "wrong_claims": sum(wrong for _, wrong in kind_rows),
+                }
+                for kind, kind_rows in sorted(kinds.items())
+            },
+        }
     return figures
 
 
-def run(*, size: int | None, quick: bool, log: Log) -> dict[str, Any]:
-    tenant = tenant_provision(name="Chat quality bench", slug=f"bench-q-{secrets.token_hex(3)}")
+def _share(rows: list[tuple[bool, bool]]) -> float:
+    return round(sum(passed for passed, _ in rows) / len(rows), 3)
+
+
+def store_evaluate(*, store: Store, split: str, limit: int | None, log: Log) -> dict[str, Any]:
+    """Seed the store into a throwaway tenant, ask its questions one after another, drop it."""
+    tenant = tenant_provision(
+        name=f"Chat quality bench: {store.name}", slug=f"bench-q-{secrets.token_hex(3)}"
+    )
     try:
         with tenant_context(tenant):
-            for source in demo_knowledge_ensure():
+            for source in store.seed():
                 source_sync(source_id=source.pk)
-            demo_catalog_ensure()
-            demo_orders_ensure()
-        questions = questions_load()
-        log(f"chat quality: {len(questions)} questions through the grounded responder")
-        return quality_evaluate(tenant=tenant, questions=questions, log=log)
+        questions = questions_load(store=store, split=split)[:limit]
+        log(f"chat quality, {store.name}: {len(questions)} questions ({split})")
+
+        async def ask_all() -> list[Answer]:
+            return [await _ask(tenant, question) for question in questions]
+
+        answers = asyncio.run(ask_all())
+        return quality_figures(questions=questions, answers=answers, log=log)
     finally:
         provisioning.schema_drop(schema_name=tenant.schema_name)
         tenant.delete()
+
+
+def run(*, size: int | None, quick: bool, log: Log, split: str = "all") -> dict[str, Any]:
+    if split not in (*SPLITS, "all"):
+        raise RuntimeError(f"Unknown split {split!r}; choose dev, holdout or all")
+    limit = QUICK_QUESTIONS if quick else size
+    return {
+        "split": split,
+        "stores": {
+            store.key: store_evaluate(store=store, split=split, limit=limit, log=log)
+            for store in STORES
+        },
+    }

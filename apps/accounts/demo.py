@@ -1,4 +1,6 @@
-"""The demo store `make dev` creates: tenant `demo` with a verified owner account.
+"""The demo stores `make dev` creates: tenant `demo` with a verified owner account, and the
+second demo store `brightwell` (Brightwell Home, the yardstick nobody tuned on) owned by the same
+account.
 
 The owner's password is generated once and kept in demo-credentials.json in the data directory
 (`.data/`, ignored by git) so every `make dev` prints the same credentials."""
@@ -16,6 +18,7 @@ from django.db import transaction
 from apps.accounts.models import User
 from apps.accounts.roles import Role
 from apps.accounts.services.memberships import membership_create
+from apps.tenants.models import Tenant
 from apps.tenants.selectors import tenant_get_by_slug, tenant_url
 from apps.tenants.services import tenant_provision
 from config import embedded_services
@@ -23,6 +26,8 @@ from config import embedded_services
 DEMO_SLUG = "demo"
 DEMO_NAME = "Demo Outfitters"
 DEMO_EMAIL = "owner@demo.test"
+SECOND_DEMO_SLUG = "brightwell"
+SECOND_DEMO_NAME = "Brightwell Home"
 
 
 @dataclass(frozen=True)
@@ -60,6 +65,17 @@ def demo_store_ensure() -> DemoCredentials:
     path.write_text(json.dumps({"email": DEMO_EMAIL, "password": password}))
     path.chmod(0o600)
     return DemoCredentials(email=DEMO_EMAIL, password=password, url=tenant_url(tenant=tenant))
+
+
+def second_demo_store_ensure() -> Tenant:
+    """Brightwell Home, owned by the demo owner (call after `demo_store_ensure`)."""
+    with transaction.atomic():
+        owner = User.objects.get(email=DEMO_EMAIL)
+        tenant = tenant_get_by_slug(slug=SECOND_DEMO_SLUG) or tenant_provision(
+            name=SECOND_DEMO_NAME, slug=SECOND_DEMO_SLUG
+        )
+        membership_create(user=owner, tenant=tenant, role=Role.OWNER)
+    return tenant
 
 
 def demo_credentials_get() -> DemoCredentials | None:

@@ -1,4 +1,4 @@
-"""Everything `make dev` seeds for the demo store, in one call (idempotent)."""
+"""Everything `make dev` seeds for the demo stores, in one call (idempotent)."""
 
 from __future__ import annotations
 
@@ -6,14 +6,26 @@ from dataclasses import dataclass
 
 from django.conf import settings
 
-from apps.accounts.demo import DEMO_SLUG, DemoCredentials, demo_credentials_get, demo_store_ensure
+from apps.accounts.demo import (
+    DEMO_SLUG,
+    SECOND_DEMO_SLUG,
+    DemoCredentials,
+    demo_credentials_get,
+    demo_store_ensure,
+    second_demo_store_ensure,
+)
 from apps.accounts.roles import Role
 from apps.accounts.selectors import member_list
 from apps.catalog.services.demo import demo_catalog_ensure, demo_orders_ensure
+from apps.catalog.services.second_store_demo import (
+    second_store_catalog_ensure,
+    second_store_orders_ensure,
+)
 from apps.conversations.selectors import conversations_exist
 from apps.conversations.services.demo import demo_conversations_seed
 from apps.core.tenancy import tenant_context
 from apps.knowledge.demo import demo_knowledge_ensure, demo_knowledge_sync_now
+from apps.knowledge.demo.second_store import second_store_knowledge_ensure
 from apps.tenants.selectors import (
     host_url,
     tenant_get_by_slug,
@@ -28,6 +40,7 @@ from apps.widget.services import widget_settings_get, widget_settings_update
 class DemoStore:
     credentials: DemoCredentials
     widget_key: str
+    second_store_url: str | None  # Brightwell Home's admin, same owner
 
 
 def demo_seed(*, conversations: bool = True) -> DemoStore:
@@ -55,7 +68,17 @@ def demo_seed(*, conversations: bool = True) -> DemoStore:
             owner = member_list(tenant=tenant).filter(role=Role.OWNER).first()
             assert owner is not None
             demo_conversations_seed(tenant=tenant, author=owner.user)
-    return DemoStore(credentials=credentials, widget_key=widget_key.key)
+    second = second_demo_store_ensure()
+    with tenant_context(second):
+        second_store_knowledge_ensure()
+        second_store_catalog_ensure()
+        second_store_orders_ensure()
+        widget_key_ensure(tenant=second)
+    return DemoStore(
+        credentials=credentials,
+        widget_key=widget_key.key,
+        second_store_url=tenant_url(tenant=second),
+    )
 
 
 def demo_store_get() -> DemoStore | None:
@@ -65,7 +88,12 @@ def demo_store_get() -> DemoStore | None:
     key = widget_key_active_first(tenant=tenant) if tenant else None
     if credentials is None or key is None:
         return None
-    return DemoStore(credentials=credentials, widget_key=key.key)
+    second = tenant_get_by_slug(slug=SECOND_DEMO_SLUG)
+    return DemoStore(
+        credentials=credentials,
+        widget_key=key.key,
+        second_store_url=tenant_url(tenant=second) if second else None,
+    )
 
 
 def demo_storefront_origin() -> str:

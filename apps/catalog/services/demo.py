@@ -32,7 +32,7 @@ def demo_catalog_ensure() -> ImportJob | None:
         item["description_html"] = item["description_html"].replace(
             spec_sheets.LINK_PREFIX, specs_url
         )
-    return _import(products, filename=DEMO_IMPORT_NAME, kind=ImportJob.Kind.PRODUCTS)
+    return demo_import(products, filename=DEMO_IMPORT_NAME, kind=ImportJob.Kind.PRODUCTS)
 
 
 def demo_orders_ensure() -> ImportJob | None:
@@ -42,10 +42,11 @@ def demo_orders_ensure() -> ImportJob | None:
     if Order.objects.exists() or ImportJob.objects.filter(filename=DEMO_ORDERS_NAME).exists():
         return None
     orders = demo_orders(demo_products())
-    return _import(orders, filename=DEMO_ORDERS_NAME, kind=ImportJob.Kind.ORDERS)
+    return demo_import(orders, filename=DEMO_ORDERS_NAME, kind=ImportJob.Kind.ORDERS)
 
 
-def _import(items: list[dict[str, Any]], *, filename: str, kind: str) -> ImportJob:
+def demo_import(items: list[dict[str, Any]], *, filename: str, kind: str) -> ImportJob:
+    """Upload, validate and run one import job at once, as the worker would."""
     data = json.dumps(items).encode()
     job = import_create(
         upload=io.BytesIO(data),
@@ -54,7 +55,7 @@ def _import(items: list[dict[str, Any]], *, filename: str, kind: str) -> ImportJ
         kind=kind,
         source_name=DEMO_SOURCE_NAME,
     )
-    import_validate(job_id=job.pk)  # leaves the job validated, as the worker would
+    import_validate(job_id=job.pk)
     import_run(job_id=job.pk)
     job.refresh_from_db()
     return job

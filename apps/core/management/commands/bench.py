@@ -1,4 +1,5 @@
-"""`python manage.py bench <suite> [--json FILE]`: run a benchmark suite and print its figures.
+"""`python manage.py bench <suite> [--json FILE] [--split dev|holdout|all]`: run a benchmark
+suite and print its figures.
 
 The suites are the modules of the top-level `bench/` package, found by listing its files: a
 suite is imported only when it runs, since suites import dev dependencies (websockets, the
@@ -7,6 +8,7 @@ test fakes). The production image leaves `bench/` out, and the command says so."
 from __future__ import annotations
 
 import importlib
+import inspect
 import json
 import pkgutil
 from pathlib import Path
@@ -39,6 +41,11 @@ class Command(BaseCommand):
         parser.add_argument("--json", dest="json_file", type=Path, help="write figures here")
         parser.add_argument("--size", type=int, default=None, help="override the suite's size")
         parser.add_argument("--quick", action="store_true", help="a small version, for a smoke run")
+        parser.add_argument(
+            "--split",
+            choices=("dev", "holdout", "all"),
+            help="question split, for suites with labelled questions (chat_quality; default all)",
+        )
 
     def handle(
         self,
@@ -47,6 +54,7 @@ class Command(BaseCommand):
         json_file: Path | None,
         size: int | None,
         quick: bool,
+        split: str | None,
         **options: Any,
     ) -> None:
         suites = bench_suites()
@@ -59,8 +67,11 @@ class Command(BaseCommand):
         if suite not in suites:
             raise CommandError(f"Unknown suite {suite!r}; choose one of: {', '.join(suites)}")
         run = importlib.import_module(f"bench.{suite}").run
+        extra = {} if split is None else {"split": split}
+        if extra and "split" not in inspect.signature(run).parameters:
+            raise CommandError(f"Suite {suite!r} has no question splits")
         try:
-            figures = run(size=size, quick=quick, log=lambda msg: self.stderr.write(msg))
+            figures = run(size=size, quick=quick, log=lambda msg: self.stderr.write(msg), **extra)
         except RuntimeError as error:
             raise CommandError(str(error)) from error
         text = json.dumps({"suite": suite, **figures}, indent=2)

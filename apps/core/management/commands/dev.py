@@ -171,6 +171,7 @@ class Command(BaseCommand):
             "  Aisle is running\n"
             f"    Sign up / sign in   {root}\n"
             f"    Demo store admin    {creds.url}\n"
+            f"    Second demo store   {demo.second_store_url or '(not seeded)'}\n"
             f"    API docs            {creds.url.replace('/app/', '/api/docs/')}\n"
             f"    Demo owner          {creds.email} / {creds.password}\n"
             f"    Demo widget key     {demo.widget_key}\n"

@@ -6,7 +6,7 @@ from apps.core.demo import demo_seed
 
 
 class Command(BaseCommand):
-    help = "Create (or refresh) the demo store and its owner account. Idempotent."
+    help = "Create (or refresh) the demo stores and their owner account. Idempotent."
 
     def add_arguments(self, parser: Any) -> None:
         parser.add_argument(
@@ -20,5 +20,5 @@ class Command(BaseCommand):
         creds = demo.credentials
         self.stdout.write(
             f"Demo store: {creds.url}\n  email:    {creds.email}\n  password: {creds.password}"
-            f"\n  widget key: {demo.widget_key}"
+            f"\n  widget key: {demo.widget_key}\nSecond demo store: {demo.second_store_url}"
         )
