@@ -14,6 +14,7 @@ database query.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import secrets
@@ -30,6 +31,7 @@ from django.db import connection, transaction
 
 from apps.catalog.models import Product, Variant
 
+_INCHES = re.compile(r"(\d)\s*(?:\"|\u201d|''|-?\s?inch(?:es)?\b)")
 _WORD = re.compile(r"[a-z0-9]+(?:[-'\u2019][a-z0-9]+)*")
 # General English: a shopper's everyday word for what titles call something else. Each maps
 # to the words it may stand for; only words the store's catalog uses ever match.
@@ -98,15 +100,17 @@ def _fold(text: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    """Canonical words: "Men's T-Shirts" → ["men", "tshirt"]."""
+    """Canonical words: "Men's T-Shirts" → ["men", "tshirt"]; 55" and 55 inch → "55inch"."""
     found = []
-    for word in _WORD.findall(_fold(text)):
+    for word in _WORD.findall(_INCHES.sub(r"\1inch ", _fold(text))):
         word = word.removesuffix("'s").removesuffix("\u2019s")
         found.append(singular(re.sub(r"[-'\u2019]", "", word)))
     return found
 
 
+@functools.lru_cache(maxsize=8192)
 def phrase_key(text: str) -> str:
+    """Cached: a catalog repeats its option values on every variant."""
     return "".join(words(text))
 
 
@@ -134,6 +138,7 @@ class ProductFacts:
     attributes: dict[str, Any]
     title_words: frozenset[str]
     type_words: frozenset[str]
+    value_keys: frozenset[str]  # its option values' keys
     variants: tuple[VariantFacts, ...]
 
     @property
@@ -236,6 +241,11 @@ def vocabulary_build() -> Vocabulary:
             attributes=row["attributes"] or {},
             title_words=frozenset(words(row["title"])),
             type_words=frozenset(words(row["product_type"])),
+            value_keys=frozenset(
+                phrase_key(value)
+                for v in variants.get(row["id"], [])
+                for value in v.options.values()
+            ),
             variants=tuple(variants.get(row["id"], [])),
         )
         for row in rows
@@ -249,7 +259,7 @@ def vocabulary_build() -> Vocabulary:
         for name, value in v.options.items()
     ]
     known = set(frequency)
-    for name, value in option_pairs:
+    for name, value in set(option_pairs):
         known.update(words(name))
         known.update(words(value))
     deletes: dict[str, set[str]] = {}

@@ -37,6 +37,8 @@ LONGEST_PHRASE = 4  # words in the longest option value or title word run compar
 # A product is named when the question has this share of its title (by distinctiveness).
 NAMED_SHARE = 0.5
 NEAREST_SHOWN = 3
+# What an option value only some products have adds to a product's claim to be the one named.
+VALUE_WEIGHT = 0.25
 LISTED_VARIANTS = 4
 _CHEAPEST = re.compile(
     r"\b(cheapest|least expensive|lowest[- ]price[d]?|most affordable|lowest cost)\b", re.I
@@ -116,8 +118,8 @@ def _name_asked(name: str, reading: Reading) -> bool:
 
 
 def _short_value_named(value: str, name: str, reading: Reading) -> bool:
-    if _name_asked(name, reading):
-        return True
+    if _name_asked(name, reading) or (re.search(r"\d", value) and re.search(r"[a-z]", value, re.I)):
+        return True  # "size M", or a value like "4K" that is no ordinary word
     return (
         not reading.text.isupper()
         and value.isupper()
@@ -150,6 +152,8 @@ def product_reading(
         if preferred:
             shown = named[next(iter(sorted(preferred)))]
             result.constraints.append(Constraint(key, frozenset(preferred), shown))
+    result.constraints += _switches(names, values, reading)
+    result.missing += _unknown_amounts(values, title, reading)
     # A value other products have for an option this product also has: it doesn't come in it.
     for key, option_names in vocabulary.values.items():
         if key in values or key not in reading.keys or key in title or len(key) <= SHORT_VALUE:
@@ -164,6 +168,58 @@ def product_reading(
     if not result.asked_options and not result.constraints and _OPTIONS.search(reading.text):
         result.asked_options = list(names.values())
     return result
+
+
+_WITHOUT = frozenset({"without", "no", "non"})
+_SWITCH = {"yes", "no"}
+# Values that mean nothing without their option's name.
+_BARE = frozenset({"yes", "no", "none", "standard", "default"})
+
+
+def _switches(
+    names: dict[str, str], values: dict[str, dict[str, str]], reading: Reading
+) -> list[Constraint]:
+    """Yes/no options named by their name: "with mop" is "Mop attachment: Yes", "without
+    mop" is "No"."""
+    found = []
+    for lower, name in names.items():
+        own = {key for key, by_name in values.items() if lower in by_name}
+        if not own or not own <= _SWITCH:
+            continue
+        for index, word in enumerate(reading.words):
+            if len(word) > 2 and word in words(name):
+                before = reading.words[index - 1] if index else ""
+                key = "no" if before in _WITHOUT else "yes"
+                if key in own:
+                    found.append(Constraint(key, frozenset({lower}), values[key][lower]))
+                break
+    return found
+
+
+def _shape(key: str) -> str:
+    return re.sub(r"\d+", "#", key)
+
+
+def _unknown_amounts(values: dict[str, dict[str, str]], title: str, reading: Reading) -> list[str]:
+    """Amounts written like the product's values but not among them ("512GB" when it comes in
+    64, 128 and 256 GB)."""
+    shapes = {
+        _shape(key): next(iter(by_name.values()))
+        for key, by_name in values.items()
+        if re.search(r"\d", key) and re.search(r"[a-z]", key)
+    }
+    named = [key for key in values if key in reading.keys]
+    missing = []
+    for key in reading.keys:
+        sample = shapes.get(_shape(key))
+        if sample is None or key in values or key in title or _shape(sample) == sample:
+            continue
+        if any(key in value for value in named):  # "5l" of a named "0.5 L"
+            continue
+        amounts = re.findall(r"\d+", key)
+        if len(amounts) == 1 and len(re.findall(r"\d+(?:\.\d+)?", sample)) == 1:
+            missing.append(re.sub(r"\d+(?:\.\d+)?", amounts[0], sample))
+    return missing
 
 
 def _part_of_named(key: str, constraints: list[Constraint]) -> bool:
@@ -181,8 +237,9 @@ def _shown_value(key: str, option_names: frozenset[str], vocabulary: Vocabulary)
 
 
 def _named(reading: Reading, vocabulary: Vocabulary, ranked: dict[int, int]) -> list[ProductFacts]:
-    """Products the question names, best first: enough of the title's distinctive words, the
-    product search's own rank breaking ties."""
+    """The product the question names (a list of one, or empty): enough of the title's
+    distinctive words, or some of them and option values only it has ("the 55" clearview
+    qled": the TV, not the projector); the product search's own rank breaks ties."""
     scored = []
     # "How waterproof is the X": a question word, not part of a name.
     asked = {key for key in reading.keys if key not in DETAIL_TERMS}
@@ -198,13 +255,16 @@ def _named(reading: Reading, vocabulary: Vocabulary, ranked: dict[int, int]) -> 
             vocabulary.frequency.get(w) == 1 and len(w) > 2 and w not in reading.corrected
             for w in matched
         )
-        if share >= NAMED_SHARE and (len(matched) >= 2 or len(title) == 1 or unique):
-            scored.append((-share, -len(matched), ranked.get(product.id, len(ranked)), product.id))
+        values = len({k for k in product.value_keys & asked if len(k) > SHORT_VALUE})
+        named = share >= NAMED_SHARE and (len(matched) >= 2 or len(title) == 1 or unique)
+        if named or values or (unique and len(matched) >= 2):
+            score = share + VALUE_WEIGHT * values
+            rank = ranked.get(product.id, len(ranked))
+            scored.append((-score, -len(matched), rank, product.id))
     scored.sort()
-    if len(scored) > 1 and scored[0][:2] == scored[1][:2] and scored[0][2] == scored[1][2]:
+    if not scored or (len(scored) > 1 and scored[0][:3] == scored[1][:3]):
         return []  # equally named, neither found by search: the question doesn't say which
-    best = scored[0][:2] if scored else None
-    return [vocabulary.products[s[3]] for s in scored if s[:2] == best]
+    return [vocabulary.products[scored[0][3]]]
 
 
 def _card(product: ProductFacts, variant: VariantFacts | None) -> dict[str, Any]:
@@ -247,13 +307,12 @@ def _price_range(variants: list[VariantFacts], product: ProductFacts) -> str:
 
 
 def _describe(variant: VariantFacts, skip: frozenset[str] = frozenset()) -> str:
-    shown = [value for name, value in variant.options.items() if name.lower() not in skip]
+    shown = [
+        f"{name}: {value}" if phrase_key(value) in _BARE else value
+        for name, value in variant.options.items()
+        if name.lower() not in skip
+    ]
     return " / ".join(shown) or "the default option"
-
-
-def _with_price(variant: VariantFacts, product: ProductFacts) -> str:
-    price = "" if variant.price is None else f" ({money(f'{variant.price:.2f}', product.currency)})"
-    return _describe(variant) + price
 
 
 @dataclass(frozen=True)
@@ -304,7 +363,7 @@ def _detail(item: ProductReading, question: str) -> tuple[str, list[VariantFacts
         )[:NEAREST_SHOWN]
         text = f"{name} doesn't come in {' / '.join(wanted)}."
         if nearest:
-            text += " Available: " + "; ".join(_with_price(v, product) for v in nearest) + "."
+            text += " Available: " + "; ".join(_describe(v) for v in nearest) + "."
         elif variants:
             text += " It is sold out at the moment."
         return text, nearest
@@ -331,9 +390,7 @@ def _detail(item: ProductReading, question: str) -> tuple[str, list[VariantFacts
     if item.constraints and matching and not any(v.available for v in matching):
         nearest = [v for v in variants if v.available][:NEAREST_SHOWN]
         if nearest:
-            sentences.append(
-                "Available instead: " + "; ".join(_with_price(v, product) for v in nearest) + "."
-            )
+            sentences.append("Available instead: " + "; ".join(_describe(v) for v in nearest) + ".")
     return " ".join(sentences), matching
 
 
@@ -482,8 +539,7 @@ def _named_in_parts(
             found.append(part_named[0])
     if len(found) >= 2:
         return found[:2]
-    whole = _named(reading, vocabulary, ranked)
-    return whole[:1] if len(whole) == 1 else []
+    return _named(reading, vocabulary, ranked)
 
 
 def catalog_answer(
