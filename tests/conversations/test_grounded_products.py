@@ -1,9 +1,11 @@
 """Product questions answered from the store's own catalog: products named in the shopper's
 words, the variant asked about (any option), its price and stock, superlatives and
-comparisons, in a catalog with no descriptions and options beyond colour and size."""
+comparisons, in a catalog with no descriptions and options beyond colour and size; and the
+same facts handed to an LLM as tool results."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 
 import pytest
@@ -11,10 +13,15 @@ import pytest
 from apps.catalog.models import ProductSource
 from apps.catalog.services.products import products_upsert
 from apps.catalog.vocabulary import catalog_vocabulary
+from apps.conversations.services.assistant_settings import (
+    assistant_llm_key_set,
+    assistant_settings_update,
+)
 from apps.core.tenancy import tenant_context
 from apps.tenants.models import Tenant
 from tests.catalog.conftest import product, variant
 from tests.conversations.conftest import ask, seed_store_b
+from tests.conversations.llm_server import LlmServer, text_stream
 
 
 def _catalog() -> list:
@@ -198,3 +205,46 @@ def test_another_stores_catalog_is_never_used(shop, tenant_b) -> None:
 
     assert "Crew Neck" not in reply.text and "$25.00" not in reply.text
     assert all(c.get("handle") != "crew-tee" for c in reply.citations)
+
+
+def test_an_llm_is_given_the_variants_facts_as_tool_results(shop, llm_server: LlmServer) -> None:
+    # Given the store answers through an OpenAI-compatible model
+    with tenant_context(shop):
+        assistant_settings_update(
+            actor=None, provider="openai", llm_base_url=llm_server.base_url, llm_model="local"
+        )
+        assistant_llm_key_set(key="sk-test")
+    llm_server.streams(text_stream("The red XXL crew neck is $27.00 and sold out [1]."))
+
+    # When a shopper asks about one variant
+    reply = ask(shop, "how much is the red XXL crew neck tee?")
+
+    # Then before its turn the model saw a get_product call and its result: that variant's
+    # price and stock, with the source number it cites
+    messages = llm_server.last_json()["messages"]
+    call = next(m for m in messages if m["role"] == "assistant" and m.get("tool_calls"))
+    assert call["tool_calls"][0]["function"]["name"] == "get_product"
+    result = json.loads(next(m for m in messages if m["role"] == "tool")["content"])
+    assert result["product"]["source"] == 1
+    assert result["product"]["variants_asked_about"] == [
+        {"options": {"size": "XXL", "color": "Red"}, "price": "27.00", "in_stock": False}
+    ]
+    assert messages[-1]["role"] == "tool"
+    # and the answer cites the product with its card
+    assert [c["handle"] for c in reply.citations] == ["crew-tee"]
+    assert [p["handle"] for p in reply.of("products")[0].products] == ["crew-tee"]
+    assert reply.message.provider == "openai"
+
+
+def test_an_llm_gets_no_catalog_facts_for_a_question_about_no_product(
+    shop, llm_server: LlmServer
+) -> None:
+    with tenant_context(shop):
+        assistant_settings_update(
+            actor=None, provider="openai", llm_base_url=llm_server.base_url, llm_model="local"
+        )
+    llm_server.streams(text_stream("I don't know."))
+
+    ask(shop, "do you ship to Canada?")
+
+    assert all(m["role"] in ("system", "user") for m in llm_server.last_json()["messages"])

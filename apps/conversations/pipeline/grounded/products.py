@@ -572,3 +572,9 @@ def catalog_answer(
     return ProductFactsAnswer(
         text=" ".join(texts), kind="product_detail", products=cards, facts=facts
     )
+
+
+def catalog_facts(*, question: str, matches: list[ProductMatch]) -> ProductFactsAnswer | None:
+    """The structured facts `catalog_answer` would state, for a model to state instead (its
+    text and source numbers are not used: the model cites the tool results it is given)."""
+    return catalog_answer(question=question, matches=matches, sources=Sources())
