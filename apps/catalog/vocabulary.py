@@ -27,9 +27,10 @@ from decimal import Decimal
 from typing import Any
 
 from django.core.cache import cache
-from django.db import connection, transaction
+from django.db import transaction
 
 from apps.catalog.models import Product, Variant
+from apps.core.tenancy import current_schema
 
 _INCHES = re.compile(r"(\d)\s*(?:\"|\u201d|''|-?\s?inch(?:es)?\b)")
 _WORD = re.compile(r"[a-z0-9]+(?:[-'\u2019][a-z0-9]+)*")
@@ -291,7 +292,7 @@ def _new_version(key: str) -> None:
 
 def catalog_vocabulary() -> Vocabulary:
     """The active store's vocabulary, rebuilt only when its catalog has changed since."""
-    schema = connection.schema_name
+    schema = current_schema()
     key = _CACHE_VERSION_KEY.format(schema=schema)
     version = cache.get(key)
     if version is None:
@@ -310,6 +311,6 @@ def catalog_vocabulary() -> Vocabulary:
 def catalog_changed() -> None:
     """Called by every product write: the store's vocabulary is rebuilt on its next use (now,
     and again once the write commits, so a read during the write cannot keep stale words)."""
-    key = _CACHE_VERSION_KEY.format(schema=connection.schema_name)
+    key = _CACHE_VERSION_KEY.format(schema=current_schema())
     _new_version(key)
     transaction.on_commit(lambda: _new_version(key))

@@ -468,13 +468,9 @@ def _superlative(
             and all(c.met_by(v) for c in constraints)
         ]
         if priced:
-            pick = (
-                min(priced, key=lambda v: v.price)
-                if cheapest
-                else max(priced, key=lambda v: v.price)
-            )
-            assert pick.price is not None
-            candidates.append((pick.price, product, pick))
+            ordered = sorted(priced, key=lambda v: v.price or Decimal(0))
+            pick = ordered[0] if cheapest else ordered[-1]
+            candidates.append((pick.price or Decimal(0), product, pick))
     if not candidates:
         return None
     price, product, variant = (min if cheapest else max)(candidates, key=lambda c: (c[0], c[1].id))
