@@ -45,7 +45,9 @@ DOWN_COMMENTS = ["That didn't answer my question.", "", "I wanted a person, not 
 
 
 def _questions() -> list[str]:
-    return [item["question"] for item in json.loads(QUESTIONS.read_text(encoding="utf-8"))]
+    # Only the dev split: the held-out questions stay out of sight of anyone tuning.
+    items = json.loads(QUESTIONS.read_text(encoding="utf-8"))
+    return [item["question"] for item in items if item["split"] == "dev"]
 
 
 def _plan(rng: random.Random) -> list[list[str]]:
