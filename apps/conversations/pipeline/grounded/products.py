@@ -9,6 +9,7 @@ The same resolution feeds the grounded responder (`catalog_answer`) and an LLM t
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -152,7 +153,16 @@ def product_reading(
         if preferred:
             shown = named[next(iter(sorted(preferred)))]
             result.constraints.append(Constraint(key, frozenset(preferred), shown))
+    # "GPS" inside a named "GPS + Cellular" is not a value of its own.
+    result.constraints = [
+        c
+        for c in result.constraints
+        if not any(
+            c.key != d.key and c.key in d.key and c.names & d.names for d in result.constraints
+        )
+    ]
     result.constraints += _switches(names, values, reading)
+    result.constraints += _by_distinct_word(names, values, reading, product)
     result.missing += _unknown_amounts(values, title, reading)
     # A value other products have for an option this product also has: it doesn't come in it.
     for key, option_names in vocabulary.values.items():
@@ -196,6 +206,34 @@ def _switches(
     return found
 
 
+def _by_distinct_word(
+    names: dict[str, str],
+    values: dict[str, dict[str, str]],
+    reading: Reading,
+    product: ProductFacts,
+) -> list[Constraint]:
+    """Options no value of which is named in full, but one word only one of their values has
+    ("LTE" of "Wi-Fi + LTE" beside "Wi-Fi"; "without ads" for "Without offers")."""
+    found = []
+    for lower in names:
+        own = {key: by_name[lower] for key, by_name in values.items() if lower in by_name}
+        if any(key in reading.keys for key in own):
+            continue
+        spelled = {key: set(words(value)) for key, value in own.items()}
+        counts = Counter(word for value_words in spelled.values() for word in value_words)
+        hits = [
+            key
+            for key, value_words in spelled.items()
+            if any(
+                counts[w] == 1 and len(w) > 2 and w in reading.keys and w not in product.title_words
+                for w in value_words
+            )
+        ]
+        if len(hits) == 1:
+            found.append(Constraint(hits[0], frozenset({lower}), own[hits[0]]))
+    return found
+
+
 def _shape(key: str) -> str:
     return re.sub(r"\d+", "#", key)
 
@@ -214,7 +252,7 @@ def _unknown_amounts(values: dict[str, dict[str, str]], title: str, reading: Rea
         sample = shapes.get(_shape(key))
         if sample is None or key in values or key in title or _shape(sample) == sample:
             continue
-        if any(key in value for value in named):  # "5l" of a named "0.5 L"
+        if any(key in value or value in key for value in named):  # "5l" of "0.5 L", "10 64gb"
             continue
         amounts = re.findall(r"\d+", key)
         if len(amounts) == 1 and len(re.findall(r"\d+(?:\.\d+)?", sample)) == 1:
