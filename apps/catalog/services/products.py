@@ -27,6 +27,7 @@ from apps.catalog.importing.common.records import RowError, UpsertResult
 from apps.catalog.importing.products import ProductRecord
 from apps.catalog.models import Collection, Product, ProductSource, Variant
 from apps.catalog.options import option_tokens, option_values
+from apps.catalog.vocabulary import catalog_changed
 from apps.core.search import embeddings
 from apps.core.search.term_statistics import term_statistics_refresh
 from apps.knowledge.services.settings import knowledge_settings_get
@@ -285,6 +286,7 @@ def _write(
             )
         )
     _link_documents(records, results)
+    catalog_changed()  # also when only an archived product came back
     return [results[r.external_id] for r in records]
 
 
@@ -479,7 +481,10 @@ def products_archive_missing(*, source: ProductSource, seen: set[str]) -> int:
         .exclude(status=Product.Status.ARCHIVED)
         .exclude(external_id__in=seen)
     )
-    return missing.update(status=Product.Status.ARCHIVED, archived_at=timezone.now())
+    archived = missing.update(status=Product.Status.ARCHIVED, archived_at=timezone.now())
+    if archived:
+        catalog_changed()
+    return archived
 
 
 def product_terms_refresh() -> None:

@@ -11,6 +11,7 @@ from typing import Any
 
 from apps.conversations.pipeline.context import Passage, ProductContext
 from apps.conversations.pipeline.events import Citations, Delta, Event, Products, Tool
+from apps.conversations.pipeline.grounded.products import catalog_facts
 from apps.conversations.pipeline.grounded.responder import retrieval_relevant
 from apps.conversations.pipeline.grounded.text import word_groups
 from apps.conversations.pipeline.llm.base import (
@@ -148,6 +149,8 @@ class Answer:
             products=products,
             sources=self.sources,
         )
+        async for event in self._catalog_facts(messages, products):
+            yield event
         tools = tool_specs(self.config)
         generation = llm.generation() if llm is not None else GenerationSettings(model="")
         searched: list[dict[str, Any]] = []
@@ -183,6 +186,44 @@ class Answer:
         shown = [self.cards[i] for i in cited_ids if i in self.cards] or searched
         async for event in self._closing(shown):
             yield event
+
+    async def _catalog_facts(
+        self, messages: list[ChatMessage], products: ProductContext | None
+    ) -> AsyncIterator[Event]:
+        """The product facts the question asks about (the variant, its price and stock), read
+        from the catalog before the model's turn and given to it as `get_product` results, so
+        it states them instead of guessing."""
+        turn = self.turn
+        if turn.intent.kind not in NEEDS_RETRIEVAL or not self.config.tool_enabled("get_product"):
+            return
+        found = await in_store(
+            turn.tenant,
+            catalog_facts,
+            question=turn.text,
+            matches=products.matches if products else [],
+        )
+        if found is None:
+            return
+        calls = [
+            ToolCall(id=f"catalog-{index}", name="get_product", arguments={"product_id": f["id"]})
+            for index, f in enumerate(found.facts)
+        ]
+        messages.append(ChatMessage(role="assistant", content="", tool_calls=calls))
+        for call, facts, card in zip(calls, found.facts, found.products, strict=True):
+            self.cards[card["id"]] = card
+            self.result.tool_calls.append(
+                {"name": call.name, "arguments": call.arguments, "result": {"found": True}}
+            )
+            yield Tool(message_id=self.message_id, name=call.name, status="started")
+            yield Tool(
+                message_id=self.message_id,
+                name=call.name,
+                status="finished",
+                result={"found": True},
+            )
+            content = tool_result_content({"found": True, "product": facts}, self.sources)
+            messages.append(ChatMessage(role="tool", content=content, tool_call_id=call.id))
+        self.result.unanswered = False
 
     async def _tool(
         self, call: ToolCall, messages: list[ChatMessage], searched: list[dict[str, Any]]

@@ -22,6 +22,7 @@ from apps.conversations.pipeline.grounded.passages import (
     sentence_meaning_load,
 )
 from apps.conversations.pipeline.grounded.policy_questions import asks_about_policy
+from apps.conversations.pipeline.grounded.products import catalog_answer
 from apps.conversations.pipeline.grounded.text import terms
 from apps.conversations.pipeline.tools import (
     card_json,
@@ -203,9 +204,20 @@ def _from_store_data(
     )
     usable = _usable_passages(passages, retrieval, meaning, notes)
     matches = products.matches if products else []
+    policy = asks_about_policy(question)
+    catalog = (
+        None if policy else catalog_answer(question=question, matches=matches, sources=sources)
+    )
+    if catalog:
+        return GroundedAnswer(
+            text=catalog.text,
+            kind=catalog.kind,
+            products=catalog.products,
+            tool_calls=catalog.tool_calls,
+            notes=notes,
+        )
     relevant = [m for m in matches if m.similarity >= retrieval.product_min_similarity]
     named = compose.named_product(question, [m for m in matches if m.similarity >= 0.3])
-    policy = asks_about_policy(question)
     if named and not policy and (terms(question) & DETAIL_TERMS or HOW_MUCH.search(question)):
         result = get_product(product_id=named.card.id)
         if result["found"]:
