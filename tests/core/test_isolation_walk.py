@@ -68,6 +68,9 @@ INPUTS: dict[tuple[str, str], dict[str, Any]] = {
     },
     ("PATCH", "/api/v1/members/{member_id}/"): {"role": "viewer"},
     ("PATCH", "/api/v1/catalog/imports/{job_id}/"): {"mapping": {}},
+    ("PUT", "/api/v1/catalog/imports/{job_id}/status-words/"): {
+        "status_words": {"processed": {"fulfilment_status": "fulfilled"}}
+    },
     ("POST", "/api/v1/conversations/{conversation_id}/replies/"): {"text": "Hello"},
 }
 
